@@ -1,0 +1,50 @@
+import type { TurnContext } from 'botbuilder';
+import type { Consumer } from '../../src/backend/meterBackend';
+import { languageOf } from '../../src/bot/turnState';
+import { formatTicketNumber, type TicketNumber } from '../../src/domain/ticketNumber';
+import { formatDateTime } from '../../src/i18n/format';
+import type { Ticket, TicketCategory } from '../../src/tickets/ticket';
+import type { DialogServices } from '../services';
+import { translate } from './replies';
+
+/** What a journey escalates. */
+export interface Escalation {
+  category: TicketCategory;
+  /** For the field team, in English: what the bot saw and what the consumer said. */
+  description: string;
+  consumer: Consumer | null;
+  /** A CA number known without a consumer record (the backend was down). */
+  caNumber?: string | null;
+}
+
+/**
+ * Opens a field ticket (or joins the consumer's open one for the same problem) and tells the
+ * consumer its number and when to expect action.
+ */
+export async function escalate(services: DialogServices, context: TurnContext, escalation: Escalation): Promise<Ticket> {
+  const session = await services.memory.sessionOf(context);
+  const language = languageOf(context);
+  const { ticket, joined } = await services.tickets.open({
+    category: escalation.category,
+    description: escalation.description,
+    urgent: session.urgent === true,
+    caNumber: escalation.consumer?.caNumber ?? escalation.caNumber ?? null,
+    area: escalation.consumer?.area ?? null,
+    urban: escalation.consumer?.urban ?? null,
+    contact: { channel: context.activity.channelId, conversationId: context.activity.conversation.id, language },
+  });
+  services.logger.info(
+    { ticket: ticket.number, category: ticket.category, priority: ticket.priority, joined },
+    'ticket escalated',
+  );
+  const t = translate(services, context);
+  await context.sendActivity(
+    t(joined ? 'ticket.joined' : 'ticket.opened', {
+      number: formatTicketNumber(ticket.number as TicketNumber),
+      category: t(`ticket.category.${ticket.category}`),
+      dueAt: formatDateTime(ticket.dueAt, language),
+    }),
+  );
+  if (ticket.priority === 'urgent' && !joined) await context.sendActivity(t('ticket.urgentNote'));
+  return ticket;
+}

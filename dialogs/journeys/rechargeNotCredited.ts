@@ -1,0 +1,103 @@
+import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Consumer, Payment } from '../../src/backend/meterBackend';
+import { languageOf } from '../../src/bot/turnState';
+import { formatDateTime, formatMoney } from '../../src/i18n/format';
+import { AskDialog, type Answer } from '../common/askDialog';
+import { escalate } from '../common/escalation';
+import { parsePaymentReferenceAnswer } from '../common/parsers';
+import { translate } from '../common/replies';
+import { DialogIds } from '../dialogIds';
+import type { DialogServices } from '../services';
+import type { JourneyOptions } from './journeyOptions';
+
+const ID = 'recharge_not_credited';
+const ASK_REFERENCE = `${ID}.askReference`;
+const MINUTE = 60_000;
+
+interface Values {
+  consumer: Consumer;
+}
+
+/**
+ * "Paid but balance not updated": CA number, payment reference, backend lookup, then explain
+ * (pending: when to expect it; credited: say so) or raise a payment ticket (missing or stuck).
+ */
+export function rechargeNotCreditedDialogs(services: DialogServices) {
+  const flow = new WaterfallDialog<JourneyOptions>(ID, [
+    async (step) => step.beginDialog(DialogIds.consumer, { caNumber: step.options.entities.caNumber }),
+    async (step) => {
+      const consumer = step.result as Consumer | null;
+      if (!consumer) return step.endDialog();
+      (step.values as Values).consumer = consumer;
+      const reference = step.options.entities.paymentReference;
+      if (reference) return step.next({ answered: true, value: reference } satisfies Answer<string>);
+      return step.beginDialog(ASK_REFERENCE, { key: 'recharge.askReference' });
+    },
+    async (step) => {
+      const answer = step.result as Answer<string>;
+      if (!answer.answered) return step.endDialog();
+      const { consumer } = step.values as Values;
+      const payment = await services.backend.findPayment(consumer.caNumber, answer.value);
+      await explain(step, consumer, answer.value, payment);
+      return step.endDialog();
+    },
+  ]);
+
+  async function explain(step: WaterfallStepContext, consumer: Consumer, reference: string, payment: Payment | null) {
+    const t = translate(services, step.context);
+    const language = languageOf(step.context);
+    if (!payment) {
+      await step.context.sendActivity(t('recharge.notFound', { reference }));
+      await escalate(services, step.context, {
+        category: 'payment_not_credited',
+        consumer,
+        description: `Consumer reports a payment with reference ${reference} that the backend cannot find.`,
+      });
+      return;
+    }
+    const facts = {
+      amount: formatMoney(payment.amount, language),
+      paidAt: formatDateTime(payment.paidAt, language),
+      reference,
+    };
+    if (payment.status === 'credited') {
+      const status = await services.backend.getMeterStatus(consumer.caNumber);
+      await step.context.sendActivity(
+        t('recharge.credited', {
+          ...facts,
+          creditedAt: formatDateTime(payment.creditedAt ?? payment.paidAt, language),
+          balance: status ? formatMoney(status.balance, language) : '—',
+        }),
+      );
+      if (status && status.relay === 'disconnected') await step.context.sendActivity(t('recharge.creditedButSupplyOff'));
+      return;
+    }
+    if (payment.status === 'failed') {
+      await step.context.sendActivity(t('recharge.failed', facts));
+      return;
+    }
+    const paidAt = new Date(payment.paidAt).getTime();
+    const stuckAt = paidAt + services.policy.paymentStuckHours * 60 * MINUTE;
+    const expectedBy = paidAt + services.policy.paymentPendingWaitMinutes * MINUTE;
+    const now = services.now().getTime();
+    if (now >= stuckAt) {
+      await step.context.sendActivity(t('recharge.stuck', facts));
+      await escalate(services, step.context, {
+        category: 'payment_not_credited',
+        consumer,
+        description: `Payment ${reference} of Rs ${payment.amount} pending since ${payment.paidAt}, past the ${services.policy.paymentStuckHours} h threshold.`,
+      });
+      return;
+    }
+    const key = now < expectedBy ? 'recharge.pending' : 'recharge.pendingLate';
+    await step.context.sendActivity(
+      t(key, {
+        ...facts,
+        expectedBy: formatDateTime(new Date(expectedBy), language),
+        stuckAt: formatDateTime(new Date(stuckAt), language),
+      }),
+    );
+  }
+
+  return [flow, new AskDialog(ASK_REFERENCE, services, parsePaymentReferenceAnswer)];
+}

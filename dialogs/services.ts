@@ -1,0 +1,21 @@
+import type { MeterBackend } from '../src/backend/meterBackend';
+import type { Policy } from '../src/config/config';
+import type { HandoffQueue } from '../src/handoff/handoffQueue';
+import type { Translator } from '../src/i18n/translator';
+import type { Memory } from '../src/bot/session';
+import type { Recognizer } from '../src/nlu/recognizer';
+import type { TicketService } from '../src/tickets/ticketService';
+import type { Logger } from '../src/log/logger';
+
+/** The ports the dialogs talk to; chosen by the composition root, never by a dialog. */
+export interface DialogServices {
+  backend: MeterBackend;
+  tickets: TicketService;
+  handoff: HandoffQueue;
+  recognizer: Recognizer;
+  translator: Translator;
+  memory: Memory;
+  policy: Policy;
+  logger: Logger;
+  now: () => Date;
+}

@@ -1,0 +1,94 @@
+import { ConversationState, MemoryStorage, UserState, type Storage } from 'botbuilder';
+import { RootDialog } from '../dialogs/rootDialog';
+import type { DialogServices } from '../dialogs/services';
+import { HttpMeterBackend } from './backend/http/httpMeterBackend';
+import type { MeterBackend } from './backend/meterBackend';
+import { SimulatedMeterBackend } from './backend/simulator/simulatedMeterBackend';
+import { SamparkBot } from './bot/samparkBot';
+import { Memory } from './bot/session';
+import type { Config } from './config/config';
+import type { HandoffQueue } from './handoff/handoffQueue';
+import { MemoryHandoffQueue } from './handoff/memoryHandoffQueue';
+import { Translator } from './i18n/translator';
+import type { Logger } from './log/logger';
+import { createLocalRecognizer } from './nlu/local/localRecognizer';
+import type { Recognizer } from './nlu/recognizer';
+import { MemoryTicketRepository } from './tickets/memoryTicketRepository';
+import type { TicketRepository } from './tickets/ticketRepository';
+import { TicketService } from './tickets/ticketService';
+
+/** The ports the composition root chooses; tests replace any of them. */
+export interface Ports {
+  storage: Storage;
+  backend: MeterBackend;
+  recognizer: Recognizer;
+  ticketRepository: TicketRepository;
+  handoff: HandoffQueue;
+  now: () => Date;
+}
+
+/** A running Sampark: the bot every channel feeds, and the services behind it. */
+export interface Sampark {
+  bot: SamparkBot;
+  services: DialogServices;
+  translator: Translator;
+}
+
+/**
+ * The one place that picks implementations: configured production ones where the environment names
+ * them, the embedded defaults otherwise.
+ */
+export async function createSampark(config: Config, logger: Logger, overrides: Partial<Ports> = {}): Promise<Sampark> {
+  const now = overrides.now ?? (() => new Date());
+  const storage = overrides.storage ?? new MemoryStorage();
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const memory = new Memory(conversationState, userState);
+  const translator = await Translator.create();
+  const recognizer = overrides.recognizer ?? createLocalRecognizer();
+
+  const services: DialogServices = {
+    backend: overrides.backend ?? chooseBackend(config, logger, now),
+    tickets: new TicketService(overrides.ticketRepository ?? new MemoryTicketRepository(), config.policy.slaHours, now),
+    handoff: overrides.handoff ?? new MemoryHandoffQueue(),
+    recognizer,
+    translator,
+    memory,
+    policy: config.policy,
+    logger,
+    now,
+  };
+  const bot = new SamparkBot({
+    conversationState,
+    userState,
+    memory,
+    rootDialog: new RootDialog(services),
+    recognizer,
+    translator,
+    logger,
+  });
+  return { bot, services, translator };
+}
+
+function chooseBackend(config: Config, logger: Logger, now: () => Date): MeterBackend {
+  if (config.backend.url) {
+    logger.info({ backend: config.backend.url }, 'meter backend: HTTP');
+    return new HttpMeterBackend({
+      baseUrl: config.backend.url,
+      ...(config.backend.apiKey ? { apiKey: config.backend.apiKey } : {}),
+      timeoutMs: config.backend.timeoutMs,
+      retries: config.backend.retries,
+      breaker: { consecutiveFailures: 5, halfOpenAfterMs: 10_000 },
+      logger,
+    });
+  }
+  logger.info('meter backend: built-in simulator (demo consumers in the README)');
+  return new SimulatedMeterBackend({
+    now,
+    otpTtlMinutes: config.policy.otpTtlMinutes,
+    otpMaxAttempts: config.policy.otpMaxAttempts,
+    // Demo only: the simulator has no SMS, so the tester reads the OTP here to finish the journey.
+    onOtpSent: (event) =>
+      logger.info({ ca: event.caNumber, to: event.maskedMobile, demoOtp: event.otp }, 'simulator sent an OTP'),
+  });
+}

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+
+/**
+ * The discom's meter backend as Sampark needs it. Every shape is a zod schema, so the HTTP client
+ * validates what the wire brings and the simulator is held to the same contract.
+ * Money is in rupees (two decimals), times are ISO-8601 instants.
+ */
+
+export const DiscomSchema = z.enum(['SBPDCL', 'NBPDCL']);
+
+/** Where a consumer's field team sits: circle > division > sub-division > section. */
+export const AreaSchema = z.object({
+  circle: z.string(),
+  division: z.string(),
+  subDivision: z.string(),
+  section: z.string(),
+});
+export type Area = z.infer<typeof AreaSchema>;
+
+export const ConsumerSchema = z.object({
+  caNumber: z.string().regex(/^\d{9,12}$/),
+  name: z.string(),
+  address: z.string(),
+  /** Registered primary mobile (10 digits), null when the consumer never registered one. */
+  mobile: z.string().regex(/^[6-9]\d{9}$/).nullable(),
+  meterNumber: z.string(),
+  discom: DiscomSchema,
+  area: AreaSchema,
+  urban: z.boolean(),
+});
+export type Consumer = z.infer<typeof ConsumerSchema>;
+
+export const DebitKindSchema = z.enum(['energy', 'fixed_charge', 'duty', 'arrears_instalment']);
+export type DebitKind = z.infer<typeof DebitKindSchema>;
+
+export const DebitSchema = z.object({ kind: DebitKindSchema, amount: z.number(), at: z.iso.datetime() });
+export type Debit = z.infer<typeof DebitSchema>;
+
+export const MeterStatusSchema = z.object({
+  caNumber: z.string(),
+  /** Negative when the consumer owes; supply is cut after the grace period. */
+  balance: z.number(),
+  relay: z.enum(['connected', 'disconnected']),
+  /** False when the head-end has not heard from the meter recently: recharges and reconnects cannot reach it. */
+  communicating: z.boolean(),
+  lastCommunicationAt: z.iso.datetime(),
+  lastRecharge: z.object({ amount: z.number(), at: z.iso.datetime() }).nullable(),
+  /** Most recent first, up to a week. */
+  dailyConsumption: z.array(z.object({ date: z.iso.date(), units: z.number(), amount: z.number() })),
+  /** Month-to-date deductions by kind. */
+  monthToDate: z.object({
+    energy: z.number(),
+    fixedCharge: z.number(),
+    duty: z.number(),
+    arrearsInstalment: z.number(),
+  }),
+  /** Debits of the last few days, most recent first. */
+  recentDebits: z.array(DebitSchema),
+  /** Postpaid-era dues being recovered from recharges, null when none. */
+  arrears: z.object({ outstanding: z.number(), instalment: z.number() }).nullable(),
+});
+export type MeterStatus = z.infer<typeof MeterStatusSchema>;
+
+export const PaymentSchema = z.object({
+  reference: z.string(),
+  caNumber: z.string(),
+  amount: z.number(),
+  paidAt: z.iso.datetime(),
+  status: z.enum(['pending', 'credited', 'failed']),
+  creditedAt: z.iso.datetime().nullable(),
+});
+export type Payment = z.infer<typeof PaymentSchema>;
+
+export const ReconnectResultSchema = z.object({
+  outcome: z.enum(['reconnect_sent', 'already_connected', 'insufficient_balance', 'not_communicating']),
+  /** How long the consumer should wait before the supply comes back (reconnect_sent only). */
+  expectedMinutes: z.number().int().nonnegative(),
+});
+export type ReconnectResult = z.infer<typeof ReconnectResultSchema>;
+
+export const MobileUpdateStartSchema = z.object({
+  requestId: z.string(),
+  expiresAt: z.iso.datetime(),
+});
+export type MobileUpdateStart = z.infer<typeof MobileUpdateStartSchema>;
+
+export const MobileUpdateConfirmationSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('updated') }),
+  z.object({ outcome: z.literal('wrong_otp'), attemptsLeft: z.number().int().positive() }),
+  z.object({ outcome: z.literal('expired') }),
+  z.object({ outcome: z.literal('locked') }),
+]);
+export type MobileUpdateConfirmation = z.infer<typeof MobileUpdateConfirmationSchema>;
+
+export const PlannedOutageSchema = z.object({
+  section: z.string(),
+  from: z.iso.datetime(),
+  until: z.iso.datetime(),
+  reason: z.string(),
+});
+export type PlannedOutage = z.infer<typeof PlannedOutageSchema>;
+
+/** The backend could not answer (timeout, unreachable, 5xx, malformed reply, breaker open). */
+export class BackendUnavailableError extends Error {
+  constructor(
+    readonly reason: 'timeout' | 'unreachable' | 'server_error' | 'bad_response' | 'circuit_open',
+    detail?: string,
+  ) {
+    super(`meter backend unavailable: ${reason}${detail ? ` (${detail})` : ''}`);
+    this.name = 'BackendUnavailableError';
+  }
+}
+
+/**
+ * Operations keyed by CA number answer null when the backend does not know the consumer.
+ * Transport failures throw BackendUnavailableError; nothing else is thrown for expected outcomes.
+ */
+export interface MeterBackend {
+  findConsumer(caNumber: string): Promise<Consumer | null>;
+  /** Connections whose registered mobile is this number (a WhatsApp sender, for example). */
+  findConnectionsByMobile(mobile: string): Promise<Consumer[]>;
+  getMeterStatus(caNumber: string): Promise<MeterStatus | null>;
+  /** A payment by UTR or app transaction id, for this consumer only; null when not found. */
+  findPayment(caNumber: string, reference: string): Promise<Payment | null>;
+  requestReconnect(caNumber: string): Promise<ReconnectResult | null>;
+  /** Sends an OTP to the new number; null when the consumer is unknown. */
+  startMobileUpdate(caNumber: string, newMobile: string): Promise<MobileUpdateStart | null>;
+  confirmMobileUpdate(requestId: string, otp: string): Promise<MobileUpdateConfirmation>;
+  /** A planned shutdown affecting this consumer's section now or soon, if the backend knows one. */
+  findPlannedOutage(caNumber: string): Promise<PlannedOutage | null>;
+}

@@ -1,0 +1,106 @@
+import {
+  ActivityHandler,
+  type ConversationState,
+  type StatePropertyAccessor,
+  type TurnContext,
+  type UserState,
+} from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import { languageFromLocale } from '../i18n/language';
+import type { Translator } from '../i18n/translator';
+import type { Logger } from '../log/logger';
+import type { IntentId } from '../nlu/intents';
+import type { Recognition, Recognizer } from '../nlu/recognizer';
+import { replyLanguage } from './languagePolicy';
+import type { Memory } from './session';
+import { languageOf, setTurnFacts } from './turnState';
+
+/** What the root dialog is started with. */
+export interface ConversationStart {
+  recognition: Recognition | null;
+  /** Start as if the consumer said this (a greeting when they open the chat). */
+  startWith?: IntentId;
+}
+
+export interface SamparkBotParts {
+  conversationState: ConversationState;
+  userState: UserState;
+  memory: Memory;
+  /** The top dialog; it receives a ConversationStart when no dialog is running. */
+  rootDialog: Dialog<ConversationStart>;
+  recognizer: Recognizer;
+  translator: Translator;
+  logger: Logger;
+}
+
+/**
+ * The one bot behind every channel. Per message: understand the text, settle the reply language,
+ * then continue the running dialog or start the root one; state is saved at the end of the turn.
+ */
+export class SamparkBot extends ActivityHandler {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+
+  constructor(private readonly parts: SamparkBotParts) {
+    super();
+    this.dialogState = parts.conversationState.createProperty<DialogState>('dialogState');
+
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const joined = (context.activity.membersAdded ?? []).some((member) => member.id !== context.activity.recipient.id);
+      if (joined) {
+        await this.settleLanguage(context, null);
+        await this.runDialog(context, { recognition: null, startWith: 'greeting' });
+      }
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.parts.conversationState.saveChanges(context);
+    await this.parts.userState.saveChanges(context);
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const text = (context.activity.text ?? '').trim();
+    const recognition = text ? await this.parts.recognizer.recognize(text) : null;
+    const session = await this.parts.memory.sessionOf(context);
+    if (recognition?.urgent) session.urgent = true;
+    await this.settleLanguage(context, recognition, text);
+    this.parts.logger.debug(
+      { conversation: context.activity.conversation.id, intent: recognition?.intent, score: recognition?.score },
+      'message understood',
+    );
+    await this.runDialog(context, { recognition });
+  }
+
+  private async settleLanguage(context: TurnContext, recognition: Recognition | null, text = ''): Promise<void> {
+    const session = await this.parts.memory.sessionOf(context);
+    const profile = await this.parts.memory.profileOf(context);
+    const language = replyLanguage({
+      chosen: profile.language,
+      script: recognition?.script ?? null,
+      wordCount: text.split(/\s+/).filter(Boolean).length,
+      lastLanguage: session.lastLanguage,
+      channelLanguage: languageFromLocale(context.activity.locale),
+    });
+    session.lastLanguage = language;
+    setTurnFacts(context, { recognition, language });
+  }
+
+  private async runDialog(context: TurnContext, start: ConversationStart): Promise<void> {
+    const dialogs = new DialogSet(this.dialogState).add(this.parts.rootDialog);
+    const dc = await dialogs.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status !== DialogTurnStatus.empty) return;
+    if (!start.recognition && !start.startWith) {
+      await context.sendActivity(this.parts.translator.forLanguage(languageOf(context))('common.unsupportedMessage'));
+      return;
+    }
+    await dc.beginDialog(this.parts.rootDialog.id, start);
+  }
+}

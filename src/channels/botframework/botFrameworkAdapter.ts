@@ -1,0 +1,44 @@
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type TurnContext,
+} from 'botbuilder';
+import type { Config } from '../../config/config';
+import type { Logger } from '../../log/logger';
+
+/** Whether the server may run with Bot Framework authentication off. */
+export function authenticationProblem(config: Config): string | null {
+  if (config.botFramework.appId) return null;
+  if (config.botFramework.devNoAuth) return null;
+  if (isLoopback(config.host)) return null;
+  return `MicrosoftAppId is empty, which turns off authentication on /api/messages, and HOST=${config.host} is reachable from outside. Set MicrosoftAppId and MicrosoftAppPassword, bind HOST to 127.0.0.1, or set SAMPARK_DEV_NO_AUTH=true deliberately.`;
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
+/**
+ * The Azure Bot Service / Emulator channel: botbuilder's CloudAdapter with the app's credentials.
+ * A turn that throws gets an apology in the consumer's language and an error log line.
+ */
+export function createBotFrameworkAdapter(
+  config: Config,
+  logger: Logger,
+  apologize: (context: TurnContext) => Promise<void>,
+): CloudAdapter {
+  const authentication = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.botFramework.appId ?? '',
+    MicrosoftAppPassword: config.botFramework.appPassword ?? '',
+    MicrosoftAppType: config.botFramework.appType,
+    MicrosoftAppTenantId: config.botFramework.tenantId ?? '',
+  });
+  const adapter = new CloudAdapter(authentication);
+  adapter.onTurnError = async (context, error) => {
+    logger.error({ err: error, conversation: context.activity.conversation?.id }, 'turn failed');
+    await apologize(context).catch((sendError: unknown) =>
+      logger.error({ err: sendError }, 'could not send the apology'),
+    );
+  };
+  return adapter;
+}

@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { DEFAULT_SLA_HOURS, SlaTableSchema, type SlaTable } from './ticketPolicy';
+
+const boolean = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const number = (fallback: number) => z.coerce.number().finite().default(fallback);
+
+/** "HH:MM-HH:MM" in IST; may wrap past midnight. */
+const clockWindow = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM-HH:MM');
+
+const slaHours = z
+  .string()
+  .transform((raw, ctx) => {
+    try {
+      return JSON.parse(raw) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'not JSON' });
+      return z.NEVER;
+    }
+  })
+  .pipe(SlaTableSchema);
+
+/**
+ * Everything Sampark reads from the environment, in one schema. Absent values mean the embedded
+ * defaults: in-process stores, the simulated backend, the local recognizer.
+ */
+export const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  BACKEND_URL: z.url({ protocol: /^https?$/ }).optional(),
+  BACKEND_API_KEY: z.string().min(1).optional(),
+  BACKEND_TIMEOUT_MS: number(4000).pipe(z.number().int().positive()),
+  BACKEND_RETRIES: number(2).pipe(z.number().int().min(0).max(5)),
+  MicrosoftAppId: z.string().optional(),
+  MicrosoftAppPassword: z.string().optional(),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppTenantId: z.string().optional(),
+  /** Deliberate opt-in to run without Bot Framework authentication on a non-loopback address. */
+  SAMPARK_DEV_NO_AUTH: boolean.default(false),
+  DISCOM_NAME: z.string().min(1).default('SBPDCL'),
+  HELPLINE_NUMBER: z.string().min(3).default('1912'),
+  /** A pending payment younger than this is explained and the consumer asked to wait. */
+  PAYMENT_PENDING_WAIT_MINUTES: number(30).pipe(z.number().int().positive()),
+  /** A payment still pending after this many hours is stuck: it becomes a ticket. */
+  PAYMENT_STUCK_HOURS: number(24).pipe(z.number().positive()),
+  /** Hours after the balance runs out before supply is cut. */
+  GRACE_PERIOD_HOURS: number(72).pipe(z.number().nonnegative()),
+  /** No disconnection in this IST window (and on Sundays and holidays). */
+  FRIENDLY_HOURS: clockWindow.default('17:00-10:00'),
+  MIN_RECHARGE_AMOUNT: number(100).pipe(z.number().positive()),
+  EMERGENCY_CREDIT_AMOUNT: number(50).pipe(z.number().nonnegative()),
+  EMERGENCY_CREDIT_DAYS: number(1).pipe(z.number().positive()),
+  /** Minutes a consumer waits for the supply after a reconnect command. */
+  RECONNECT_WAIT_MINUTES: number(15).pipe(z.number().int().positive()),
+  OTP_MAX_ATTEMPTS: number(3).pipe(z.number().int().positive()),
+  OTP_TTL_MINUTES: number(10).pipe(z.number().int().positive()),
+  SLA_HOURS: slaHours.optional(),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/** The parsed configuration the rest of the program sees. */
+export interface Config {
+  port: number;
+  host: string;
+  logLevel: Env['LOG_LEVEL'];
+  redisUrl: string | undefined;
+  backend: { url: string | undefined; apiKey: string | undefined; timeoutMs: number; retries: number };
+  botFramework: {
+    appId: string | undefined;
+    appPassword: string | undefined;
+    appType: Env['MicrosoftAppType'];
+    tenantId: string | undefined;
+    devNoAuth: boolean;
+  };
+  policy: Policy;
+}
+
+/** Discom policy the dialogs explain and apply. */
+export interface Policy {
+  discomName: string;
+  helplineNumber: string;
+  paymentPendingWaitMinutes: number;
+  paymentStuckHours: number;
+  gracePeriodHours: number;
+  friendlyHours: string;
+  minRechargeAmount: number;
+  emergencyCreditAmount: number;
+  emergencyCreditDays: number;
+  reconnectWaitMinutes: number;
+  otpMaxAttempts: number;
+  otpTtlMinutes: number;
+  slaHours: SlaTable;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; throws ConfigError naming every bad variable. Empty strings count as unset. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(
+    Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+    );
+  }
+  const env = parsed.data;
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    logLevel: env.LOG_LEVEL,
+    redisUrl: env.REDIS_URL,
+    backend: {
+      url: env.BACKEND_URL,
+      apiKey: env.BACKEND_API_KEY,
+      timeoutMs: env.BACKEND_TIMEOUT_MS,
+      retries: env.BACKEND_RETRIES,
+    },
+    botFramework: {
+      appId: env.MicrosoftAppId,
+      appPassword: env.MicrosoftAppPassword,
+      appType: env.MicrosoftAppType,
+      tenantId: env.MicrosoftAppTenantId,
+      devNoAuth: env.SAMPARK_DEV_NO_AUTH,
+    },
+    policy: {
+      discomName: env.DISCOM_NAME,
+      helplineNumber: env.HELPLINE_NUMBER,
+      paymentPendingWaitMinutes: env.PAYMENT_PENDING_WAIT_MINUTES,
+      paymentStuckHours: env.PAYMENT_STUCK_HOURS,
+      gracePeriodHours: env.GRACE_PERIOD_HOURS,
+      friendlyHours: env.FRIENDLY_HOURS,
+      minRechargeAmount: env.MIN_RECHARGE_AMOUNT,
+      emergencyCreditAmount: env.EMERGENCY_CREDIT_AMOUNT,
+      emergencyCreditDays: env.EMERGENCY_CREDIT_DAYS,
+      reconnectWaitMinutes: env.RECONNECT_WAIT_MINUTES,
+      otpMaxAttempts: env.OTP_MAX_ATTEMPTS,
+      otpTtlMinutes: env.OTP_TTL_MINUTES,
+      slaHours: (env.SLA_HOURS as SlaTable | undefined) ?? DEFAULT_SLA_HOURS,
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import type { Language } from '../i18n/language';
+
+/** A consumer waiting for a 1912 agent. */
+export interface HandoffRequest {
+  conversationId: string;
+  channel: string;
+  language: Language;
+  /** Why the bot handed over: the consumer asked, or the bot could not help. */
+  reason: 'consumer_asked' | 'bot_could_not_help';
+  caNumber: string | null;
+  lastIntent: string | null;
+  requestedAt: string;
+}
+
+export interface QueuePlacement {
+  /** 1 for the next to be served. */
+  position: number;
+  /** True when this conversation was already waiting: asking twice does not queue twice. */
+  alreadyQueued: boolean;
+}
+
+/** The queue of conversations waiting for an agent; the agent console (its own issue) serves it. */
+export interface HandoffQueue {
+  enqueue(request: HandoffRequest): Promise<QueuePlacement>;
+  /** Position of a waiting conversation, null when it is not waiting. */
+  positionOf(conversationId: string): Promise<number | null>;
+  /** The consumer no longer needs an agent; true when it was waiting. */
+  cancel(conversationId: string): Promise<boolean>;
+}

@@ -1,0 +1,57 @@
+import { createSampark } from './app';
+import { authenticationProblem, createBotFrameworkAdapter } from './channels/botframework/botFrameworkAdapter';
+import { ConfigError, loadConfig } from './config/config';
+import { languageOf } from './bot/turnState';
+import { createLogger } from './log/logger';
+import { createHttpServer } from './server/httpServer';
+
+/** `npm start`: the bot on whatever the environment configures, the embedded defaults otherwise. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`sampark: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const problem = authenticationProblem(config);
+  if (problem) {
+    logger.fatal(problem);
+    process.exit(1);
+  }
+  if (!config.botFramework.appId) {
+    logger.warn('MicrosoftAppId is empty: /api/messages accepts unauthenticated requests (local development only)');
+  }
+
+  const sampark = await createSampark(config, logger);
+  const adapter = createBotFrameworkAdapter(config, logger, async (context) => {
+    await context.sendActivity(sampark.translator.forLanguage(languageOf(context))('common.error'));
+  });
+  const server = createHttpServer({
+    bot: sampark.bot,
+    adapter,
+    logger,
+    readiness: [
+      // A lookup of a number that cannot exist: any answer, found or not, proves the backend is there.
+      { name: 'meter-backend', check: async () => void (await sampark.services.backend.findConsumer('000000000')) },
+    ],
+  });
+
+  server.listen(config.port, config.host, () => {
+    logger.info({ url: `http://${config.host}:${config.port}` }, 'Sampark is listening: POST /api/messages, GET /healthz, GET /readyz');
+  });
+
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+void main();

@@ -1,0 +1,62 @@
+import restify, { type Server } from 'restify';
+import type { CloudAdapter } from 'botbuilder';
+import type { Logger } from '../log/logger';
+import type { SamparkBot } from '../bot/samparkBot';
+
+/** A named dependency check for /readyz. */
+export interface ReadinessCheck {
+  name: string;
+  /** Resolves when the dependency answers; rejects with the reason it does not. */
+  check: () => Promise<void>;
+}
+
+export interface ServerParts {
+  bot: SamparkBot;
+  adapter: CloudAdapter;
+  readiness: ReadinessCheck[];
+  logger: Logger;
+}
+
+const READINESS_TIMEOUT_MS = 2000;
+
+/** The restify server: the Bot Framework endpoint and the operator's health probes. */
+export function createHttpServer(parts: ServerParts): Server {
+  const server = restify.createServer({ name: 'sampark', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
+
+  server.post('/api/messages', async (req, res) => {
+    await parts.adapter.process(req, res, (context) => parts.bot.run(context));
+  });
+
+  server.get('/healthz', (_req, res, next) => {
+    res.send(200, { status: 'ok' });
+    next();
+  });
+
+  server.get('/readyz', async (_req, res) => {
+    const results = await Promise.all(parts.readiness.map(runCheck));
+    const ready = results.every((result) => result.ok);
+    res.send(ready ? 200 : 503, { ready, checks: results });
+  });
+
+  server.on('restifyError', (req, _res, error, callback) => {
+    parts.logger.warn({ path: req.path(), status: error.statusCode, err: error }, 'request failed');
+    return callback();
+  });
+  return server;
+}
+
+async function runCheck(readiness: ReadinessCheck): Promise<{ name: string; ok: boolean; problem?: string }> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer in ${READINESS_TIMEOUT_MS} ms`)), READINESS_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([readiness.check(), timeout]);
+    return { name: readiness.name, ok: true };
+  } catch (error) {
+    return { name: readiness.name, ok: false, problem: error instanceof Error ? error.message : String(error) };
+  } finally {
+    clearTimeout(timer);
+  }
+}

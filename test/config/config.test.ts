@@ -1,0 +1,38 @@
+import { ConfigError, loadConfig } from '../../src/config/config';
+import { DEFAULT_SLA_HOURS } from '../../src/config/ticketPolicy';
+
+describe('loadConfig', () => {
+  it('runs on the embedded defaults with an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3978);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.redisUrl).toBeUndefined();
+    expect(config.backend.url).toBeUndefined();
+    expect(config.policy.slaHours).toEqual(DEFAULT_SLA_HOURS);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', BACKEND_URL: '' }).port).toBe(3978);
+  });
+
+  it('reads policy values and the SLA table', () => {
+    const sla = { ...DEFAULT_SLA_HOURS, meter_test: { urban: 100, rural: 110 } };
+    const config = loadConfig({ PAYMENT_STUCK_HOURS: '12', SLA_HOURS: JSON.stringify(sla), PORT: '8080' });
+    expect(config.policy.paymentStuckHours).toBe(12);
+    expect(config.policy.slaHours.meter_test).toEqual({ urban: 100, rural: 110 });
+    expect(config.port).toBe(8080);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ REDIS_URL: 'http://localhost' }, 'REDIS_URL'],
+    [{ BACKEND_URL: 'not a url' }, 'BACKEND_URL'],
+    [{ FRIENDLY_HOURS: '5pm-10am' }, 'FRIENDLY_HOURS'],
+    [{ SLA_HOURS: '{"meter_test":{"urban":1,"rural":1}}' }, 'SLA_HOURS'],
+    [{ SLA_HOURS: 'not json' }, 'SLA_HOURS'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+  ])('stops on %j and names the variable', (environment, variable) => {
+    expect(() => loadConfig(environment)).toThrow(ConfigError);
+    expect(() => loadConfig(environment)).toThrow(new RegExp(variable));
+  });
+});

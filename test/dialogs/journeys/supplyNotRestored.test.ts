@@ -1,0 +1,45 @@
+import { TestConversation, type TranscriptLine } from '../../support/conversation';
+
+const transcripts: Record<string, TranscriptLine[]> = {
+  'a negative balance: how much more to recharge (romanized Hindi)': [
+    ['user', 'recharge kiya light nahi aayi'],
+    ['bot', 'उपभोक्ता संख्या'],
+    ['user', '101000002'],
+    ['bot', 'बैलेंस -₹236.40 है'],
+    ['bot', '₹236.40 से अधिक का रिचार्ज'],
+  ],
+  'an open relay with a positive balance is reconnected and confirmed (English)': [
+    ['user', 'I recharged but the supply is not restored'],
+    ['user', '101000006'],
+    ['bot', 'sent a reconnection command'],
+    ['bot', '[Yes | No]'],
+    ['user', 'yes'],
+    ['bot', 'Glad your supply is back'],
+  ],
+  'a reconnection that did not work becomes a ticket (Hindi)': [
+    ['user', 'रिचार्ज के बाद भी बिजली नहीं आई'],
+    ['user', '101000006'],
+    ['bot', 'दोबारा कनेक्शन का आदेश भेज दिया'],
+    ['user', 'नहीं'],
+    ['bot', /शिकायत संख्या: SP-\d{4}-\d{4} \(बिजली दोबारा चालू नहीं हुई\)/],
+  ],
+  'a meter that does not communicate becomes a field ticket (English)': [
+    ['user', 'recharged two hours ago, still no light'],
+    ['user', '101000007'],
+    ['bot', 'has not been in contact with the system'],
+    ['bot', /Complaint number: SP-\d{4}-\d{4} \(meter not communicating\)/],
+  ],
+  'a meter that shows supply on offers a lineman visit (English)': [
+    ['user', 'recharged but light not back'],
+    ['user', '101000001'],
+    ['bot', 'shows supply on'],
+    ['user', 'yes'],
+    ['bot', /Complaint number: SP-\d{4}-\d{4} \(other\)/],
+  ],
+};
+
+describe('supply not restored', () => {
+  it.each(Object.entries(transcripts))('%s', async (_name, lines) => {
+    await (await TestConversation.start()).play(lines);
+  });
+});

@@ -1,0 +1,56 @@
+import {
+  parseChoice,
+  parseConsumerNumberAnswer,
+  parseMobileAnswer,
+  parseOtpAnswer,
+  parsePaymentReferenceAnswer,
+  parseYesNo,
+} from '../../dialogs/common/parsers';
+
+describe('parseYesNo', () => {
+  it.each(['yes', 'Yes!', 'haan', 'haan ji', 'हाँ', 'हां', 'ji', 'ok', '1'])('%j is yes', (text) => {
+    expect(parseYesNo(text)).toEqual({ ok: true, value: true });
+  });
+  it.each(['no', 'nahi', 'nhi', 'नहीं', 'na', '2'])('%j is no', (text) => {
+    expect(parseYesNo(text)).toEqual({ ok: true, value: false });
+  });
+  it('asks again for anything else', () => {
+    expect(parseYesNo('maybe tomorrow')).toEqual({ ok: false, problem: 'common.answerYesOrNo' });
+  });
+});
+
+describe('parseChoice', () => {
+  const options = [
+    { id: 'hi', titles: ['हिंदी', 'Hindi'] },
+    { id: 'en', titles: ['English'] },
+  ];
+  it.each([
+    ['1', 'hi'],
+    ['२', 'en'],
+    ['english', 'en'],
+    ['हिंदी', 'hi'],
+  ])('%j picks %s', (text, id) => {
+    expect(parseChoice(text, options)).toEqual({ ok: true, value: id });
+  });
+  it.each(['3', 'french', ''])('%j picks nothing', (text) => {
+    expect(parseChoice(text, options).ok).toBe(false);
+  });
+});
+
+describe('answers to the journeys questions', () => {
+  it('explain why a CA number was refused', () => {
+    expect(parseConsumerNumberAnswer('10100A001')).toEqual({ ok: false, problem: 'consumer.hasLetters' });
+    expect(parseConsumerNumberAnswer('1234')).toEqual({ ok: false, problem: 'consumer.wrongLength' });
+    expect(parseConsumerNumberAnswer('१०१०००००१')).toEqual({ ok: true, value: '101000001' });
+  });
+
+  it('read mobiles, OTPs and payment references as people type them', () => {
+    expect(parseMobileAnswer('+91 98765 43210')).toEqual({ ok: true, value: '9876543210' });
+    expect(parseMobileAnswer('12345')).toEqual({ ok: false, problem: 'mobile.invalidNumber' });
+    expect(parseOtpAnswer('123 456')).toEqual({ ok: true, value: '123456' });
+    expect(parseOtpAnswer('12345')).toEqual({ ok: false, problem: 'mobile.otpFormat' });
+    expect(parsePaymentReferenceAnswer('UTR: 4123 0000 0003')).toEqual({ ok: true, value: '412300000003' });
+    expect(parsePaymentReferenceAnswer('T2406011234567890')).toEqual({ ok: true, value: 'T2406011234567890' });
+    expect(parsePaymentReferenceAnswer('paid yesterday')).toEqual({ ok: false, problem: 'recharge.referenceFormat' });
+  });
+});

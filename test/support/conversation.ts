@@ -1,0 +1,75 @@
+import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
+import { createSampark, type Ports, type Sampark } from '../../src/app';
+import { SimulatedMeterBackend } from '../../src/backend/simulator/simulatedMeterBackend';
+import { loadConfig } from '../../src/config/config';
+import { silentLogger } from '../../src/log/logger';
+
+/** The clock of every conversation test: 11:30 IST on 28 November 2026. */
+export const TEST_NOW = new Date('2026-11-28T06:00:00.000Z');
+
+/** The OTP the test simulator "sends". */
+export const TEST_OTP = '123456';
+
+/** One line of a transcript: what the consumer says, or a fragment (or pattern) of what the bot answers. */
+export type TranscriptLine = readonly ['user', string | Partial<Activity>] | readonly ['bot', string | RegExp];
+
+/** A reply as the consumer sees it: the text, then any buttons as "[A | B]". */
+function rendered(activity: Partial<Activity>): string {
+  const buttons = activity.suggestedActions?.actions.map((action) => action.title) ?? [];
+  return buttons.length > 0 ? `${activity.text ?? ''} [${buttons.join(' | ')}]` : (activity.text ?? '');
+}
+
+/** One consumer talking to a fresh Sampark on the embedded defaults, with a fixed clock. */
+export class TestConversation {
+  private constructor(
+    readonly sampark: Sampark,
+    private readonly adapter: TestAdapter,
+  ) {}
+
+  static async start(overrides: Partial<Ports> = {}, locale = 'hi-IN'): Promise<TestConversation> {
+    const now = () => TEST_NOW;
+    const sampark = await createSampark(loadConfig({}), silentLogger(), {
+      now,
+      backend: new SimulatedMeterBackend({ now, otpGenerator: () => TEST_OTP }),
+      ...overrides,
+    });
+    const adapter = new TestAdapter((context) => sampark.bot.run(context));
+    adapter.locale = locale;
+    return new TestConversation(sampark, adapter);
+  }
+
+  /** Sends one message and returns the replies of that turn. */
+  async say(message: string | Partial<Activity>): Promise<string[]> {
+    const activity = typeof message === 'string' ? { type: ActivityTypes.Message, text: message } : message;
+    await this.adapter.receiveActivity(activity);
+    const replies = this.adapter.activeQueue.splice(0).filter((reply) => reply.type === ActivityTypes.Message);
+    return replies.map(rendered);
+  }
+
+  /** Plays a transcript: after each user line, the bot lines that follow must match that turn's replies in order. */
+  async play(lines: readonly TranscriptLine[]): Promise<void> {
+    let replies: string[] = [];
+    let cursor = 0;
+    let lastUser: unknown = '(start)';
+    for (const [who, content] of lines) {
+      if (who === 'user') {
+        replies = await this.say(content);
+        cursor = 0;
+        lastUser = content;
+        continue;
+      }
+      const index = replies.findIndex((reply, position) => position >= cursor && matches(reply, content));
+      if (index < 0) {
+        throw new Error(
+          `after the user said ${JSON.stringify(lastUser)} the bot should say ${String(content)}\n` +
+            `but it said:\n${replies.slice(cursor).map((reply) => `  • ${reply}`).join('\n') || '  (nothing)'}`,
+        );
+      }
+      cursor = index + 1;
+    }
+  }
+}
+
+function matches(reply: string, expected: string | RegExp): boolean {
+  return typeof expected === 'string' ? reply.includes(expected) : expected.test(reply);
+}
