@@ -44,6 +44,7 @@ export function menuDialog(services: DialogServices) {
     if (isJourney(recognition.intent)) {
       return { ok: true, value: { intent: recognition.intent, entities: recognition.entities } };
     }
-    return { ok: false, problem: 'menu.notUnderstood' };
-  });
+    // The menu was on screen and still nothing matched: say so and point to a person.
+    return { ok: false, problem: 'menu.notUnderstoodAgain', params: { helpline: services.policy.helplineNumber } };
+  }, { reaskKey: 'menu.pickOne' });
 }

@@ -136,12 +136,23 @@ export class RootDialog extends ComponentDialog<RootOptions> {
   private async guardBackend(innerDc: DialogContext, run: () => Promise<DialogTurnResult>): Promise<DialogTurnResult> {
     try {
       return await run();
-    } catch (error) {
-      if (!(error instanceof BackendUnavailableError)) throw error;
+    } catch (thrown) {
+      const error = backendOutageIn(thrown);
+      if (!error) throw thrown;
       const journey = innerDc.stack.map((instance) => instance.id).find((id) => isJourney(id)) ?? 'unknown';
       this.services.logger.warn({ reason: error.reason, journey }, 'meter backend unavailable during a turn');
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(DialogIds.backendDown, { journey } satisfies BackendDownOptions);
     }
   }
+}
+
+/** botbuilder wraps what a dialog throws in DialogContextError; the backend outage is inside. */
+function backendOutageIn(thrown: unknown): BackendUnavailableError | null {
+  let current: unknown = thrown;
+  for (let depth = 0; depth < 5 && current; depth += 1) {
+    if (current instanceof BackendUnavailableError) return current;
+    current = (current as { error?: unknown }).error;
+  }
+  return null;
 }

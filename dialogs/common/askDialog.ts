@@ -21,6 +21,15 @@ export type Answer<T> = { answered: true; value: T } | { answered: false };
 
 export type AnswerParser<T> = (text: string, context: TurnContext) => Parsed<T> | Promise<Parsed<T>>;
 
+export interface AskSettings {
+  /** Wrong answers before the dialog gives up; 3 by default. */
+  maxFailures?: number;
+  /** Any text is an answer, so interruptions (cancel, help) win over it. */
+  freeText?: boolean;
+  /** The question's text on a re-ask, when the problem message already said what the question's text says. */
+  reaskKey?: string;
+}
+
 interface AskState {
   question: Question;
   failures: number;
@@ -36,7 +45,7 @@ export class AskDialog<T> extends Dialog<Question> {
     dialogId: string,
     private readonly services: DialogServices,
     private readonly parse: AnswerParser<T>,
-    private readonly settings: { maxFailures?: number; freeText?: boolean } = {},
+    private readonly settings: AskSettings = {},
   ) {
     super(dialogId);
   }
@@ -64,8 +73,8 @@ export class AskDialog<T> extends Dialog<Question> {
       await dc.context.sendActivity(t('common.tooManyTries'));
       return dc.endDialog({ answered: false } satisfies Answer<T>);
     }
-    await dc.context.sendActivity(t(parsed.problem));
-    await this.ask(dc.context, state.question);
+    await dc.context.sendActivity(t(parsed.problem, parsed.params ?? {}));
+    await this.ask(dc.context, this.settings.reaskKey ? { ...state.question, key: this.settings.reaskKey } : state.question);
     return Dialog.EndOfTurn;
   }
 

@@ -2,8 +2,8 @@ import { parseConsumerNumber } from '../../src/domain/consumerNumber';
 import { toAsciiDigits } from '../../src/domain/digits';
 import { parseMobileNumber } from '../../src/domain/mobileNumber';
 
-/** What a question's parser made of an answer: a value, or the locale key of what was wrong. */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
+/** What a question's parser made of an answer: a value, or the locale key (and values) of what was wrong. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string; params?: Record<string, unknown> };
 
 /** Lower case, digits in ASCII, without the punctuation people add ("haan.", "yes!"). */
 export function simplify(text: string): string {

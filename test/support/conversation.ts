@@ -24,6 +24,7 @@ export class TestConversation {
   private constructor(
     readonly sampark: Sampark,
     private readonly adapter: TestAdapter,
+    private readonly locale: string,
   ) {}
 
   static async start(overrides: Partial<Ports> = {}, locale = 'hi-IN'): Promise<TestConversation> {
@@ -34,42 +35,52 @@ export class TestConversation {
       ...overrides,
     });
     const adapter = new TestAdapter((context) => sampark.bot.run(context));
-    adapter.locale = locale;
-    return new TestConversation(sampark, adapter);
+    return new TestConversation(sampark, adapter, locale);
   }
 
   /** Sends one message and returns the replies of that turn. */
   async say(message: string | Partial<Activity>): Promise<string[]> {
-    const activity = typeof message === 'string' ? { type: ActivityTypes.Message, text: message } : message;
+    const content = typeof message === 'string' ? { type: ActivityTypes.Message, text: message } : message;
+    const activity = { locale: this.locale, ...content };
     await this.adapter.receiveActivity(activity);
     const replies = this.adapter.activeQueue.splice(0).filter((reply) => reply.type === ActivityTypes.Message);
     return replies.map(rendered);
   }
 
-  /** Plays a transcript: after each user line, the bot lines that follow must match that turn's replies in order. */
+  /**
+   * Plays a transcript: after each user line, the bot lines that follow must appear in that turn's
+   * replies, in order (several lines may come from one message).
+   */
   async play(lines: readonly TranscriptLine[]): Promise<void> {
-    let replies: string[] = [];
+    let said = '';
     let cursor = 0;
     let lastUser: unknown = '(start)';
     for (const [who, content] of lines) {
       if (who === 'user') {
-        replies = await this.say(content);
+        said = (await this.say(content)).map((reply) => `• ${reply}`).join('\n');
         cursor = 0;
         lastUser = content;
         continue;
       }
-      const index = replies.findIndex((reply, position) => position >= cursor && matches(reply, content));
-      if (index < 0) {
+      const found = find(said, content, cursor);
+      if (found < 0) {
         throw new Error(
           `after the user said ${JSON.stringify(lastUser)} the bot should say ${String(content)}\n` +
-            `but it said:\n${replies.slice(cursor).map((reply) => `  • ${reply}`).join('\n') || '  (nothing)'}`,
+            `but from there it said:\n${said.slice(cursor) || '(nothing)'}`,
         );
       }
-      cursor = index + 1;
+      cursor = found;
     }
   }
 }
 
-function matches(reply: string, expected: string | RegExp): boolean {
-  return typeof expected === 'string' ? reply.includes(expected) : expected.test(reply);
+/** Where the expected text ends in `said`, searching from `from`; -1 when it is not there. */
+function find(said: string, expected: string | RegExp, from: number): number {
+  const rest = said.slice(from);
+  if (typeof expected === 'string') {
+    const at = rest.indexOf(expected);
+    return at < 0 ? -1 : from + at + expected.length;
+  }
+  const match = expected.exec(rest);
+  return match ? from + match.index + match[0].length : -1;
 }

@@ -1,0 +1,218 @@
+import { createHash, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { maskMobile } from '../../domain/mask';
+import {
+  CaNumberInput,
+  MobileInput,
+  MobileUpdateRequestIdInput,
+  OtpInput,
+  PaymentReferenceInput,
+  requireInput,
+} from '../backendInput';
+import {
+  BackendUnavailableError,
+  type Consumer,
+  type MeterBackend,
+  type MeterStatus,
+  type MobileUpdateConfirmation,
+  type MobileUpdateStart,
+  type Payment,
+  type PlannedOutage,
+  type ReconnectResult,
+} from '../meterBackend';
+import { seedConsumers, type SeededConnection } from './seedConsumers';
+
+/** What the simulator would have sent by SMS; the demo shows it so a tester can finish the journey. */
+export interface OtpSentEvent {
+  caNumber: string;
+  maskedMobile: string;
+  otp: string;
+}
+
+/** Knobs for tests and demos; every one has a realistic default. */
+export interface SimulatedMeterBackendOptions {
+  /** The simulator's clock. Seeds are laid out relative to it when the instance is created. */
+  now?: () => Date;
+  /** Makes the 6-digit OTP; crypto-random by default. */
+  otpGenerator?: () => string;
+  /** Called with every OTP "sent" to a new mobile number. */
+  onOtpSent?: (event: OtpSentEvent) => void;
+  /** How long an OTP stays valid; 10 minutes by default. */
+  otpTtlMinutes?: number;
+  /** Wrong OTPs allowed before the request locks; 3 by default. */
+  otpMaxAttempts?: number;
+  /** Delay added to every answer, to make a demo feel like a remote system; 0 by default. */
+  latencyMs?: number;
+}
+
+/** The head-end's expected delay between a reconnect command and supply coming back. */
+const RECONNECT_EXPECTED_MINUTES = 15;
+/** A planned shutdown starting within this window counts as "soon". */
+const OUTAGE_LOOKAHEAD_MS = 24 * 60 * 60_000;
+
+interface PendingMobileUpdate {
+  caNumber: string;
+  newMobile: string;
+  otp: string;
+  expiresAt: Date;
+  attemptsLeft: number;
+}
+
+/**
+ * An in-process meter backend with seeded Bihar consumers (see DEMO_CONSUMERS). Each instance has
+ * its own state: a reconnect closes the relay, a confirmed mobile update changes the mobile.
+ */
+export class SimulatedMeterBackend implements MeterBackend {
+  private readonly now: () => Date;
+  private readonly otpGenerator: () => string;
+  private readonly onOtpSent: (event: OtpSentEvent) => void;
+  private readonly otpTtlMs: number;
+  private readonly otpMaxAttempts: number;
+  private readonly latencyMs: number;
+  private readonly connections: Map<string, SeededConnection>;
+  private readonly plannedOutages: PlannedOutage[];
+  private readonly pendingMobileUpdates = new Map<string, PendingMobileUpdate>();
+
+  constructor(options: SimulatedMeterBackendOptions = {}) {
+    this.now = options.now ?? (() => new Date());
+    this.otpGenerator = options.otpGenerator ?? (() => String(randomInt(0, 1_000_000)).padStart(6, '0'));
+    this.onOtpSent = options.onOtpSent ?? (() => undefined);
+    this.otpTtlMs = (options.otpTtlMinutes ?? 10) * 60_000;
+    this.otpMaxAttempts = options.otpMaxAttempts ?? 3;
+    this.latencyMs = options.latencyMs ?? 0;
+    const seed = seedConsumers(this.now());
+    this.connections = new Map(seed.connections.map((c) => [c.consumer.caNumber, c]));
+    this.plannedOutages = seed.plannedOutages;
+  }
+
+  /** @inheritdoc */
+  async findConsumer(caNumber: string): Promise<Consumer | null> {
+    const connection = await this.connection(caNumber);
+    return connection ? structuredClone(connection.consumer) : null;
+  }
+
+  /** @inheritdoc */
+  async findConnectionsByMobile(mobile: string): Promise<Consumer[]> {
+    requireInput(MobileInput, mobile, 'mobile number');
+    await this.answerDelay();
+    const matches = [...this.connections.values()].filter((c) => c.consumer.mobile === mobile);
+    if (matches.some((c) => c.backendFault)) throw simulatedFault();
+    return matches
+      .map((c) => structuredClone(c.consumer))
+      .sort((a, b) => a.caNumber.localeCompare(b.caNumber));
+  }
+
+  /** @inheritdoc */
+  async getMeterStatus(caNumber: string): Promise<MeterStatus | null> {
+    const connection = await this.connection(caNumber);
+    return connection ? structuredClone(connection.meter) : null;
+  }
+
+  /** @inheritdoc */
+  async findPayment(caNumber: string, reference: string): Promise<Payment | null> {
+    requireInput(PaymentReferenceInput, reference, 'payment reference');
+    const connection = await this.connection(caNumber);
+    const payment = connection?.payments.find((p) => p.reference === reference);
+    return payment ? structuredClone(payment) : null;
+  }
+
+  /**
+   * The head-end's rules, in its order: it cannot reach a silent meter at all, it will not close the
+   * relay on a balance that is not positive, and closing a closed relay is a no-op.
+   */
+  async requestReconnect(caNumber: string): Promise<ReconnectResult | null> {
+    const connection = await this.connection(caNumber);
+    if (!connection) return null;
+    const meter = connection.meter;
+    if (!meter.communicating) return { outcome: 'not_communicating', expectedMinutes: 0 };
+    if (meter.balance <= 0) return { outcome: 'insufficient_balance', expectedMinutes: 0 };
+    if (meter.relay === 'connected') return { outcome: 'already_connected', expectedMinutes: 0 };
+    meter.relay = 'connected';
+    return { outcome: 'reconnect_sent', expectedMinutes: RECONNECT_EXPECTED_MINUTES };
+  }
+
+  /** Starts a mobile update; a new request for the same consumer replaces any earlier one. */
+  async startMobileUpdate(caNumber: string, newMobile: string): Promise<MobileUpdateStart | null> {
+    requireInput(MobileInput, newMobile, 'mobile number');
+    const connection = await this.connection(caNumber);
+    if (!connection) return null;
+    for (const [requestId, pending] of this.pendingMobileUpdates) {
+      if (pending.caNumber === caNumber) this.pendingMobileUpdates.delete(requestId);
+    }
+    const requestId = randomUUID();
+    const otp = this.otpGenerator();
+    const expiresAt = new Date(this.now().getTime() + this.otpTtlMs);
+    this.pendingMobileUpdates.set(requestId, {
+      caNumber,
+      newMobile,
+      otp,
+      expiresAt,
+      attemptsLeft: this.otpMaxAttempts,
+    });
+    this.onOtpSent({ caNumber, maskedMobile: maskMobile(newMobile), otp });
+    return { requestId, expiresAt: expiresAt.toISOString() };
+  }
+
+  /**
+   * Checks the OTP. An unknown or used request reads as expired, so a replayed OTP never updates
+   * twice; a locked request stays locked until it expires.
+   */
+  async confirmMobileUpdate(requestId: string, otp: string): Promise<MobileUpdateConfirmation> {
+    requireInput(MobileUpdateRequestIdInput, requestId, 'mobile update request id');
+    requireInput(OtpInput, otp, 'OTP');
+    await this.answerDelay();
+    const pending = this.pendingMobileUpdates.get(requestId);
+    if (!pending || this.now() >= pending.expiresAt) {
+      this.pendingMobileUpdates.delete(requestId);
+      return { outcome: 'expired' };
+    }
+    if (pending.attemptsLeft === 0) return { outcome: 'locked' };
+    if (!sameOtp(otp, pending.otp)) {
+      pending.attemptsLeft -= 1;
+      return pending.attemptsLeft === 0
+        ? { outcome: 'locked' }
+        : { outcome: 'wrong_otp', attemptsLeft: pending.attemptsLeft };
+    }
+    this.pendingMobileUpdates.delete(requestId);
+    const connection = this.connections.get(pending.caNumber);
+    if (connection) connection.consumer.mobile = pending.newMobile;
+    return { outcome: 'updated' };
+  }
+
+  /** @inheritdoc */
+  async findPlannedOutage(caNumber: string): Promise<PlannedOutage | null> {
+    const connection = await this.connection(caNumber);
+    if (!connection) return null;
+    const now = this.now().getTime();
+    const outage = this.plannedOutages.find(
+      (o) =>
+        o.section === connection.consumer.area.section &&
+        Date.parse(o.until) > now &&
+        Date.parse(o.from) <= now + OUTAGE_LOOKAHEAD_MS,
+    );
+    return outage ? structuredClone(outage) : null;
+  }
+
+  /** The connection for a CA number after the simulated delay; throws for the faulty consumer. */
+  private async connection(caNumber: string): Promise<SeededConnection | undefined> {
+    requireInput(CaNumberInput, caNumber, 'CA number');
+    await this.answerDelay();
+    const connection = this.connections.get(caNumber);
+    if (connection?.backendFault) throw simulatedFault();
+    return connection;
+  }
+
+  private async answerDelay(): Promise<void> {
+    if (this.latencyMs > 0) await sleep(this.latencyMs);
+  }
+}
+
+function simulatedFault(): BackendUnavailableError {
+  return new BackendUnavailableError('timeout', 'simulated backend fault');
+}
+
+/** Compares digests so the time taken does not reveal how many leading digits were right. */
+function sameOtp(given: string, expected: string): boolean {
+  const digest = (otp: string): Buffer => createHash('sha256').update(otp).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}

@@ -1,0 +1,405 @@
+import {
+  BackendUnavailableError,
+  ConsumerSchema,
+  MeterStatusSchema,
+  PaymentSchema,
+  PlannedOutageSchema,
+  type MeterBackend,
+  type ReconnectResult,
+} from '../../src/backend/meterBackend';
+import { DEMO_CONSUMERS } from '../../src/backend/simulator/seedConsumers';
+import type {
+  OtpSentEvent,
+  SimulatedMeterBackendOptions,
+} from '../../src/backend/simulator/simulatedMeterBackend';
+
+/** A backend under test and how to release what it holds (servers, sockets). */
+export interface ContractSubject {
+  backend: MeterBackend;
+  close(): Promise<void>;
+}
+
+/** Builds a fresh subject over a simulator created with these options. */
+export type ContractSubjectFactory = (simulator: SimulatedMeterBackendOptions) => Promise<ContractSubject>;
+
+/** Monday 3 March 2025, 10:00 IST: two days after the monthly bill, so its debits are recent. */
+export const CONTRACT_NOW = new Date('2025-03-03T04:30:00.000Z');
+const OTP = '246810';
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+const ago = (ms: number): string => new Date(CONTRACT_NOW.getTime() - ms).toISOString();
+
+/** The outcome of a reconnect, or null when the consumer is unknown. */
+async function outcome(result: Promise<ReconnectResult | null>): Promise<string | null> {
+  return (await result)?.outcome ?? null;
+}
+
+/** CA numbers of the connections registered to a mobile, as the backend lists them. */
+async function caNumbersOn(backend: MeterBackend, mobile: string): Promise<string[]> {
+  return (await backend.findConnectionsByMobile(mobile)).map((c) => c.caNumber);
+}
+
+/** Starts a mobile update that the test needs to exist, and returns its request id. */
+async function startUpdate(backend: MeterBackend, caNumber: string, newMobile: string): Promise<string> {
+  const started = await backend.startMobileUpdate(caNumber, newMobile);
+  if (!started) throw new Error(`no mobile update started for ${caNumber}`);
+  return started.requestId;
+}
+
+/**
+ * The behaviour every MeterBackend must show over the seeded simulator world, whether it is called
+ * in process or through the HTTP contract. Each test gets a fresh world and a clock it can move.
+ */
+export function describeMeterBackendContract(name: string, factory: ContractSubjectFactory): void {
+  describe(`MeterBackend contract: ${name}`, () => {
+    let clock: Date;
+    let otpsSent: OtpSentEvent[];
+    let subject: ContractSubject;
+    let backend: MeterBackend;
+
+    beforeEach(async () => {
+      clock = CONTRACT_NOW;
+      otpsSent = [];
+      subject = await factory({
+        now: () => clock,
+        otpGenerator: () => OTP,
+        onOtpSent: (event) => otpsSent.push(event),
+        otpTtlMinutes: 10,
+        otpMaxAttempts: 3,
+      });
+      backend = subject.backend;
+    });
+
+    afterEach(() => subject.close());
+
+    describe('findConsumer', () => {
+      it('returns the healthy consumer with the area its field team covers', async () => {
+        await expect(backend.findConsumer('101000001')).resolves.toEqual({
+          caNumber: '101000001',
+          name: 'Ramesh Kumar',
+          address: expect.stringContaining('Kankarbagh'),
+          mobile: '9876500001',
+          meterNumber: expect.any(String),
+          discom: 'SBPDCL',
+          area: { circle: 'Patna', division: 'Patna East', subDivision: 'Kankarbagh', section: 'Kankarbagh-1' },
+          urban: true,
+        });
+      });
+
+      it('finds every demo consumer but the faulty one, each a valid record', async () => {
+        for (const { caNumber } of DEMO_CONSUMERS.filter((c) => c.caNumber !== '101000099')) {
+          const consumer = await backend.findConsumer(caNumber);
+          expect(ConsumerSchema.parse(consumer).caNumber).toBe(caNumber);
+        }
+      });
+
+      it('seeds both discoms and rural connections', async () => {
+        const caNumbers = ['101000002', '101000006', '101000007'];
+        const consumers = await Promise.all(caNumbers.map((ca) => backend.findConsumer(ca)));
+        expect(consumers.map((c) => [c?.discom, c?.urban])).toEqual([
+          ['SBPDCL', false],
+          ['NBPDCL', true],
+          ['NBPDCL', false],
+        ]);
+      });
+
+      it('shows a consumer who never registered a mobile with mobile null', async () => {
+        expect((await backend.findConsumer('101000008'))?.mobile).toBeNull();
+      });
+
+      it('answers null for a CA number it does not know', async () => {
+        await expect(backend.findConsumer('101000098')).resolves.toBeNull();
+        await expect(backend.findConsumer('999999999999')).resolves.toBeNull();
+      });
+
+      it('rejects a malformed CA number as a caller error', async () => {
+        await expect(backend.findConsumer('10100A001')).rejects.toThrow(RangeError);
+      });
+    });
+
+    describe('findConnectionsByMobile', () => {
+      it('lists every connection registered to the mobile, in CA order', async () => {
+        await expect(caNumbersOn(backend, '9876500001')).resolves.toEqual(['101000001', '101000011']);
+      });
+
+      it('answers an empty list for a mobile no connection uses', async () => {
+        await expect(backend.findConnectionsByMobile('9123456789')).resolves.toEqual([]);
+      });
+
+      it('rejects a malformed mobile as a caller error', async () => {
+        await expect(backend.findConnectionsByMobile('+919876500001')).rejects.toThrow(RangeError);
+      });
+    });
+
+    describe('getMeterStatus', () => {
+      it('reports the healthy meter: balance, relay, last recharge and a week of consumption', async () => {
+        const status = MeterStatusSchema.parse(await backend.getMeterStatus('101000001'));
+        expect(status).toMatchObject({
+          caNumber: '101000001',
+          balance: 842.5,
+          relay: 'connected',
+          communicating: true,
+          lastRecharge: { amount: 1000, at: ago(3 * DAY) },
+          arrears: null,
+        });
+        expect(status.dailyConsumption.map((d) => d.date)).toEqual([
+          '2025-03-02',
+          '2025-03-01',
+          '2025-02-28',
+          '2025-02-27',
+          '2025-02-26',
+          '2025-02-25',
+          '2025-02-24',
+        ]);
+        expect(Date.parse(status.lastCommunicationAt)).toBeGreaterThan(CONTRACT_NOW.getTime() - HOUR);
+      });
+
+      it('lists recent debits most recent first, none in the future', async () => {
+        const { recentDebits } = MeterStatusSchema.parse(await backend.getMeterStatus('101000001'));
+        const times = recentDebits.map((d) => Date.parse(d.at));
+        expect(times.length).toBeGreaterThan(0);
+        expect(times).toEqual([...times].sort((a, b) => b - a));
+        expect(Math.max(...times)).toBeLessThanOrEqual(CONTRACT_NOW.getTime());
+      });
+
+      it('shows a negative balance with the supply cut', async () => {
+        await expect(backend.getMeterStatus('101000002')).resolves.toMatchObject({
+          balance: -236.4,
+          relay: 'disconnected',
+          communicating: true,
+        });
+      });
+
+      it('shows an open relay on a positive balance', async () => {
+        await expect(backend.getMeterStatus('101000006')).resolves.toMatchObject({
+          balance: 212,
+          relay: 'disconnected',
+          communicating: true,
+        });
+      });
+
+      it('shows a meter silent for three days', async () => {
+        await expect(backend.getMeterStatus('101000007')).resolves.toMatchObject({
+          communicating: false,
+          lastCommunicationAt: ago(3 * DAY),
+        });
+      });
+
+      it('shows arrears and the instalment recovered from the last recharge', async () => {
+        const status = MeterStatusSchema.parse(await backend.getMeterStatus('101000009'));
+        expect(status.arrears).toEqual({ outstanding: 4350, instalment: 435 });
+        expect(status.recentDebits).toContainEqual({
+          kind: 'arrears_instalment',
+          amount: 435,
+          at: expect.any(String),
+        });
+        expect(status.monthToDate.arrearsInstalment).toBe(435);
+      });
+
+      it('shows the fixed charge and duty debited on the 1st, leaving a low balance', async () => {
+        const status = MeterStatusSchema.parse(await backend.getMeterStatus('101000010'));
+        const monthly = status.recentDebits.filter((d) => d.kind === 'fixed_charge' || d.kind === 'duty');
+        expect(monthly.map((d) => d.kind).sort()).toEqual(['duty', 'fixed_charge']);
+        for (const debit of monthly) expect(debit.at.startsWith('2025-03-01')).toBe(true);
+        expect(status.monthToDate.fixedCharge).toBe(monthly.find((d) => d.kind === 'fixed_charge')?.amount);
+        expect(status.monthToDate.duty).toBe(monthly.find((d) => d.kind === 'duty')?.amount);
+        expect(status.balance).toBeGreaterThan(0);
+        expect(status.balance).toBeLessThan(100);
+      });
+
+      it('answers null for a CA number it does not know', async () => {
+        await expect(backend.getMeterStatus('101000098')).resolves.toBeNull();
+      });
+    });
+
+    describe('findPayment', () => {
+      it('finds a payment still pending twenty minutes after it was made', async () => {
+        await expect(backend.findPayment('101000003', '412300000003')).resolves.toEqual({
+          reference: '412300000003',
+          caNumber: '101000003',
+          amount: 500,
+          paidAt: ago(20 * MINUTE),
+          status: 'pending',
+          creditedAt: null,
+        });
+      });
+
+      it('finds a credited payment with the time it was credited', async () => {
+        const payment = PaymentSchema.parse(await backend.findPayment('101000004', '412300000004'));
+        expect(payment).toMatchObject({ amount: 1000, status: 'credited' });
+        expect(Date.parse(payment.creditedAt ?? '')).toBeGreaterThanOrEqual(Date.parse(payment.paidAt));
+      });
+
+      it('finds a payment stuck in pending for 26 hours', async () => {
+        await expect(backend.findPayment('101000012', '412300000012')).resolves.toMatchObject({
+          amount: 300,
+          status: 'pending',
+          paidAt: ago(26 * HOUR),
+        });
+      });
+
+      it('finds nothing for the consumer whose payment went missing, whatever the reference', async () => {
+        await expect(backend.findPayment('101000005', '412300000005')).resolves.toBeNull();
+        await expect(backend.findPayment('101000005', 'T2503031015224567')).resolves.toBeNull();
+      });
+
+      it("does not show one consumer another consumer's payment", async () => {
+        await expect(backend.findPayment('101000004', '412300000003')).resolves.toBeNull();
+      });
+
+      it('answers null for a CA number it does not know', async () => {
+        await expect(backend.findPayment('101000098', '412300000003')).resolves.toBeNull();
+      });
+    });
+
+    describe('requestReconnect', () => {
+      it('closes an open relay on a positive balance, and says how long the supply takes', async () => {
+        await expect(backend.requestReconnect('101000006')).resolves.toEqual({
+          outcome: 'reconnect_sent',
+          expectedMinutes: 15,
+        });
+        await expect(backend.getMeterStatus('101000006')).resolves.toMatchObject({ relay: 'connected' });
+        await expect(outcome(backend.requestReconnect('101000006'))).resolves.toBe('already_connected');
+      });
+
+      it('refuses while the balance is negative and leaves the supply cut', async () => {
+        await expect(outcome(backend.requestReconnect('101000002'))).resolves.toBe('insufficient_balance');
+        await expect(backend.getMeterStatus('101000002')).resolves.toMatchObject({ relay: 'disconnected' });
+      });
+
+      it('says so when the relay is already connected', async () => {
+        await expect(outcome(backend.requestReconnect('101000001'))).resolves.toBe('already_connected');
+      });
+
+      it('cannot reach a meter that is not communicating', async () => {
+        await expect(outcome(backend.requestReconnect('101000007'))).resolves.toBe('not_communicating');
+        await expect(backend.getMeterStatus('101000007')).resolves.toMatchObject({ relay: 'disconnected' });
+      });
+
+      it('answers null for a CA number it does not know', async () => {
+        await expect(backend.requestReconnect('101000098')).resolves.toBeNull();
+      });
+    });
+
+    describe('mobile update', () => {
+      it('sends an OTP to the new number and updates the mobile once it is confirmed', async () => {
+        const started = await backend.startMobileUpdate('101000008', '9123400008');
+        expect(started).toEqual({
+          requestId: expect.any(String),
+          expiresAt: new Date(CONTRACT_NOW.getTime() + 10 * MINUTE).toISOString(),
+        });
+        expect(otpsSent).toEqual([{ caNumber: '101000008', maskedMobile: '******0008', otp: OTP }]);
+
+        const confirmation = await backend.confirmMobileUpdate(started?.requestId ?? '', OTP);
+        expect(confirmation).toEqual({ outcome: 'updated' });
+        expect((await backend.findConsumer('101000008'))?.mobile).toBe('9123400008');
+        await expect(caNumbersOn(backend, '9123400008')).resolves.toEqual(['101000008']);
+      });
+
+      it('moves a connection off the old mobile when it changes', async () => {
+        const requestId = await startUpdate(backend, '101000011', '9123400011');
+        await backend.confirmMobileUpdate(requestId, OTP);
+        await expect(caNumbersOn(backend, '9876500001')).resolves.toEqual(['101000001']);
+      });
+
+      it('counts down wrong OTPs, then locks even against the right one', async () => {
+        const requestId = await startUpdate(backend, '101000001', '9123400001');
+        const confirm = (otp: string) => backend.confirmMobileUpdate(requestId, otp);
+        await expect(confirm('000000')).resolves.toEqual({ outcome: 'wrong_otp', attemptsLeft: 2 });
+        await expect(confirm('000001')).resolves.toEqual({ outcome: 'wrong_otp', attemptsLeft: 1 });
+        await expect(backend.confirmMobileUpdate(requestId, '000002')).resolves.toEqual({ outcome: 'locked' });
+        await expect(backend.confirmMobileUpdate(requestId, OTP)).resolves.toEqual({ outcome: 'locked' });
+        expect((await backend.findConsumer('101000001'))?.mobile).toBe('9876500001');
+      });
+
+      it('expires the OTP after its time to live', async () => {
+        const requestId = await startUpdate(backend, '101000001', '9123400001');
+        clock = new Date(CONTRACT_NOW.getTime() + 10 * MINUTE);
+        await expect(backend.confirmMobileUpdate(requestId, OTP)).resolves.toEqual({ outcome: 'expired' });
+        expect((await backend.findConsumer('101000001'))?.mobile).toBe('9876500001');
+      });
+
+      it('accepts the OTP until just before it expires', async () => {
+        const requestId = await startUpdate(backend, '101000001', '9123400001');
+        clock = new Date(CONTRACT_NOW.getTime() + 10 * MINUTE - 1000);
+        await expect(backend.confirmMobileUpdate(requestId, OTP)).resolves.toEqual({ outcome: 'updated' });
+      });
+
+      it('uses an OTP once: confirming again reads as expired', async () => {
+        const requestId = await startUpdate(backend, '101000008', '9123400008');
+        await backend.confirmMobileUpdate(requestId, OTP);
+        await expect(backend.confirmMobileUpdate(requestId, OTP)).resolves.toEqual({ outcome: 'expired' });
+      });
+
+      it('replaces an earlier request for the same consumer', async () => {
+        const first = await startUpdate(backend, '101000008', '9123400008');
+        const second = await startUpdate(backend, '101000008', '9123400018');
+        await expect(backend.confirmMobileUpdate(first, OTP)).resolves.toEqual({ outcome: 'expired' });
+        await expect(backend.confirmMobileUpdate(second, OTP)).resolves.toEqual({ outcome: 'updated' });
+        expect((await backend.findConsumer('101000008'))?.mobile).toBe('9123400018');
+      });
+
+      it('reads an unknown request as expired', async () => {
+        const confirmation = await backend.confirmMobileUpdate('no-such-request', OTP);
+        expect(confirmation).toEqual({ outcome: 'expired' });
+      });
+
+      it('answers null and sends nothing for a CA number it does not know', async () => {
+        await expect(backend.startMobileUpdate('101000098', '9123400098')).resolves.toBeNull();
+        expect(otpsSent).toEqual([]);
+      });
+
+      it('rejects a malformed new mobile or OTP as a caller error', async () => {
+        await expect(backend.startMobileUpdate('101000008', '12345')).rejects.toThrow(RangeError);
+        const requestId = await startUpdate(backend, '101000008', '9123400008');
+        await expect(backend.confirmMobileUpdate(requestId, '12 34')).rejects.toThrow(RangeError);
+      });
+    });
+
+    describe('findPlannedOutage', () => {
+      it("tells the planned shutdown of the consumer's section", async () => {
+        const outage = PlannedOutageSchema.parse(await backend.findPlannedOutage('101000013'));
+        const consumer = await backend.findConsumer('101000013');
+        expect(outage).toEqual({
+          section: consumer?.area.section,
+          from: ago(HOUR),
+          until: ago(-3 * HOUR),
+          reason: '33 kV line maintenance',
+        });
+      });
+
+      it('forgets the shutdown once it is over', async () => {
+        clock = new Date(CONTRACT_NOW.getTime() + 3 * HOUR);
+        await expect(backend.findPlannedOutage('101000013')).resolves.toBeNull();
+      });
+
+      it('answers null where nothing is planned, and for an unknown CA number', async () => {
+        await expect(backend.findPlannedOutage('101000001')).resolves.toBeNull();
+        await expect(backend.findPlannedOutage('101000098')).resolves.toBeNull();
+      });
+    });
+
+    describe('the consumer whose backend is down (101000099)', () => {
+      const operations: Array<[string, (b: MeterBackend) => Promise<unknown>]> = [
+        ['findConsumer', (b) => b.findConsumer('101000099')],
+        ['findConnectionsByMobile', (b) => b.findConnectionsByMobile('9876500099')],
+        ['getMeterStatus', (b) => b.getMeterStatus('101000099')],
+        ['findPayment', (b) => b.findPayment('101000099', '412300000099')],
+        ['requestReconnect', (b) => b.requestReconnect('101000099')],
+        ['startMobileUpdate', (b) => b.startMobileUpdate('101000099', '9123400099')],
+        ['findPlannedOutage', (b) => b.findPlannedOutage('101000099')],
+      ];
+
+      it.each(operations)('%s fails with BackendUnavailableError', async (_operation, call) => {
+        await expect(call(backend)).rejects.toBeInstanceOf(BackendUnavailableError);
+      });
+
+      it('sends no OTP', async () => {
+        await backend.startMobileUpdate('101000099', '9123400099').catch(() => undefined);
+        expect(otpsSent).toEqual([]);
+      });
+    });
+  });
+}
