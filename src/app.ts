@@ -78,7 +78,7 @@ function chooseBackend(config: Config, logger: Logger, now: () => Date): MeterBa
       ...(config.backend.apiKey ? { apiKey: config.backend.apiKey } : {}),
       timeoutMs: config.backend.timeoutMs,
       retries: config.backend.retries,
-      breaker: { consecutiveFailures: 5, halfOpenAfterMs: 10_000 },
+      breaker: config.backend.breaker,
       logger,
     });
   }

@@ -6,6 +6,9 @@ import { z } from 'zod';
  * Money is in rupees (two decimals), times are ISO-8601 instants.
  */
 
+/** An instant with its zone: "Z" or an offset such as "+05:30", as a discom's backend may send. */
+const instant = z.iso.datetime({ offset: true });
+
 export const DiscomSchema = z.enum(['SBPDCL', 'NBPDCL']);
 
 /** Where a consumer's field team sits: circle > division > sub-division > section. */
@@ -33,7 +36,7 @@ export type Consumer = z.infer<typeof ConsumerSchema>;
 export const DebitKindSchema = z.enum(['energy', 'fixed_charge', 'duty', 'arrears_instalment']);
 export type DebitKind = z.infer<typeof DebitKindSchema>;
 
-export const DebitSchema = z.object({ kind: DebitKindSchema, amount: z.number(), at: z.iso.datetime() });
+export const DebitSchema = z.object({ kind: DebitKindSchema, amount: z.number(), at: instant });
 export type Debit = z.infer<typeof DebitSchema>;
 
 export const MeterStatusSchema = z.object({
@@ -43,8 +46,8 @@ export const MeterStatusSchema = z.object({
   relay: z.enum(['connected', 'disconnected']),
   /** False when the head-end has not heard from the meter recently: recharges and reconnects cannot reach it. */
   communicating: z.boolean(),
-  lastCommunicationAt: z.iso.datetime(),
-  lastRecharge: z.object({ amount: z.number(), at: z.iso.datetime() }).nullable(),
+  lastCommunicationAt: instant,
+  lastRecharge: z.object({ amount: z.number(), at: instant }).nullable(),
   /** Most recent first, up to a week. */
   dailyConsumption: z.array(z.object({ date: z.iso.date(), units: z.number(), amount: z.number() })),
   /** Month-to-date deductions by kind. */
@@ -65,9 +68,9 @@ export const PaymentSchema = z.object({
   reference: z.string(),
   caNumber: z.string(),
   amount: z.number(),
-  paidAt: z.iso.datetime(),
+  paidAt: instant,
   status: z.enum(['pending', 'credited', 'failed']),
-  creditedAt: z.iso.datetime().nullable(),
+  creditedAt: instant.nullable(),
 });
 export type Payment = z.infer<typeof PaymentSchema>;
 
@@ -80,7 +83,7 @@ export type ReconnectResult = z.infer<typeof ReconnectResultSchema>;
 
 export const MobileUpdateStartSchema = z.object({
   requestId: z.string(),
-  expiresAt: z.iso.datetime(),
+  expiresAt: instant,
 });
 export type MobileUpdateStart = z.infer<typeof MobileUpdateStartSchema>;
 
@@ -94,8 +97,8 @@ export type MobileUpdateConfirmation = z.infer<typeof MobileUpdateConfirmationSc
 
 export const PlannedOutageSchema = z.object({
   section: z.string(),
-  from: z.iso.datetime(),
-  until: z.iso.datetime(),
+  from: instant,
+  until: instant,
   reason: z.string(),
 });
 export type PlannedOutage = z.infer<typeof PlannedOutageSchema>;
@@ -114,6 +117,8 @@ export class BackendUnavailableError extends Error {
 /**
  * Operations keyed by CA number answer null when the backend does not know the consumer.
  * Transport failures throw BackendUnavailableError; nothing else is thrown for expected outcomes.
+ * Malformed arguments (a CA number with letters, a 5-digit OTP) throw RangeError before any call:
+ * callers parse what consumers type first (see dialogs/common/parsers).
  */
 export interface MeterBackend {
   findConsumer(caNumber: string): Promise<Consumer | null>;

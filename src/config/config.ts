@@ -37,6 +37,9 @@ export const EnvSchema = z.object({
   BACKEND_API_KEY: z.string().min(1).optional(),
   BACKEND_TIMEOUT_MS: number(4000).pipe(z.number().int().positive()),
   BACKEND_RETRIES: number(2).pipe(z.number().int().min(0).max(5)),
+  /** Failed calls in a row that open the circuit breaker, and how long it stays open. */
+  BACKEND_BREAKER_FAILURES: number(5).pipe(z.number().int().positive()),
+  BACKEND_BREAKER_OPEN_MS: number(10_000).pipe(z.number().int().positive()),
   MicrosoftAppId: z.string().optional(),
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
@@ -71,7 +74,13 @@ export interface Config {
   host: string;
   logLevel: Env['LOG_LEVEL'];
   redisUrl: string | undefined;
-  backend: { url: string | undefined; apiKey: string | undefined; timeoutMs: number; retries: number };
+  backend: {
+    url: string | undefined;
+    apiKey: string | undefined;
+    timeoutMs: number;
+    retries: number;
+    breaker: { consecutiveFailures: number; halfOpenAfterMs: number };
+  };
   botFramework: {
     appId: string | undefined;
     appPassword: string | undefined;
@@ -128,6 +137,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       apiKey: env.BACKEND_API_KEY,
       timeoutMs: env.BACKEND_TIMEOUT_MS,
       retries: env.BACKEND_RETRIES,
+      breaker: { consecutiveFailures: env.BACKEND_BREAKER_FAILURES, halfOpenAfterMs: env.BACKEND_BREAKER_OPEN_MS },
     },
     botFramework: {
       appId: env.MicrosoftAppId,

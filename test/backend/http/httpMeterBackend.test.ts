@@ -161,6 +161,19 @@ describe('HttpMeterBackend', () => {
       await expect(client(server.url).findConsumer('101000098')).resolves.toBeNull();
     });
 
+    it('accepts times with an Indian offset, as a discom backend may send them', async () => {
+      const payment = {
+        reference: '412300000003',
+        caNumber: '101000003',
+        amount: 500,
+        paidAt: '2026-11-28T11:10:00+05:30',
+        status: 'credited',
+        creditedAt: '2026-11-28T11:12:00+05:30',
+      };
+      const server = await fakeServer((res) => json(res, 200, payment));
+      await expect(client(server.url).findPayment('101000003', '412300000003')).resolves.toEqual(payment);
+    });
+
     it('reads 404 where the contract has none as a broken backend', async () => {
       const server = await fakeServer((res) => json(res, 404, { error: 'not_found' }));
       const error = await failure(client(server.url).confirmMobileUpdate('r-1', '246810'));
