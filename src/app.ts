@@ -13,6 +13,9 @@ import { Translator } from './i18n/translator';
 import type { Logger } from './log/logger';
 import { createLocalRecognizer } from './nlu/local/localRecognizer';
 import type { Recognizer } from './nlu/recognizer';
+import type { ReadinessCheck } from './server/httpServer';
+import { connectRedis } from './store/redisConnection';
+import { RedisStorage } from './store/redisStorage';
 import { MemoryTicketRepository } from './tickets/memoryTicketRepository';
 import type { TicketRepository } from './tickets/ticketRepository';
 import { TicketService } from './tickets/ticketService';
@@ -32,6 +35,10 @@ export interface Sampark {
   bot: SamparkBot;
   services: DialogServices;
   translator: Translator;
+  /** What /readyz asks: every external dependency this configuration uses. */
+  readiness: ReadinessCheck[];
+  /** Lets go of connections, for a clean shutdown. */
+  close(): Promise<void>;
 }
 
 /**
@@ -40,7 +47,12 @@ export interface Sampark {
  */
 export async function createSampark(config: Config, logger: Logger, overrides: Partial<Ports> = {}): Promise<Sampark> {
   const now = overrides.now ?? (() => new Date());
-  const storage = overrides.storage ?? new MemoryStorage();
+  const redis = config.redisUrl ? connectRedis(config.redisUrl, logger) : null;
+  const storage =
+    overrides.storage ??
+    (redis
+      ? new RedisStorage({ redis, prefix: 'sampark:state:', idleTtlSeconds: config.stateIdleTtlDays * 86_400 })
+      : new MemoryStorage());
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const memory = new Memory(conversationState, userState);
@@ -67,7 +79,20 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     translator,
     logger,
   });
-  return { bot, services, translator };
+  const readiness: ReadinessCheck[] = [
+    // A lookup of a number that cannot exist: any answer, found or not, proves the backend is there.
+    { name: 'meter-backend', check: async () => void (await services.backend.findConsumer('000000000')) },
+  ];
+  if (redis) readiness.push({ name: 'redis', check: async () => void (await redis.ping()) });
+  return {
+    bot,
+    services,
+    translator,
+    readiness,
+    close: async () => {
+      if (redis) await redis.quit().catch(() => redis.disconnect());
+    },
+  };
 }
 
 function chooseBackend(config: Config, logger: Logger, now: () => Date): MeterBackend {

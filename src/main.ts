@@ -35,10 +35,7 @@ async function main(): Promise<void> {
     bot: sampark.bot,
     adapter,
     logger,
-    readiness: [
-      // A lookup of a number that cannot exist: any answer, found or not, proves the backend is there.
-      { name: 'meter-backend', check: async () => void (await sampark.services.backend.findConsumer('000000000')) },
-    ],
+    readiness: sampark.readiness,
   });
 
   server.listen(config.port, config.host, () => {
@@ -47,7 +44,7 @@ async function main(): Promise<void> {
 
   const stop = (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    server.close(() => process.exit(0));
+    server.close(() => void sampark.close().finally(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.once('SIGINT', () => stop('SIGINT'));

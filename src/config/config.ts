@@ -33,6 +33,8 @@ export const EnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Conversation and user state untouched this long is dropped from Redis. */
+  STATE_IDLE_TTL_DAYS: number(90).pipe(z.number().positive()),
   BACKEND_URL: z.url({ protocol: /^https?$/ }).optional(),
   BACKEND_API_KEY: z.string().min(1).optional(),
   BACKEND_TIMEOUT_MS: number(4000).pipe(z.number().int().positive()),
@@ -74,6 +76,7 @@ export interface Config {
   host: string;
   logLevel: Env['LOG_LEVEL'];
   redisUrl: string | undefined;
+  stateIdleTtlDays: number;
   backend: {
     url: string | undefined;
     apiKey: string | undefined;
@@ -132,6 +135,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     host: env.HOST,
     logLevel: env.LOG_LEVEL,
     redisUrl: env.REDIS_URL,
+    stateIdleTtlDays: env.STATE_IDLE_TTL_DAYS,
     backend: {
       url: env.BACKEND_URL,
       apiKey: env.BACKEND_API_KEY,
