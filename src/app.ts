@@ -17,6 +17,9 @@ import type { ReadinessCheck } from './server/httpServer';
 import { connectRedis } from './store/redisConnection';
 import { RedisStorage } from './store/redisStorage';
 import { MemoryTicketRepository } from './tickets/memoryTicketRepository';
+import { LocalTurnQueue } from './turns/localTurnQueue';
+import { RedisTurnLock } from './turns/redisTurnLock';
+import type { TurnLock } from './turns/turnLock';
 import type { TicketRepository } from './tickets/ticketRepository';
 import { TicketService } from './tickets/ticketService';
 
@@ -27,6 +30,7 @@ export interface Ports {
   recognizer: Recognizer;
   ticketRepository: TicketRepository;
   handoff: HandoffQueue;
+  turnLock: TurnLock;
   now: () => Date;
 }
 
@@ -77,6 +81,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     rootDialog: new RootDialog(services),
     recognizer,
     translator,
+    turnLock: overrides.turnLock ?? (redis ? new RedisTurnLock({ redis, prefix: 'sampark:lock:' }) : new LocalTurnQueue()),
     logger,
   });
   const readiness: ReadinessCheck[] = [

@@ -11,6 +11,7 @@ import type { Translator } from '../i18n/translator';
 import type { Logger } from '../log/logger';
 import type { IntentId } from '../nlu/intents';
 import type { Recognition, Recognizer } from '../nlu/recognizer';
+import type { TurnLock } from '../turns/turnLock';
 import { replyLanguage } from './languagePolicy';
 import type { Memory } from './session';
 import { languageOf, setTurnFacts } from './turnState';
@@ -30,6 +31,8 @@ export interface SamparkBotParts {
   rootDialog: Dialog<ConversationStart>;
   recognizer: Recognizer;
   translator: Translator;
+  /** Holds each conversation to one turn at a time (see turns/turnLock). */
+  turnLock: TurnLock;
   logger: Logger;
 }
 
@@ -59,15 +62,30 @@ export class SamparkBot extends ActivityHandler {
     });
   }
 
+  /** One turn, holding the conversation's turn lock from state load to state save. */
   override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
-    await this.parts.conversationState.saveChanges(context);
-    await this.parts.userState.saveChanges(context);
+    const conversationKey = `${context.activity.channelId}:${context.activity.conversation?.id ?? ''}`;
+    await this.parts.turnLock.runExclusive(conversationKey, async () => {
+      await super.run(context);
+      await this.parts.conversationState.saveChanges(context);
+      await this.parts.userState.saveChanges(context);
+    });
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
     const text = (context.activity.text ?? '').trim();
     const recognition = text ? await this.parts.recognizer.recognize(text) : null;
+    // Before any state is read: if the store is down, the apology is still in the consumer's language.
+    setTurnFacts(context, {
+      recognition,
+      language: replyLanguage({
+        chosen: undefined,
+        script: recognition?.script ?? null,
+        wordCount: text.split(/\s+/).filter(Boolean).length,
+        lastLanguage: undefined,
+        channelLanguage: languageFromLocale(context.activity.locale),
+      }),
+    });
     const session = await this.parts.memory.sessionOf(context);
     if (recognition?.urgent) session.urgent = true;
     await this.settleLanguage(context, recognition, text);
