@@ -15,6 +15,8 @@ export interface Escalation {
   consumer: Consumer | null;
   /** A CA number known without a consumer record (the backend was down). */
   caNumber?: string | null;
+  /** A danger to people or property (a burning meter): urgent whatever else was said. */
+  safety?: boolean;
 }
 
 /**
@@ -24,10 +26,13 @@ export interface Escalation {
 export async function escalate(services: DialogServices, context: TurnContext, escalation: Escalation): Promise<Ticket> {
   const session = await services.memory.sessionOf(context);
   const language = languageOf(context);
+  const healthNeed = session.urgent === true;
+  // A health need makes this ticket urgent, not every later one in the conversation.
+  session.urgent = false;
   const { ticket, joined } = await services.tickets.open({
     category: escalation.category,
     description: escalation.description,
-    urgent: session.urgent === true,
+    urgent: healthNeed || escalation.safety === true,
     caNumber: escalation.consumer?.caNumber ?? escalation.caNumber ?? null,
     area: escalation.consumer?.area ?? null,
     urban: escalation.consumer?.urban ?? null,
@@ -45,6 +50,7 @@ export async function escalate(services: DialogServices, context: TurnContext, e
       dueAt: formatDateTime(ticket.dueAt, language),
     }),
   );
-  if (ticket.priority === 'urgent' && !joined) await context.sendActivity(t('ticket.urgentNote'));
+  if (escalation.safety) await context.sendActivity(t('ticket.safetyNote'));
+  else if (healthNeed) await context.sendActivity(t('ticket.urgentNote'));
   return ticket;
 }

@@ -1,6 +1,7 @@
 import { parseConsumerNumber } from '../../src/domain/consumerNumber';
 import { toAsciiDigits } from '../../src/domain/digits';
 import { parseMobileNumber } from '../../src/domain/mobileNumber';
+import { extractEntities } from '../../src/nlu/entities';
 
 /** What a question's parser made of an answer: a value, or the locale key (and values) of what was wrong. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string; params?: Record<string, unknown> };
@@ -14,14 +15,20 @@ export function simplify(text: string): string {
     .trim();
 }
 
-const YES = new Set(['yes', 'y', 'ya', 'yeah', 'yep', 'ok', 'okay', 'haan', 'han', 'ha', 'haa', 'hanji', 'haan ji', 'ji', 'ji haan', 'sahi', 'theek hai', 'thik hai', 'हाँ', 'हां', 'हा', 'जी', 'जी हाँ', 'जी हां', 'हाँ जी', 'ठीक है', '1']);
-const NO = new Set(['no', 'n', 'nope', 'nahi', 'nahin', 'nhi', 'nai', 'na', 'mat', 'नहीं', 'नही', 'ना', 'जी नहीं', '2']);
+const YES_WORDS = new Set(['yes', 'y', 'ya', 'yeah', 'yep', 'yup', 'ok', 'okay', 'sure', 'haan', 'han', 'ha', 'haa', 'haanji', 'hanji', 'sahi', 'theek', 'thik', 'bilkul', 'हाँ', 'हां', 'हा', 'ठीक', 'सही', 'बिल्कुल', '1', '👍']);
+const NO_WORDS = new Set(['no', 'n', 'nope', 'nahi', 'nahin', 'nhi', 'nai', 'na', 'mat', 'नहीं', 'नही', 'ना', 'मत', '2', '👎']);
+/** "ji" / "जी" is politeness: "ji haan" is yes and "ji nahi" is no. */
+const POLITE = new Set(['ji', 'जी']);
 
-/** Yes or no in English, romanized Hindi or Devanagari, or the button number ("1" yes, "2" no). */
+/**
+ * Yes or no in English, romanized Hindi or Devanagari, or the button number ("1" yes, "2" no).
+ * The first word decides, so "haan kar do", "nahi chahiye" and "yes please" are understood.
+ */
 export function parseYesNo(text: string): Parsed<boolean> {
-  const answer = simplify(text);
-  if (YES.has(answer)) return { ok: true, value: true };
-  if (NO.has(answer)) return { ok: true, value: false };
+  const words = simplify(text).split(' ').filter((word) => word && !POLITE.has(word));
+  const first = words[0] ?? (POLITE.has(simplify(text)) ? 'haan' : '');
+  if (YES_WORDS.has(first)) return { ok: true, value: true };
+  if (NO_WORDS.has(first)) return { ok: true, value: false };
   return { ok: false, problem: 'common.answerYesOrNo' };
 }
 
@@ -38,31 +45,50 @@ export function parseChoice<Id extends string>(text: string, options: { id: Id; 
   return byTitle ? { ok: true, value: byTitle.id } : { ok: false, problem: 'common.pickFromList' };
 }
 
+/** A CA number alone, or inside a sentence ("mera CA no 101000001 hai"). */
 export function parseConsumerNumberAnswer(text: string): Parsed<string> {
   const parsed = parseConsumerNumber(text);
   if (parsed.ok) return { ok: true, value: parsed.value };
+  const inSentence = extractEntities(text).caNumber;
+  if (inSentence) return { ok: true, value: inSentence };
   return { ok: false, problem: parsed.problem === 'has_letters' ? 'consumer.hasLetters' : 'consumer.wrongLength' };
 }
 
+/** A mobile number alone, or inside a sentence ("mera naya number 9876500099 hai"). */
 export function parseMobileAnswer(text: string): Parsed<string> {
-  const mobile = parseMobileNumber(text);
+  const mobile = parseMobileNumber(text) ?? extractEntities(text).mobile ?? onlyMobileIn(text);
   return mobile ? { ok: true, value: mobile } : { ok: false, problem: 'mobile.invalidNumber' };
 }
 
-/** A 6-digit OTP, spaces allowed ("123 456"). */
-export function parseOtpAnswer(text: string): Parsed<string> {
-  const digits = toAsciiDigits(text).replace(/\s/g, '');
-  return /^\d{6}$/.test(digits) ? { ok: true, value: digits } : { ok: false, problem: 'mobile.otpFormat' };
+/** Asked for a mobile, a sentence holding exactly one 10-digit mobile-shaped number means that number. */
+function onlyMobileIn(text: string): string | null {
+  const found = toAsciiDigits(text).match(/(?<!\d)[6-9]\d{9}(?!\d)/g) ?? [];
+  return found.length === 1 ? found[0]! : null;
 }
 
-/** A UPI UTR (12 digits) or an app transaction id (8-35 letters and digits with at least 6 digits). */
+/** A 6-digit OTP, spaces allowed ("123 456"), alone or in a sentence ("OTP 123456 hai"). */
+export function parseOtpAnswer(text: string): Parsed<string> {
+  const ascii = toAsciiDigits(text);
+  const alone = ascii.replace(/\s/g, '');
+  if (/^\d{6}$/.test(alone)) return { ok: true, value: alone };
+  const inSentence = ascii.match(/(?<!\d)\d{6}(?!\d)/g) ?? [];
+  return inSentence.length === 1 ? { ok: true, value: inSentence[0]! } : { ok: false, problem: 'mobile.otpFormat' };
+}
+
+/** A reference-shaped word: 8-35 letters and digits, at least 6 of them digits. Case is kept: app ids may need it. */
+const REFERENCE_SHAPE = /^[A-Za-z0-9]{8,35}$/;
+
+/**
+ * A UPI UTR (12 digits) or an app transaction id, alone or in a sentence ("412300000003 hai",
+ * "UTR नंबर 4123 0000 0003"). Read the same way as in a first message.
+ */
 export function parsePaymentReferenceAnswer(text: string): Parsed<string> {
-  const candidate = toAsciiDigits(text)
-    .trim()
-    .replace(/^(utr|ref(erence)?|txn|transaction)\s*(no\.?|number|id)?\s*[:.-]?\s*/i, '')
-    .replace(/[\s-]/g, '')
-    .toUpperCase();
-  const digitCount = candidate.replace(/\D/g, '').length;
-  if (/^[A-Z0-9]{8,35}$/.test(candidate) && digitCount >= 6) return { ok: true, value: candidate };
-  return { ok: false, problem: 'recharge.referenceFormat' };
+  const extracted = extractEntities(text).paymentReference;
+  if (extracted) return { ok: true, value: extracted };
+  const ascii = toAsciiDigits(text);
+  const grouped = ascii.replace(/(\d)[ -](?=\d)/g, '$1');
+  const word = grouped
+    .split(/\s+/)
+    .find((token) => REFERENCE_SHAPE.test(token) && token.replace(/\D/g, '').length >= 6);
+  return word ? { ok: true, value: word } : { ok: false, problem: 'recharge.referenceFormat' };
 }

@@ -2,7 +2,7 @@ import { WaterfallDialog } from 'botbuilder-dialogs';
 import type { Consumer } from '../../src/backend/meterBackend';
 import { AskDialog, type Answer } from '../common/askDialog';
 import { escalate } from '../common/escalation';
-import { parseChoice } from '../common/parsers';
+import { parseChoice, simplify, type Parsed } from '../common/parsers';
 import { translate } from '../common/replies';
 import { DialogIds } from '../dialogIds';
 import type { DialogServices } from '../services';
@@ -14,42 +14,75 @@ const ASK_KIND = `${ID}.askKind`;
 const FAULT_KINDS = ['display_blank', 'burnt', 'not_reaching', 'other'] as const;
 type FaultKind = (typeof FAULT_KINDS)[number];
 
-interface Values {
-  consumer: Consumer;
+/** Words that name a fault in the consumer's own message, in the three ways people write. */
+const FAULT_WORDS: Array<[Exclude<FaultKind, 'other'>, RegExp]> = [
+  ['burnt', /jal|burn|smoke|dhua|dhuan|spark|chingari|aag|fire|melt|जल|धुआ|धुँआ|चिंगारी|आग|पिघल/],
+  ['display_blank', /display|screen|blank|dikh|डिस्प्ले|स्क्रीन|दिख/],
+  ['not_reaching', /recharge|richarge|pahunch|reach|रिचार्ज|पहुँच|पहुंच/],
+];
+
+/** The fault a message describes, if it names one. */
+function faultNamedIn(text: string): FaultKind | null {
+  const words = simplify(text);
+  return FAULT_WORDS.find(([, pattern]) => pattern.test(words))?.[0] ?? null;
 }
 
-/** "Display band hai", "meter jal gaya": what is wrong, a safety line when it burnt, then a field ticket. */
+interface Values {
+  consumer: Consumer;
+  kind: FaultKind | null;
+}
+
+/**
+ * "Display band hai", "meter jal gaya": a burning meter gets the safety line before anything else;
+ * then the consumer, what is wrong (unless the message said it), and a field ticket.
+ */
 export function meterFaultDialogs(services: DialogServices) {
   const titlesOf = (kind: FaultKind) =>
     (['hi', 'en'] as const).map((language) => services.translator.forLanguage(language)(`fault.kind.${kind}`));
-  const askKind = new AskDialog<FaultKind>(ASK_KIND, services, (text) =>
-    parseChoice(text, FAULT_KINDS.map((kind) => ({ id: kind, titles: titlesOf(kind) }))),
-  );
+  const options = FAULT_KINDS.map((kind) => ({ id: kind, titles: titlesOf(kind) }));
+  const askKind = new AskDialog<FaultKind>(ASK_KIND, services, (text): Parsed<FaultKind> => {
+    const picked = parseChoice(text, options);
+    if (picked.ok) return picked;
+    const named = faultNamedIn(text);
+    return named ? { ok: true, value: named } : picked;
+  });
 
   const flow = new WaterfallDialog<JourneyOptions>(ID, [
-    async (step) => step.beginDialog(DialogIds.consumer, { caNumber: step.options.entities.caNumber }),
+    async (step) => {
+      const kind = faultNamedIn(step.context.activity.text ?? '');
+      (step.values as Values).kind = kind;
+      if (kind === 'burnt') {
+        await step.context.sendActivity(
+          translate(services, step.context)('fault.burntSafety', { helpline: services.policy.helplineNumber }),
+        );
+      }
+      return step.beginDialog(DialogIds.consumer, { caNumber: step.options.entities.caNumber });
+    },
     async (step) => {
       const consumer = step.result as Consumer | null;
       if (!consumer) return step.endDialog();
-      (step.values as Values).consumer = consumer;
+      const values = step.values as Values;
+      values.consumer = consumer;
+      if (values.kind) return step.next({ answered: true, value: values.kind } satisfies Answer<FaultKind>);
       return step.beginDialog(ASK_KIND, { key: 'fault.askKind', choiceKeys: FAULT_KINDS.map((kind) => `fault.kind.${kind}`) });
     },
     async (step) => {
       const answer = step.result as Answer<FaultKind>;
       if (!answer.answered) return step.endDialog();
-      const { consumer } = step.values as Values;
-      const t = translate(services, step.context);
-      if (answer.value === 'burnt') {
-        await step.context.sendActivity(t('fault.burntSafety', { helpline: services.policy.helplineNumber }));
-        const session = await services.memory.sessionOf(step.context);
-        session.urgent = true;
+      const values = step.values as Values;
+      const burnt = answer.value === 'burnt';
+      if (burnt && values.kind !== 'burnt') {
+        await step.context.sendActivity(
+          translate(services, step.context)('fault.burntSafety', { helpline: services.policy.helplineNumber }),
+        );
       }
-      const status = await services.backend.getMeterStatus(consumer.caNumber);
+      const status = await services.backend.getMeterStatus(values.consumer.caNumber);
       const silent = status !== null && !status.communicating;
       await escalate(services, step.context, {
         category: silent || answer.value === 'not_reaching' ? 'meter_not_communicating' : 'meter_defective',
-        consumer,
+        consumer: values.consumer,
         description: `Meter fault reported: ${answer.value}${silent ? '; head-end shows the meter not communicating' : ''}.`,
+        safety: burnt,
       });
       return step.endDialog();
     },

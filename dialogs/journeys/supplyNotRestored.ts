@@ -11,19 +11,17 @@ import { tellPlannedOutage } from './powerOutage';
 import { yesNoQuestion, type JourneyOptions } from './journeyOptions';
 
 const ID = 'supply_not_restored';
-
-/** Which follow-up question the consumer is answering. */
-type Pending = 'restored_after_reconnect' | 'report_no_supply';
+const MINUTE = 60_000;
 
 interface Values {
   consumer: Consumer;
-  pending: Pending;
 }
 
 /**
  * "Recharged but the light is not back": reads the meter and acts on what it shows: a negative
- * balance (how much more is needed), an open relay (reconnect, then confirm), a silent meter (field
- * ticket), or a meter that shows supply on (planned shutdown, or a complaint for a visit).
+ * balance (how much more is needed), an open relay (reconnect; asked again after the wait, a
+ * ticket), a silent meter (field ticket), or a meter that shows supply on (planned shutdown, or a
+ * complaint for a visit).
  */
 export function supplyNotRestoredDialogs(services: DialogServices) {
   return [
@@ -42,29 +40,14 @@ export function supplyNotRestoredDialogs(services: DialogServices) {
       },
       async (step) => {
         const answer = step.result as Answer<boolean>;
-        const { consumer, pending } = step.values as Values;
-        const t = translate(services, step.context);
-        if (!answer.answered) return step.endDialog();
-        if (pending === 'restored_after_reconnect') {
-          if (answer.value) {
-            await step.context.sendActivity(t('supply.glad'));
-            return step.endDialog();
-          }
-          await escalate(services, step.context, {
-            category: 'relay_not_reconnecting',
-            consumer,
-            description: 'Reconnect command sent with a positive balance; consumer reports supply still off.',
-          });
-          return step.endDialog();
-        }
-        if (answer.value) {
+        if (answer.answered && answer.value) {
           await escalate(services, step.context, {
             category: 'other',
-            consumer,
+            consumer: (step.values as Values).consumer,
             description: 'Meter shows relay connected and communicating; consumer reports no supply at the premises.',
           });
-        } else {
-          await step.context.sendActivity(t('common.okay'));
+        } else if (answer.answered) {
+          await step.context.sendActivity(translate(services, step.context)('common.okay'));
         }
         return step.endDialog();
       },
@@ -94,24 +77,55 @@ export function supplyNotRestoredDialogs(services: DialogServices) {
       );
       return step.endDialog();
     }
-    if (status.relay === 'disconnected') {
-      const reconnect = await services.backend.requestReconnect(consumer.caNumber);
-      if (reconnect?.outcome === 'reconnect_sent') {
-        (step.values as Values).pending = 'restored_after_reconnect';
+    if (status.relay === 'disconnected' && (await reconnectOrEscalate(step, consumer))) return step.endDialog();
+    if (await tellPlannedOutage(services, step.context, consumer.caNumber)) return step.endDialog();
+    return step.beginDialog(DialogIds.askYesNo, yesNoQuestion('supply.meterShowsOn'));
+  }
+
+  /**
+   * The first ask sends a reconnect command and says how long to wait; asking again before that
+   * asks for patience; asking after it means the command did not work: a ticket. False when the
+   * head-end says the relay is in fact connected, so the caller carries on as for a meter that is on.
+   */
+  async function reconnectOrEscalate(step: WaterfallStepContext<JourneyOptions>, consumer: Consumer): Promise<boolean> {
+    const t = translate(services, step.context);
+    const language = languageOf(step.context);
+    const session = await services.memory.sessionOf(step.context);
+    const sentAt = session.reconnectSentAt?.[consumer.caNumber];
+    const waitMs = services.policy.reconnectWaitMinutes * MINUTE;
+    const now = services.now().getTime();
+    if (sentAt && now - Date.parse(sentAt) < waitMs) {
+      const until = new Date(Date.parse(sentAt) + waitMs);
+      await step.context.sendActivity(t('supply.reconnectPending', { until: formatDateTime(until, language) }));
+      return true;
+    }
+    if (sentAt) {
+      await step.context.sendActivity(t('supply.reconnectDidNotWork', { sentAt: formatDateTime(sentAt, language) }));
+      await escalate(services, step.context, {
+        category: 'relay_not_reconnecting',
+        consumer,
+        description: `Reconnect command sent at ${sentAt} with a positive balance; relay still open.`,
+      });
+      delete session.reconnectSentAt?.[consumer.caNumber];
+      return true;
+    }
+    const reconnect = await services.backend.requestReconnect(consumer.caNumber);
+    switch (reconnect?.outcome) {
+      case 'reconnect_sent': {
+        session.reconnectSentAt = { ...session.reconnectSentAt, [consumer.caNumber]: services.now().toISOString() };
         const minutes = reconnect.expectedMinutes || services.policy.reconnectWaitMinutes;
-        return step.beginDialog(DialogIds.askYesNo, yesNoQuestion('supply.reconnectSent', { minutes }));
+        await step.context.sendActivity(t('supply.reconnectSent', { minutes }));
+        return true;
       }
-      if (reconnect?.outcome === 'not_communicating') {
+      case 'not_communicating':
         await escalate(services, step.context, {
           category: 'meter_not_communicating',
           consumer,
           description: 'Reconnect refused by the head-end: meter not communicating.',
         });
-        return step.endDialog();
-      }
+        return true;
+      default:
+        return false;
     }
-    if (await tellPlannedOutage(services, step.context, consumer.caNumber)) return step.endDialog();
-    (step.values as Values).pending = 'report_no_supply';
-    return step.beginDialog(DialogIds.askYesNo, yesNoQuestion('supply.meterShowsOn'));
   }
 }

@@ -1,7 +1,7 @@
 import type { Language } from '../i18n/language';
 import type { Script } from '../nlu/recognizer';
 
-/** English messages this short ("ok", "recharge") do not switch a Hindi conversation to English. */
+/** English messages this short ("ok", "recharge", "hello") do not switch a Hindi conversation to English. */
 const WORDS_TO_SWITCH_TO_ENGLISH = 3;
 
 export interface LanguageClues {
@@ -25,8 +25,19 @@ export function replyLanguage(clues: LanguageClues): Language {
     case 'romanized_hindi':
       return 'hi';
     case 'english':
-      return clues.lastLanguage === 'hi' && clues.wordCount < WORDS_TO_SWITCH_TO_ENGLISH ? 'hi' : 'en';
+      return previous === 'hi' && clues.wordCount < WORDS_TO_SWITCH_TO_ENGLISH ? 'hi' : 'en';
     default:
       return previous;
   }
+}
+
+/** Labels people type before an identifier ("CA no 1010…", "UTR 4123…"): they say nothing about language. */
+const IDENTIFIER_LABELS = new Set(['ca', 'no', 'utr', 'sp', 'ref', 'txn', 'otp', 'id']);
+
+/** Words that show a language: letters only, identifier labels left out. */
+export function languageWordCount(text: string): number {
+  return text
+    .toLowerCase()
+    .split(/[\s.,:;!?]+/)
+    .filter((word) => /\p{L}/u.test(word) && !/\d/.test(word) && !IDENTIFIER_LABELS.has(word)).length;
 }

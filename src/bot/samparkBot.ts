@@ -12,7 +12,7 @@ import type { Logger } from '../log/logger';
 import type { IntentId } from '../nlu/intents';
 import type { Recognition, Recognizer } from '../nlu/recognizer';
 import type { TurnLock } from '../turns/turnLock';
-import { replyLanguage } from './languagePolicy';
+import { languageWordCount, replyLanguage } from './languagePolicy';
 import type { Memory } from './session';
 import { languageOf, setTurnFacts } from './turnState';
 
@@ -81,7 +81,7 @@ export class SamparkBot extends ActivityHandler {
       language: replyLanguage({
         chosen: undefined,
         script: recognition?.script ?? null,
-        wordCount: text.split(/\s+/).filter(Boolean).length,
+        wordCount: languageWordCount(text),
         lastLanguage: undefined,
         channelLanguage: languageFromLocale(context.activity.locale),
       }),
@@ -102,7 +102,7 @@ export class SamparkBot extends ActivityHandler {
     const language = replyLanguage({
       chosen: profile.language,
       script: recognition?.script ?? null,
-      wordCount: text.split(/\s+/).filter(Boolean).length,
+      wordCount: languageWordCount(text),
       lastLanguage: session.lastLanguage,
       channelLanguage: languageFromLocale(context.activity.locale),
     });

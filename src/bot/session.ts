@@ -11,6 +11,8 @@ export interface SessionMemory {
   lastLanguage?: Language;
   /** Fallbacks in a row, to offer an agent when the bot keeps not understanding. */
   fallbacksInARow?: number;
+  /** When the bot last sent a reconnect command, per CA number (ISO time): a second ask then becomes a ticket. */
+  reconnectSentAt?: Record<string, string>;
 }
 
 /** What the bot remembers about a consumer across conversations. */

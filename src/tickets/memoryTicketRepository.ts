@@ -1,4 +1,4 @@
-import { OPEN_STATUSES, type Ticket } from './ticket';
+import { higherPriority, OPEN_STATUSES, type Ticket } from './ticket';
 import { openTicketKey, type TicketRepository } from './ticketRepository';
 
 /** In-process tickets, the embedded default. Single-threaded JS makes openOrJoin atomic here. */
@@ -14,7 +14,11 @@ export class MemoryTicketRepository implements TicketRepository {
   async openOrJoin(candidate: Ticket): Promise<{ ticket: Ticket; joined: boolean }> {
     const existing = candidate.caNumber === null ? undefined : this.findOpen(candidate);
     if (existing) {
-      const joined = { ...existing, joinedComplaints: existing.joinedComplaints + 1 };
+      const joined: Ticket = {
+        ...existing,
+        priority: higherPriority(existing.priority, candidate.priority),
+        laterReports: [...existing.laterReports, candidate.description],
+      };
       this.tickets.set(joined.number, joined);
       return { ticket: joined, joined: true };
     }

@@ -1,29 +1,37 @@
 import type { Redis } from 'ioredis';
-import { TicketSchema, type Ticket } from './ticket';
+import { TicketPrioritySchema, TicketSchema, type Ticket } from './ticket';
 import { openTicketKey, type TicketRepository } from './ticketRepository';
 
 /**
- * Opens the candidate unless the consumer's open ticket of that category exists; then counts one
- * more complaint on it. One script, so two instances opening the same problem at once make one ticket.
+ * Opens the candidate unless the consumer's open ticket of that category exists; then adds the
+ * candidate's report to it and raises its priority if need be. One script, so two instances
+ * opening the same problem at once make one ticket.
  * KEYS: open index, candidate's ticket hash, consumer's ticket index.
- * ARGV: ticket key prefix, candidate number, candidate JSON, created-at score.
+ * ARGV: ticket key prefix, candidate number, candidate JSON, created-at score, candidate's
+ * description, candidate's priority, that priority's rank.
  */
 const OPEN_OR_JOIN = `
 local existing = redis.call('GET', KEYS[1])
 if existing then
   local key = ARGV[1] .. existing
   if redis.call('EXISTS', key) == 1 then
-    redis.call('HINCRBY', key, 'joined', 1)
+    redis.call('RPUSH', key .. ':reports', ARGV[5])
+    if tonumber(ARGV[7]) > tonumber(redis.call('HGET', key, 'rank')) then
+      redis.call('HSET', key, 'priority', ARGV[6], 'rank', ARGV[7])
+    end
     return existing
   end
 end
-redis.call('HSET', KEYS[2], 'ticket', ARGV[3], 'joined', 0)
+redis.call('HSET', KEYS[2], 'ticket', ARGV[3], 'priority', ARGV[6], 'rank', ARGV[7])
 redis.call('SET', KEYS[1], ARGV[2])
 redis.call('ZADD', KEYS[3], ARGV[4], ARGV[2])
 return ARGV[2]
 `;
 
-/** Tickets on Redis: a hash per ticket, an index per consumer, and the open ticket per consumer and category. */
+/**
+ * Tickets on Redis: a hash per ticket (the ticket as opened, its current priority) with a list of
+ * later reports, an index per consumer, and the open ticket per consumer and category.
+ */
 export class RedisTicketRepository implements TicketRepository {
   constructor(
     private readonly redis: Redis,
@@ -35,8 +43,9 @@ export class RedisTicketRepository implements TicketRepository {
   }
 
   async openOrJoin(candidate: Ticket): Promise<{ ticket: Ticket; joined: boolean }> {
+    const rank = String(TicketPrioritySchema.options.indexOf(candidate.priority));
     if (candidate.caNumber === null) {
-      await this.redis.hset(this.ticketKey(candidate.number), 'ticket', JSON.stringify(candidate), 'joined', 0);
+      await this.redis.hset(this.ticketKey(candidate.number), 'ticket', JSON.stringify(candidate), 'priority', candidate.priority, 'rank', rank);
       return { ticket: candidate, joined: false };
     }
     const number = (await this.redis.eval(
@@ -49,6 +58,9 @@ export class RedisTicketRepository implements TicketRepository {
       candidate.number,
       JSON.stringify(candidate),
       String(Date.parse(candidate.createdAt)),
+      candidate.description,
+      candidate.priority,
+      rank,
     )) as string;
     const ticket = await this.findByNumber(number);
     if (!ticket) throw new Error(`ticket ${number} vanished while opening`);
@@ -56,9 +68,13 @@ export class RedisTicketRepository implements TicketRepository {
   }
 
   async findByNumber(number: string): Promise<Ticket | null> {
-    const [json, joined] = await this.redis.hmget(this.ticketKey(number), 'ticket', 'joined');
-    if (json === null) return null;
-    return TicketSchema.parse({ ...(JSON.parse(json) as object), joinedComplaints: Number(joined ?? 0) });
+    const key = this.ticketKey(number);
+    const [[json, priority], laterReports] = await Promise.all([
+      this.redis.hmget(key, 'ticket', 'priority'),
+      this.redis.lrange(`${key}:reports`, 0, -1),
+    ]);
+    if (!json) return null;
+    return TicketSchema.parse({ ...(JSON.parse(json) as object), priority, laterReports });
   }
 
   async findByConsumer(caNumber: string): Promise<Ticket[]> {

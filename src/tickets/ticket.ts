@@ -7,6 +7,12 @@ export { TICKET_CATEGORIES, type TicketCategory } from '../config/ticketPolicy';
 export const TicketPrioritySchema = z.enum(['normal', 'high', 'urgent']);
 export type TicketPriority = z.infer<typeof TicketPrioritySchema>;
 
+/** The more pressing of two priorities: a joining complaint can raise a ticket's priority, never lower it. */
+export function higherPriority(a: TicketPriority, b: TicketPriority): TicketPriority {
+  const order = TicketPrioritySchema.options;
+  return order.indexOf(a) >= order.indexOf(b) ? a : b;
+}
+
 export const TicketStatusSchema = z.enum(['open', 'assigned', 'in_progress', 'resolved', 'unresolved', 'closed']);
 export type TicketStatus = z.infer<typeof TicketStatusSchema>;
 
@@ -33,7 +39,7 @@ export const TicketSchema = z.object({
   contact: TicketContactSchema,
   createdAt: z.iso.datetime(),
   dueAt: z.iso.datetime(),
-  /** How many complaints joined this ticket after it was opened. */
-  joinedComplaints: z.number().int().nonnegative(),
+  /** What each later complaint about the same problem added, oldest first. */
+  laterReports: z.array(z.string()),
 });
 export type Ticket = z.infer<typeof TicketSchema>;

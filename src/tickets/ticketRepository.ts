@@ -6,7 +6,8 @@ export interface TicketRepository {
   nextSerial(): Promise<number>;
   /**
    * Stores `candidate` unless this consumer already has an open ticket of the same category; then
-   * counts the complaint on that ticket and returns it instead.
+   * adds the candidate's description to that ticket's later reports, raises its priority if the
+   * candidate's is higher, and returns it instead.
    */
   openOrJoin(candidate: Ticket): Promise<{ ticket: Ticket; joined: boolean }>;
   findByNumber(number: string): Promise<Ticket | null>;

@@ -45,7 +45,7 @@ export class TicketService {
       contact: request.contact,
       createdAt: createdAt.toISOString(),
       dueAt: new Date(createdAt.getTime() + hours * 3_600_000).toISOString(),
-      joinedComplaints: 0,
+      laterReports: [],
     };
     return this.repository.openOrJoin(candidate);
   }

@@ -8,10 +8,10 @@ import {
 } from '../../dialogs/common/parsers';
 
 describe('parseYesNo', () => {
-  it.each(['yes', 'Yes!', 'haan', 'haan ji', 'हाँ', 'हां', 'ji', 'ok', '1'])('%j is yes', (text) => {
+  it.each(['yes', 'Yes!', 'haan', 'haan ji', 'हाँ', 'हां', 'ji', 'ok', '1', 'haan kar do', 'ha bhai', 'yes please', 'yes book it', 'ji haan', '👍'])('%j is yes', (text) => {
     expect(parseYesNo(text)).toEqual({ ok: true, value: true });
   });
-  it.each(['no', 'nahi', 'nhi', 'नहीं', 'na', '2'])('%j is no', (text) => {
+  it.each(['no', 'nahi', 'nhi', 'नहीं', 'na', '2', 'nahi aayi', 'nahi chahiye', 'ji nahi', 'जी नहीं', 'no thanks'])('%j is no', (text) => {
     expect(parseYesNo(text)).toEqual({ ok: true, value: false });
   });
   it('asks again for anything else', () => {
@@ -52,5 +52,15 @@ describe('answers to the journeys questions', () => {
     expect(parsePaymentReferenceAnswer('UTR: 4123 0000 0003')).toEqual({ ok: true, value: '412300000003' });
     expect(parsePaymentReferenceAnswer('T2406011234567890')).toEqual({ ok: true, value: 'T2406011234567890' });
     expect(parsePaymentReferenceAnswer('paid yesterday')).toEqual({ ok: false, problem: 'recharge.referenceFormat' });
+  });
+
+  it('find the value inside a sentence, keeping an app id as typed', () => {
+    expect(parseConsumerNumberAnswer('mera CA no 101000001 hai')).toEqual({ ok: true, value: '101000001' });
+    expect(parseConsumerNumberAnswer('मेरा उपभोक्ता संख्या 101000001 है')).toEqual({ ok: true, value: '101000001' });
+    expect(parseMobileAnswer('mera naya number 9876500099 hai')).toEqual({ ok: true, value: '9876500099' });
+    expect(parseOtpAnswer('OTP 123456 hai')).toEqual({ ok: true, value: '123456' });
+    expect(parsePaymentReferenceAnswer('412300000003 hai')).toEqual({ ok: true, value: '412300000003' });
+    expect(parsePaymentReferenceAnswer('UTR नंबर 412300000003')).toEqual({ ok: true, value: '412300000003' });
+    expect(parsePaymentReferenceAnswer('txn id T24abC1234567')).toEqual({ ok: true, value: 'T24abC1234567' });
   });
 });

@@ -11,13 +11,6 @@ const transcripts: Record<string, TranscriptLine[]> = {
     ['user', '101000001'],
     ['bot', '₹842.50'],
   ],
-  'a greeting gets the menu, and a button title picks from it (English)': [
-    ['user', 'hello'],
-    ['bot', 'I am Sampark'],
-    ['bot', '[Recharge not credited | Supply not restored'],
-    ['user', 'Balance and meter status'],
-    ['bot', 'consumer number'],
-  ],
   'free words at the menu are understood too (romanized Hindi)': [
     ['user', 'menu'],
     ['user', 'mera balance batao'],
@@ -74,7 +67,7 @@ const transcripts: Record<string, TranscriptLine[]> = {
     ['bot', 'कुछ मिनट बाद फिर कोशिश करें'],
   ],
   'a CA number given once is not asked again (English)': [
-    ['user', 'balance for 101000009'],
+    ['user', 'show the balance for 101000009'],
     ['bot', 'Balance'],
     ['user', 'why is so much deducted, explain deductions'],
     ['bot', 'Consumer number 101000009'],
@@ -91,6 +84,23 @@ const transcripts: Record<string, TranscriptLine[]> = {
 describe('the conversation root', () => {
   it.each(Object.entries(transcripts))('%s', async (_name, lines) => {
     await (await TestConversation.start()).play(lines);
+  });
+
+  it('greets in English on an English channel, and a button title picks from the menu', async () => {
+    await (await TestConversation.start({}, 'en-US')).play([
+      ['user', 'hello'],
+      ['bot', 'I am Sampark'],
+      ['bot', '[Recharge not credited | Supply not restored'],
+      ['user', 'Balance and meter status'],
+      ['bot', 'consumer number'],
+    ]);
+  });
+
+  it('greets a one-word "hello" in Hindi on a Hindi channel', async () => {
+    await (await TestConversation.start({}, 'hi-IN')).play([
+      ['user', 'hello'],
+      ['bot', 'मैं संपर्क हूँ'],
+    ]);
   });
 
   it('welcomes a consumer who opens the chat, in the channel language', async () => {

@@ -21,7 +21,7 @@ function ticket(overrides: Partial<Ticket> = {}): Ticket {
     contact: { channel: 'test', conversationId: 'c1', language: 'hi' },
     createdAt: new Date(Date.UTC(2026, 10, 28, 6, made)).toISOString(),
     dueAt: '2026-11-30T06:00:00.000Z',
-    joinedComplaints: 0,
+    laterReports: [],
     ...overrides,
   };
 }
@@ -56,10 +56,14 @@ export function describeTicketRepositoryContract(name: string, open: () => Promi
     it('joins a second complaint to the open ticket of the same consumer and category', async () => {
       const first = ticket();
       await repository.openOrJoin(first);
-      const second = await repository.openOrJoin(ticket());
+      const second = await repository.openOrJoin(ticket({ description: 'Still blank.', priority: 'urgent' }));
       expect(second.joined).toBe(true);
       expect(second.ticket.number).toBe(first.number);
-      expect(second.ticket.joinedComplaints).toBe(1);
+      expect(second.ticket.laterReports).toEqual(['Still blank.']);
+      expect(second.ticket.priority).toBe('urgent');
+      const third = await repository.openOrJoin(ticket({ description: 'Again.', priority: 'normal' }));
+      expect(third.ticket.priority).toBe('urgent');
+      expect(third.ticket.laterReports).toEqual(['Still blank.', 'Again.']);
       expect(await repository.findByConsumer('101000001')).toHaveLength(1);
     });
 
@@ -87,7 +91,7 @@ export function describeTicketRepositoryContract(name: string, open: () => Promi
       expect(outcomes.filter((outcome) => !outcome.joined)).toHaveLength(1);
       const stored = await repository.findByConsumer('101000001');
       expect(stored).toHaveLength(1);
-      expect(stored[0]!.joinedComplaints).toBe(5);
+      expect(stored[0]!.laterReports).toHaveLength(5);
     });
   });
 }

@@ -50,8 +50,15 @@ describe('TicketService', () => {
     const second = await tickets.open(request({ description: 'again' }));
     expect(second.joined).toBe(true);
     expect(second.ticket.number).toBe(first.ticket.number);
-    expect(second.ticket.joinedComplaints).toBe(1);
+    expect(second.ticket.laterReports).toEqual(['again']);
     expect(await tickets.findByConsumer('101000001')).toHaveLength(1);
+  });
+
+  it('raises the open ticket to urgent when a joining complaint is urgent', async () => {
+    const tickets = service();
+    await tickets.open(request());
+    const joined = await tickets.open(request({ urgent: true, description: 'child is ill' }));
+    expect(joined.ticket.priority).toBe('urgent');
   });
 
   it('opens separate tickets for different problems and different consumers', async () => {

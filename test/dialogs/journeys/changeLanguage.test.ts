@@ -8,8 +8,8 @@ const transcripts: Record<string, TranscriptLine[]> = {
     ['bot', 'consumer number'],
   ],
   'switching to Hindi': [
-    ['user', 'hello'],
-    ['bot', 'Sampark'],
+    ['user', 'English please'],
+    ['bot', 'in English'],
     ['user', 'हिंदी में बात करो'],
     ['bot', 'अब मैं आपसे हिंदी में बात करूँगा'],
     ['user', 'check balance'],

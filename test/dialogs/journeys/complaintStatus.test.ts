@@ -8,7 +8,6 @@ describe('complaint status', () => {
     await conversation.play([
       ['user', 'meter display is blank'],
       ['user', '101000001'],
-      ['user', '1'],
       ['bot', 'Complaint number'],
       ['user', 'what is the status of my complaint'],
       ['bot', /Complaint SP-\d{4}-\d{4} \(meter defective\): open/],
@@ -22,7 +21,6 @@ describe('complaint status', () => {
     const replies = [
       ...(await first.say('meter ka display band hai')),
       ...(await first.say('101000001')),
-      ...(await first.say('1')),
     ];
     const number = /SP-\d{4}-\d{4}/.exec(replies.join('\n'))![0];
     const second = await TestConversation.start({ ticketRepository });
@@ -35,7 +33,7 @@ describe('complaint status', () => {
   it('says when a complaint number does not exist (English)', async () => {
     const missing = formatTicketNumber(ticketNumberFromSerial(9_999_999));
     await (await TestConversation.start()).play([
-      ['user', 'complaint status'],
+      ['user', 'what is my complaint status'],
       ['bot', 'complaint number'],
       ['user', missing],
       ['bot', `could not find complaint ${missing}`],
