@@ -9,6 +9,7 @@ import { Memory } from './bot/session';
 import type { Config } from './config/config';
 import type { HandoffQueue } from './handoff/handoffQueue';
 import { MemoryHandoffQueue } from './handoff/memoryHandoffQueue';
+import { RedisHandoffQueue } from './handoff/redisHandoffQueue';
 import { Translator } from './i18n/translator';
 import type { Logger } from './log/logger';
 import { createLocalRecognizer } from './nlu/local/localRecognizer';
@@ -17,6 +18,7 @@ import type { ReadinessCheck } from './server/httpServer';
 import { connectRedis } from './store/redisConnection';
 import { RedisStorage } from './store/redisStorage';
 import { MemoryTicketRepository } from './tickets/memoryTicketRepository';
+import { RedisTicketRepository } from './tickets/redisTicketRepository';
 import { LocalTurnQueue } from './turns/localTurnQueue';
 import { RedisTurnLock } from './turns/redisTurnLock';
 import type { TurnLock } from './turns/turnLock';
@@ -65,8 +67,12 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
 
   const services: DialogServices = {
     backend: overrides.backend ?? chooseBackend(config, logger, now),
-    tickets: new TicketService(overrides.ticketRepository ?? new MemoryTicketRepository(), config.policy.slaHours, now),
-    handoff: overrides.handoff ?? new MemoryHandoffQueue(),
+    tickets: new TicketService(
+      overrides.ticketRepository ?? (redis ? new RedisTicketRepository(redis, 'sampark:tickets:') : new MemoryTicketRepository()),
+      config.policy.slaHours,
+      now,
+    ),
+    handoff: overrides.handoff ?? (redis ? new RedisHandoffQueue(redis, 'sampark:handoff:') : new MemoryHandoffQueue()),
     recognizer,
     translator,
     memory,
