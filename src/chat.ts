@@ -1,5 +1,6 @@
 import readline from 'node:readline';
 import { createSampark } from './app';
+import { apologize } from './bot/apology';
 import { ConsoleAdapter } from './channels/console/consoleAdapter';
 import { loadConfig } from './config/config';
 import { createLogger } from './log/logger';
@@ -13,7 +14,7 @@ async function chat(): Promise<void> {
   const adapter = new ConsoleAdapter((line) => process.stdout.write(`\nSampark: ${line}\n\n`));
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error }, 'turn failed');
-    await context.sendActivity('Sorry, something went wrong. / क्षमा करें, कुछ गड़बड़ हुई।');
+    await apologize(context, sampark.translator);
   };
 
   process.stdout.write('Sampark console. Type a message (Hindi or English), "exit" to quit. Try "नमस्ते" or "balance 101000001".\n\n');

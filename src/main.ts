@@ -1,7 +1,7 @@
 import { createSampark } from './app';
 import { authenticationProblem, createBotFrameworkAdapter } from './channels/botframework/botFrameworkAdapter';
 import { ConfigError, loadConfig } from './config/config';
-import { languageOf } from './bot/turnState';
+import { apologize } from './bot/apology';
 import { createLogger } from './log/logger';
 import { createHttpServer } from './server/httpServer';
 
@@ -28,9 +28,7 @@ async function main(): Promise<void> {
   }
 
   const sampark = await createSampark(config, logger);
-  const adapter = createBotFrameworkAdapter(config, logger, async (context) => {
-    await context.sendActivity(sampark.translator.forLanguage(languageOf(context))('common.error'));
-  });
+  const adapter = createBotFrameworkAdapter(config, logger, (context) => apologize(context, sampark.translator));
   const server = createHttpServer({
     bot: sampark.bot,
     adapter,

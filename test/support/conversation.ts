@@ -1,6 +1,7 @@
 import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
 import { createSampark, type Ports, type Sampark } from '../../src/app';
 import { SimulatedMeterBackend } from '../../src/backend/simulator/simulatedMeterBackend';
+import { apologize } from '../../src/bot/apology';
 import { loadConfig } from '../../src/config/config';
 import { silentLogger } from '../../src/log/logger';
 
@@ -34,7 +35,14 @@ export class TestConversation {
       backend: new SimulatedMeterBackend({ now, otpGenerator: () => TEST_OTP }),
       ...overrides,
     });
+    return TestConversation.over(sampark, locale);
+  }
+
+  /** A consumer talking to a Sampark the test built itself. */
+  static over(sampark: Sampark, locale = 'hi-IN'): TestConversation {
     const adapter = new TestAdapter((context) => sampark.bot.run(context));
+    // As on every channel: a failed turn gets the apology instead of crashing the conversation.
+    adapter.onTurnError = (context) => apologize(context, sampark.translator);
     return new TestConversation(sampark, adapter, locale);
   }
 
