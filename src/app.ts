@@ -12,6 +12,7 @@ import { MemoryHandoffQueue } from './handoff/memoryHandoffQueue';
 import { RedisHandoffQueue } from './handoff/redisHandoffQueue';
 import { Translator } from './i18n/translator';
 import type { Logger } from './log/logger';
+import { Metrics } from './metrics/metrics';
 import { createLocalRecognizer } from './nlu/local/localRecognizer';
 import type { Recognizer } from './nlu/recognizer';
 import type { ReadinessCheck } from './server/httpServer';
@@ -43,6 +44,7 @@ export interface Sampark {
   translator: Translator;
   /** What /readyz asks: every external dependency this configuration uses. */
   readiness: ReadinessCheck[];
+  metrics: Metrics;
   /** Lets go of connections, for a clean shutdown. */
   close(): Promise<void>;
 }
@@ -53,7 +55,8 @@ export interface Sampark {
  */
 export async function createSampark(config: Config, logger: Logger, overrides: Partial<Ports> = {}): Promise<Sampark> {
   const now = overrides.now ?? (() => new Date());
-  const redis = config.redisUrl ? connectRedis(config.redisUrl, logger) : null;
+  const metrics = new Metrics();
+  const redis = config.redisUrl ? connectRedis(config.redisUrl, logger, () => metrics.redisErrors.inc()) : null;
   const storage =
     overrides.storage ??
     (redis
@@ -71,6 +74,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
       overrides.ticketRepository ?? (redis ? new RedisTicketRepository(redis, 'sampark:tickets:') : new MemoryTicketRepository()),
       config.policy.slaHours,
       now,
+      (category, joined) => metrics.tickets.inc({ category, result: joined ? 'joined' : 'opened' }),
     ),
     handoff: overrides.handoff ?? (redis ? new RedisHandoffQueue(redis, 'sampark:handoff:') : new MemoryHandoffQueue()),
     recognizer,
@@ -87,7 +91,16 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     rootDialog: new RootDialog(services),
     recognizer,
     translator,
-    turnLock: overrides.turnLock ?? (redis ? new RedisTurnLock({ redis, prefix: 'sampark:lock:' }) : new LocalTurnQueue()),
+    turnLock:
+      overrides.turnLock ??
+      (redis
+        ? new RedisTurnLock({
+            redis,
+            prefix: 'sampark:lock:',
+            onAcquired: (waitedMs) => metrics.lockWaitSeconds.observe(waitedMs / 1000),
+          })
+        : new LocalTurnQueue()),
+    metrics,
     logger,
   });
   const readiness: ReadinessCheck[] = [
@@ -100,6 +113,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     services,
     translator,
     readiness,
+    metrics,
     close: async () => {
       if (redis) await redis.quit().catch(() => redis.disconnect());
     },

@@ -28,12 +28,14 @@ async function main(): Promise<void> {
   }
 
   const sampark = await createSampark(config, logger);
+  sampark.metrics.collectProcessMetrics();
   const adapter = createBotFrameworkAdapter(config, logger, (context) => apologize(context, sampark.translator));
   const server = createHttpServer({
     bot: sampark.bot,
     adapter,
     logger,
     readiness: sampark.readiness,
+    metrics: sampark.metrics,
   });
 
   server.listen(config.port, config.host, () => {

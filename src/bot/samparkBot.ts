@@ -11,6 +11,7 @@ import type { Translator } from '../i18n/translator';
 import type { Logger } from '../log/logger';
 import type { IntentId } from '../nlu/intents';
 import type { Recognition, Recognizer } from '../nlu/recognizer';
+import type { Metrics } from '../metrics/metrics';
 import type { TurnLock } from '../turns/turnLock';
 import { languageWordCount, replyLanguage } from './languagePolicy';
 import type { Memory } from './session';
@@ -33,6 +34,7 @@ export interface SamparkBotParts {
   translator: Translator;
   /** Holds each conversation to one turn at a time (see turns/turnLock). */
   turnLock: TurnLock;
+  metrics: Metrics;
   logger: Logger;
 }
 
@@ -64,12 +66,22 @@ export class SamparkBot extends ActivityHandler {
 
   /** One turn, holding the conversation's turn lock from state load to state save. */
   override async run(context: TurnContext): Promise<void> {
-    const conversationKey = `${context.activity.channelId}:${context.activity.conversation?.id ?? ''}`;
-    await this.parts.turnLock.runExclusive(conversationKey, async () => {
-      await super.run(context);
-      await this.parts.conversationState.saveChanges(context);
-      await this.parts.userState.saveChanges(context);
-    });
+    const channel = context.activity.channelId ?? 'unknown';
+    const conversationKey = `${channel}:${context.activity.conversation?.id ?? ''}`;
+    const timer = this.parts.metrics.turnSeconds.startTimer({ channel });
+    try {
+      await this.parts.turnLock.runExclusive(conversationKey, async () => {
+        await super.run(context);
+        await this.parts.conversationState.saveChanges(context);
+        await this.parts.userState.saveChanges(context);
+      });
+      this.parts.metrics.turns.inc({ channel, outcome: 'ok' });
+    } catch (error) {
+      this.parts.metrics.turns.inc({ channel, outcome: 'failed' });
+      throw error;
+    } finally {
+      timer();
+    }
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
@@ -86,6 +98,7 @@ export class SamparkBot extends ActivityHandler {
         channelLanguage: languageFromLocale(context.activity.locale),
       }),
     });
+    if (recognition) this.parts.metrics.intents.inc({ intent: recognition.intent });
     const session = await this.parts.memory.sessionOf(context);
     if (recognition?.urgent) session.urgent = true;
     await this.settleLanguage(context, recognition, text);

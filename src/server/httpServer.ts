@@ -2,6 +2,7 @@ import restify, { type Server } from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import type { Logger } from '../log/logger';
 import type { SamparkBot } from '../bot/samparkBot';
+import type { Metrics } from '../metrics/metrics';
 
 /** A named dependency check for /readyz. */
 export interface ReadinessCheck {
@@ -14,12 +15,13 @@ export interface ServerParts {
   bot: SamparkBot;
   adapter: CloudAdapter;
   readiness: ReadinessCheck[];
+  metrics: Metrics;
   logger: Logger;
 }
 
 const READINESS_TIMEOUT_MS = 2000;
 
-/** The restify server: the Bot Framework endpoint and the operator's health probes. */
+/** The restify server: the Bot Framework endpoint, the operator's health probes and metrics. */
 export function createHttpServer(parts: ServerParts): Server {
   const server = restify.createServer({ name: 'sampark', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
@@ -37,6 +39,12 @@ export function createHttpServer(parts: ServerParts): Server {
     const results = await Promise.all(parts.readiness.map(runCheck));
     const ready = results.every((result) => result.ok);
     res.send(ready ? 200 : 503, { ready, checks: results });
+  });
+
+  server.get('/metrics', async (_req, res) => {
+    const body = await parts.metrics.registry.metrics();
+    res.setHeader('content-type', parts.metrics.registry.contentType);
+    res.sendRaw(200, body);
   });
 
   server.on('restifyError', (req, _res, error, callback) => {

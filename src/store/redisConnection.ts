@@ -5,7 +5,7 @@ import type { Logger } from '../log/logger';
  * A Redis client that fails fast: with no offline queue, a command while Redis is away rejects at
  * once, so a turn can apologise instead of hanging; the client keeps reconnecting on its own.
  */
-export function connectRedis(url: string, logger: Logger): Redis {
+export function connectRedis(url: string, logger: Logger, onError: () => void = () => undefined): Redis {
   const redis = new Redis(url, {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
@@ -14,6 +14,7 @@ export function connectRedis(url: string, logger: Logger): Redis {
   });
   let reported = false;
   redis.on('error', (error: Error) => {
+    onError();
     // ioredis repeats the error on every reconnect attempt; one line per outage is enough.
     if (!reported) logger.error({ err: error }, 'redis unavailable');
     reported = true;

@@ -27,6 +27,8 @@ export class TicketService {
     private readonly repository: TicketRepository,
     private readonly slaHours: SlaTable,
     private readonly now: () => Date = () => new Date(),
+    /** Told of every escalation, for metrics. */
+    private readonly onEscalated: (category: TicketCategory, joined: boolean) => void = () => undefined,
   ) {}
 
   /** Opens a ticket, or joins the consumer's open one of the same category. */
@@ -47,7 +49,9 @@ export class TicketService {
       dueAt: new Date(createdAt.getTime() + hours * 3_600_000).toISOString(),
       laterReports: [],
     };
-    return this.repository.openOrJoin(candidate);
+    const outcome = await this.repository.openOrJoin(candidate);
+    this.onEscalated(request.category, outcome.joined);
+    return outcome;
   }
 
   findByNumber(number: string): Promise<Ticket | null> {

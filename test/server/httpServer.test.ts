@@ -36,7 +36,7 @@ async function startServer(readiness: ReadinessCheck[] = []): Promise<{ server: 
   const adapter = createBotFrameworkAdapter(config, logger, async (context) => {
     await context.sendActivity('sorry');
   });
-  const server = createHttpServer({ bot: sampark.bot, adapter, readiness, logger });
+  const server = createHttpServer({ bot: sampark.bot, adapter, readiness, metrics: sampark.metrics, logger });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { server, url: `http://127.0.0.1:${port}` };
@@ -86,6 +86,35 @@ describe('the HTTP server', () => {
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
     expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
+  });
+
+  it('exposes Prometheus metrics that count turns by channel and outcome', async () => {
+    const sink = await startReplySink();
+    try {
+      running = await startServer();
+      await fetch(`${running.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'message',
+          id: 'activity-2',
+          text: 'नमस्ते',
+          channelId: 'emulator',
+          serviceUrl: sink.url,
+          conversation: { id: 'conversation-2' },
+          from: { id: 'consumer-2' },
+          recipient: { id: 'sampark' },
+        }),
+      });
+      const response = await fetch(`${running.url}/metrics`);
+      expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+      const text = await response.text();
+      expect(text).toMatch(/sampark_turns_total\{channel="emulator",outcome="ok"\} 1/);
+      expect(text).toMatch(/sampark_intents_total\{intent="greeting"\} 1/);
+      expect(text).toContain('sampark_turn_duration_seconds_bucket');
+    } finally {
+      sink.close();
+    }
   });
 
   it('reports readiness per dependency and 503 when one is down', async () => {

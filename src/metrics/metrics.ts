@@ -1,0 +1,61 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Prometheus metrics of one process, scraped from /metrics. */
+export class Metrics {
+  readonly registry = new Registry();
+
+  /** Turns by channel and outcome (ok, failed). */
+  readonly turns = new Counter({
+    name: 'sampark_turns_total',
+    help: 'Turns handled, by channel and outcome',
+    labelNames: ['channel', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly turnSeconds = new Histogram({
+    name: 'sampark_turn_duration_seconds',
+    help: 'Time from a message arriving to its turn finishing, lock wait included',
+    labelNames: ['channel'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+
+  readonly lockWaitSeconds = new Histogram({
+    name: 'sampark_turn_lock_wait_seconds',
+    help: 'Time a turn waited for its conversation lock in Redis',
+    buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5],
+    registers: [this.registry],
+  });
+
+  readonly intents = new Counter({
+    name: 'sampark_intents_total',
+    help: 'Messages by recognized intent',
+    labelNames: ['intent'] as const,
+    registers: [this.registry],
+  });
+
+  readonly redisErrors = new Counter({
+    name: 'sampark_redis_errors_total',
+    help: 'Errors reported by the Redis connection',
+    registers: [this.registry],
+  });
+
+  readonly tickets = new Counter({
+    name: 'sampark_tickets_total',
+    help: 'Escalations by category and whether they opened a ticket or joined an open one',
+    labelNames: ['category', 'result'] as const,
+    registers: [this.registry],
+  });
+
+  readonly jobs = new Gauge({
+    name: 'sampark_jobs',
+    help: 'Durable jobs by state, as last counted',
+    labelNames: ['state'] as const,
+    registers: [this.registry],
+  });
+
+  /** Adds the process's CPU, memory and event-loop metrics; once, in the server process. */
+  collectProcessMetrics(): void {
+    collectDefaultMetrics({ register: this.registry, prefix: 'sampark_' });
+  }
+}
