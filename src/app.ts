@@ -12,6 +12,9 @@ import { MemoryHandoffQueue } from './handoff/memoryHandoffQueue';
 import { RedisHandoffQueue } from './handoff/redisHandoffQueue';
 import { Translator } from './i18n/translator';
 import type { Logger } from './log/logger';
+import { BullJobQueue } from './jobs/bullJobQueue';
+import { InProcessJobQueue } from './jobs/inProcessJobQueue';
+import type { JobQueue } from './jobs/jobQueue';
 import { Metrics } from './metrics/metrics';
 import { createLocalRecognizer } from './nlu/local/localRecognizer';
 import type { Recognizer } from './nlu/recognizer';
@@ -34,6 +37,7 @@ export interface Ports {
   ticketRepository: TicketRepository;
   handoff: HandoffQueue;
   turnLock: TurnLock;
+  jobs: JobQueue;
   now: () => Date;
 }
 
@@ -45,6 +49,8 @@ export interface Sampark {
   /** What /readyz asks: every external dependency this configuration uses. */
   readiness: ReadinessCheck[];
   metrics: Metrics;
+  /** Durable jobs; define every kind, then start(). */
+  jobs: JobQueue;
   /** Lets go of connections, for a clean shutdown. */
   close(): Promise<void>;
 }
@@ -103,6 +109,13 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     metrics,
     logger,
   });
+  const jobs =
+    overrides.jobs ??
+    (config.redisUrl
+      ? new BullJobQueue({ redisUrl: config.redisUrl, prefix: 'sampark:jobs', logger })
+      : new InProcessJobQueue(logger));
+  metrics.countJobsWith(() => jobs.counts());
+
   const readiness: ReadinessCheck[] = [
     // A lookup of a number that cannot exist: any answer, found or not, proves the backend is there.
     { name: 'meter-backend', check: async () => void (await services.backend.findConsumer('000000000')) },
@@ -114,7 +127,9 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     translator,
     readiness,
     metrics,
+    jobs,
     close: async () => {
+      await jobs.close();
       if (redis) await redis.quit().catch(() => redis.disconnect());
     },
   };

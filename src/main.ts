@@ -29,6 +29,7 @@ async function main(): Promise<void> {
 
   const sampark = await createSampark(config, logger);
   sampark.metrics.collectProcessMetrics();
+  await sampark.jobs.start();
   const adapter = createBotFrameworkAdapter(config, logger, (context) => apologize(context, sampark.translator));
   const server = createHttpServer({
     bot: sampark.bot,

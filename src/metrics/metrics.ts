@@ -1,4 +1,8 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { JobCounts } from '../jobs/jobQueue';
+
+const JOB_COUNT_TIMEOUT_MS = 500;
 
 /** Prometheus metrics of one process, scraped from /metrics. */
 export class Metrics {
@@ -47,12 +51,27 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  private jobCounts: (() => Promise<JobCounts>) | null = null;
+
+  /** Counted from the job queue at each scrape. */
   readonly jobs = new Gauge({
     name: 'sampark_jobs',
-    help: 'Durable jobs by state, as last counted',
+    help: 'Durable jobs by state, counted at each scrape',
     labelNames: ['state'] as const,
     registers: [this.registry],
+    collect: async () => {
+      if (!this.jobCounts) return;
+      // A scrape must not hang on a Redis that is away: no answer in time leaves the last values.
+      const counts = await Promise.race([this.jobCounts().catch(() => null), sleep(JOB_COUNT_TIMEOUT_MS, null)]);
+      if (!counts) return;
+      for (const [state, count] of Object.entries(counts)) this.jobs.set({ state }, count);
+    },
   });
+
+  /** Where the jobs gauge reads its counts. */
+  countJobsWith(source: () => Promise<JobCounts>): void {
+    this.jobCounts = source;
+  }
 
   /** Adds the process's CPU, memory and event-loop metrics; once, in the server process. */
   collectProcessMetrics(): void {
