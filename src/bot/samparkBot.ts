@@ -15,6 +15,7 @@ import type { Metrics } from '../metrics/metrics';
 import type { TurnLock } from '../turns/turnLock';
 import { languageWordCount, replyLanguage } from './languagePolicy';
 import type { Memory } from './session';
+import { TurnReplies } from './turnReplies';
 import { languageOf, setTurnFacts } from './turnState';
 
 /** What the root dialog is started with. */
@@ -71,9 +72,16 @@ export class SamparkBot extends ActivityHandler {
     const timer = this.parts.metrics.turnSeconds.startTimer({ channel });
     try {
       await this.parts.turnLock.runExclusive(conversationKey, async () => {
-        await super.run(context);
-        await this.parts.conversationState.saveChanges(context);
-        await this.parts.userState.saveChanges(context);
+        const replies = TurnReplies.hold(context);
+        try {
+          await super.run(context);
+          await this.parts.conversationState.saveChanges(context);
+          await this.parts.userState.saveChanges(context);
+        } catch (error) {
+          replies.discard();
+          throw error;
+        }
+        await replies.send();
       });
       this.parts.metrics.turns.inc({ channel, outcome: 'ok' });
     } catch (error) {

@@ -31,7 +31,8 @@ const transcripts: Record<string, TranscriptLine[]> = {
     ['user', 'the meter is running fast, I want a meter test'],
     ['bot', 'Deductions this month'],
     ['user', 'yes'],
-    ['bot', /Complaint number: SP-\d{4}-\d{4} \(meter test\)[^•]*• Anything else/],
+    // No urgency note this time: the health need was about the first ticket.
+    ['bot', /Complaint number: SP-\d{4}-\d{4} \(meter test\)(?:(?!urgent)[\s\S])*Anything else/],
   ],
 };
 
