@@ -18,4 +18,6 @@ export interface DialogServices {
   policy: Policy;
   logger: Logger;
   now: () => Date;
+  /** Confidence bands for acting on a recognition; the measured defaults (src/nlu/confidenceBands) when absent. */
+  nlu?: { actThreshold: number; confirmThreshold: number };
 }

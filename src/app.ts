@@ -16,7 +16,7 @@ import { BullJobQueue } from './jobs/bullJobQueue';
 import { InProcessJobQueue } from './jobs/inProcessJobQueue';
 import type { JobQueue } from './jobs/jobQueue';
 import { Metrics } from './metrics/metrics';
-import { createLocalRecognizer } from './nlu/local/localRecognizer';
+import { createRecognizer } from './nlu/createRecognizer';
 import type { Recognizer } from './nlu/recognizer';
 import type { ReadinessCheck } from './server/httpServer';
 import { connectRedis } from './store/redisConnection';
@@ -72,7 +72,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
   const userState = new UserState(storage);
   const memory = new Memory(conversationState, userState);
   const translator = await Translator.create();
-  const recognizer = overrides.recognizer ?? createLocalRecognizer();
+  const recognizer = overrides.recognizer ?? createRecognizer(config.nlu, logger);
 
   const services: DialogServices = {
     backend: overrides.backend ?? chooseBackend(config, logger, now),
@@ -87,6 +87,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     translator,
     memory,
     policy: config.policy,
+    nlu: { actThreshold: config.nlu.actThreshold, confirmThreshold: config.nlu.confirmThreshold },
     logger,
     now,
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkNluEnv, NLU_ENV_SHAPE, nluSettingsFrom, type NluSettings } from '../nlu/nluSettings';
 import { DEFAULT_SLA_HOURS, SlaTableSchema, type SlaTable } from './ticketPolicy';
 
 const boolean = z
@@ -66,7 +67,8 @@ export const EnvSchema = z.object({
   OTP_MAX_ATTEMPTS: number(3).pipe(z.number().int().positive()),
   OTP_TTL_MINUTES: number(10).pipe(z.number().int().positive()),
   SLA_HOURS: slaHours.optional(),
-});
+  ...NLU_ENV_SHAPE,
+}).superRefine(checkNluEnv);
 
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -92,6 +94,8 @@ export interface Config {
     devNoAuth: boolean;
   };
   policy: Policy;
+  /** Which recognizer runs (local, or Azure CLU with the local model as fallback) and the confidence bands. */
+  nlu: NluSettings;
 }
 
 /** Discom policy the dialogs explain and apply. */
@@ -165,5 +169,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       otpTtlMinutes: env.OTP_TTL_MINUTES,
       slaHours: (env.SLA_HOURS as SlaTable | undefined) ?? DEFAULT_SLA_HOURS,
     },
+    nlu: nluSettingsFrom(env),
   };
 }

@@ -8,9 +8,12 @@ import type { Entities } from './recognizer';
 /** "SP" and eight digits, grouped any way; parseTicketNumber checks the check digit. */
 const TICKET = /(?<![a-z])s\s*p[\s-]*\d{4}[\s-]*\d{4}(?!\d)/giu;
 
-/** A reference word, optional filler ("no", "id", "hai", ":"), then the id itself. */
+/**
+ * A whole reference word, optional filler ("no", "id", "hai", ":"), then the id itself. The word must
+ * end where a letter stops, or "reference" would be read as "ref" followed by the id "erence".
+ */
 const REFERENCE_AFTER_WORD =
-  /(?<![a-z])(?:utr|txn|trxn|transaction|trans|ref|reference|order\s*id|यूटीआर|ट्रांजेक्शन|ट्रांजैक्शन|रेफरेंस)(?:[\s:#.=-]+(?:id|no|number|num|nmbr|nambar|नंबर|संख्या|आईडी|ka|का|hai|है|is))*[\s:#.=-]*([a-z0-9_]+(?:[ -]\d+)*)/giu;
+  /(?<![a-z])(?:utr|txn|trxn|transaction|trans|ref|reference|order\s*id|यूटीआर|ट्रांजेक्शन|ट्रांजैक्शन|रेफरेंस)(?![a-z])(?:[\s:#.=-]+(?:id|no|number|num|nmbr|nambar|नंबर|संख्या|आईडी|ka|का|hai|है|is))*[\s:#.=-]*([a-z0-9_]+(?:[ -]\d+)*)/giu;
 
 const AMOUNT_NUMBER = String.raw`((?:\d{1,3}(?:,\d{2,3})+|\d{1,6})(?:\.\d{1,2})?)`;
 const RUPEE_WORD_AFTER = String.raw`(?:rs\.?(?![a-z])|rupees?|rupaye|rupaya|rupay|rupiya|rupya|rupye|rupaiya|inr|रुपये|रुपए|रुपया|रुपैया|रूपये|रूपए|रुपय|रु\.?|रू\.?|₹|/-)`;

@@ -76,6 +76,8 @@ describe('extractEntities', () => {
       ['transaction id: pay_Nx7Hq2K9mA1', 'pay_Nx7Hq2K9mA1'],
       ['यूटीआर 412345678901 है', '412345678901'],
       ['Ref: ABC123456', 'ABC123456'],
+      ['ye lo reference 412300000012', '412300000012'],
+      ['reference id PAY12345678', 'PAY12345678'],
     ])('%s -> %s', (text, reference) => {
       expect(extractEntities(text).paymentReference).toBe(reference);
     });

@@ -21,8 +21,3 @@ export function rankIntents(model: NaiveBayes<IntentId>, features: readonly stri
   const total = weights.reduce((sum, w) => sum + w.weight, 0);
   return weights.map(({ intent, weight }) => ({ intent, score: weight / total })).sort((a, b) => b.score - a.score);
 }
-
-/** A ranking that is sure of one intent: for exact keywords and for messages with no words at all. */
-export function certainly(intent: IntentId): ScoredIntent[] {
-  return [{ intent, score: 1 }, ...INTENT_IDS.filter((i) => i !== intent).map((i) => ({ intent: i, score: 0 }))];
-}

@@ -1,5 +1,5 @@
-import type { IntentId } from '../intents';
-import { normalizeText } from '../normalize';
+import type { IntentId } from './intents';
+import { normalizeText } from './normalize';
 
 type KeywordIntent = Extract<IntentId, 'greeting' | 'cancel' | 'help' | 'change_language'>;
 

@@ -1,0 +1,53 @@
+import { extractEntities } from './entities';
+import { INTENT_IDS, type IntentId } from './intents';
+import { keywordIntent } from './keywords';
+import type { Entities, Recognition, Script, ScoredIntent } from './recognizer';
+import { detectScript } from './scriptDetection';
+import { mentionsUrgency } from './urgency';
+
+/** What every recognizer reads from a message before (or instead of) asking its model. */
+export interface MessageFacts {
+  text: string;
+  script: Script;
+  /** Set when no model needs asking: a reserved keyword, or a message with no words. */
+  reserved: ScoredIntent[] | undefined;
+}
+
+/** A ranking that is sure of one intent: for exact keywords and for messages with no words at all. */
+function certainly(intent: IntentId): ScoredIntent[] {
+  return [{ intent, score: 1 }, ...INTENT_IDS.filter((i) => i !== intent).map((i) => ({ intent: i, score: 0 }))];
+}
+
+/**
+ * The script, and the answer that needs no model. Reserved keywords ("stop", "मदद") must never miss,
+ * whichever model runs; a message with no words (a bare number, an emoji) answers a question, so it
+ * is 'none' and the dialog reads its entities.
+ */
+export function readMessage(text: string): MessageFacts {
+  const script = detectScript(text);
+  const keyword = keywordIntent(text);
+  const reserved = keyword ? certainly(keyword) : script === 'neutral' ? certainly('none') : undefined;
+  return { text, script, reserved };
+}
+
+/**
+ * The Recognition of a ranking (best first). A top score below `noneFloor` becomes 'none', with the
+ * score saying how sure we are that no intent was meant and the ranking kept for "did you mean".
+ */
+export function settleRecognition(
+  facts: MessageFacts,
+  ranked: ScoredIntent[],
+  noneFloor: number,
+  entities: Entities = extractEntities(facts.text),
+): Recognition {
+  const top: ScoredIntent = ranked[0] ?? { intent: 'none', score: 0 };
+  const understood = top.score >= noneFloor;
+  return {
+    intent: understood ? top.intent : 'none',
+    score: understood ? top.score : 1 - top.score,
+    ranked,
+    entities,
+    script: facts.script,
+    urgent: mentionsUrgency(facts.text),
+  };
+}
