@@ -4,20 +4,16 @@ import { ConfigError, loadConfig } from './config/config';
 import { apologize } from './bot/apology';
 import { createLogger } from './log/logger';
 import { createHttpServer } from './server/httpServer';
+import { loadDirectLineSettings } from './channels/directline/directLineSettings';
+import { mountWebChat } from './channels/directline/mountWebChat';
 
 /** `npm start`: the bot on whatever the environment configures, the embedded defaults otherwise. */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`sampark: ${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = configuredOrExit(() => loadConfig());
   const logger = createLogger(config.logLevel);
+  const webChatSettings = configuredOrExit(() =>
+    loadDirectLineSettings(process.env, logger, config.policy.discomName),
+  );
   const problem = authenticationProblem(config);
   if (problem) {
     logger.fatal(problem);
@@ -38,18 +34,39 @@ async function main(): Promise<void> {
     readiness: sampark.readiness,
     metrics: sampark.metrics,
   });
+  const webChat = mountWebChat(server, {
+    bot: sampark.bot,
+    translator: sampark.translator,
+    logger,
+    settings: webChatSettings,
+    redisUrl: config.redisUrl,
+  });
 
   server.listen(config.port, config.host, () => {
-    logger.info({ url: `http://${config.host}:${config.port}` }, 'Sampark is listening: POST /api/messages, GET /healthz, GET /readyz');
+    logger.info({ url: `http://${config.host}:${config.port}` }, 'Sampark is listening: web chat on GET /, POST /api/messages, GET /healthz, GET /readyz, GET /metrics');
   });
 
   const stop = (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    server.close(() => void sampark.close().finally(() => process.exit(0)));
+    // Web chat streams first: they hold connections open, and their clients reconnect to another instance.
+    void webChat.close().finally(() => server.close(() => void sampark.close().finally(() => process.exit(0))));
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** A bad variable stops start-up with a message naming it, not a stack trace. */
+function configuredOrExit<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`sampark: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
 }
 
 void main();

@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { ConfigError } from '../../config/config';
+import type { Logger } from '../../log/logger';
+
+const number = (fallback: number) => z.coerce.number().finite().default(fallback);
+
+/** "#rgb" or "#rrggbb": the value ends up in the page's CSS, so nothing else may pass. */
+const hexColour = z.string().regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'expected a colour like #0b5394');
+
+/**
+ * Web Chat's Direct Line client refreshes its token every 15 minutes on its own; a shorter lifetime
+ * would let its token lapse between two refreshes.
+ */
+const MIN_TOKEN_TTL_SECONDS = 20 * 60;
+
+/** The environment variables of the web chat and its Direct Line endpoint. */
+export const DirectLineEnvSchema = z
+  .object({
+    /** Signs Direct Line tokens; every instance behind one load balancer needs the same value. */
+    DIRECTLINE_TOKEN_SECRET: z.string().min(32, 'use at least 32 characters').optional(),
+    DIRECTLINE_TOKEN_TTL_SECONDS: number(1800).pipe(z.number().int().min(MIN_TOKEN_TTL_SECONDS).max(86_400)),
+    DIRECTLINE_MAX_TEXT_LENGTH: number(2000).pipe(z.number().int().positive().max(100_000)),
+    DIRECTLINE_MAX_POSTS_PER_SECOND: number(5).pipe(z.number().int().positive()),
+    /** A conversation's transcript is kept this long after its last activity. */
+    DIRECTLINE_TRANSCRIPT_TTL_HOURS: number(24).pipe(z.number().positive()),
+    /** Older activities beyond this many are dropped from a conversation's transcript. */
+    DIRECTLINE_TRANSCRIPT_MAX_ACTIVITIES: number(500).pipe(z.number().int().min(10)),
+    WEBCHAT_DISCOM_NAME: z.string().trim().min(1).max(60).optional(),
+    WEBCHAT_PRIMARY_COLOR: hexColour.default('#0b5394'),
+    /** Azure Direct Line (or another Sampark) for the page instead of this server's endpoint. */
+    WEBCHAT_DIRECTLINE_DOMAIN: z.url({ protocol: /^https?$/ }).optional(),
+    /** Where the page gets its token when it talks to another Direct Line: that service's secret stays on a server. */
+    WEBCHAT_TOKEN_URL: z.url({ protocol: /^https?$/ }).optional(),
+  })
+  .refine((env) => !env.WEBCHAT_DIRECTLINE_DOMAIN || env.WEBCHAT_TOKEN_URL, {
+    message: 'WEBCHAT_DIRECTLINE_DOMAIN needs WEBCHAT_TOKEN_URL: a token from this server is not valid there',
+    path: ['WEBCHAT_TOKEN_URL'],
+  });
+
+/** What the web chat page and the Direct Line endpoint run with. */
+export interface DirectLineSettings {
+  tokenSecret: string;
+  tokenTtlSeconds: number;
+  maxTextLength: number;
+  maxPostsPerSecond: number;
+  transcriptTtlSeconds: number;
+  transcriptMaxActivities: number;
+  page: WebChatBranding;
+}
+
+/** What the page shows and where it connects. */
+export interface WebChatBranding {
+  discomName: string;
+  primaryColor: string;
+  /** Absent: this server's own /v3/directline. */
+  directLineDomain: string | undefined;
+  /** Absent: this server's own /v3/directline/tokens/generate. */
+  tokenUrl: string | undefined;
+}
+
+/**
+ * Parses the web chat's environment; throws ConfigError naming every bad variable. Without a token
+ * secret, a random one is made for this process (tokens then die with it) and a warning is logged.
+ */
+export function loadDirectLineSettings(
+  environment: NodeJS.ProcessEnv,
+  logger: Logger,
+  fallbackDiscomName: string,
+): DirectLineSettings {
+  const present = Object.fromEntries(
+    Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = DirectLineEnvSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
+  }
+  const env = parsed.data;
+  let tokenSecret = env.DIRECTLINE_TOKEN_SECRET;
+  if (!tokenSecret) {
+    tokenSecret = randomBytes(32).toString('base64url');
+    logger.warn(
+      'DIRECTLINE_TOKEN_SECRET is not set: web chat tokens are signed with a random secret of this process, so they do not survive a restart and other instances reject them',
+    );
+  }
+  return {
+    tokenSecret,
+    tokenTtlSeconds: env.DIRECTLINE_TOKEN_TTL_SECONDS,
+    maxTextLength: env.DIRECTLINE_MAX_TEXT_LENGTH,
+    maxPostsPerSecond: env.DIRECTLINE_MAX_POSTS_PER_SECOND,
+    transcriptTtlSeconds: Math.round(env.DIRECTLINE_TRANSCRIPT_TTL_HOURS * 3600),
+    transcriptMaxActivities: env.DIRECTLINE_TRANSCRIPT_MAX_ACTIVITIES,
+    page: {
+      discomName: env.WEBCHAT_DISCOM_NAME ?? fallbackDiscomName,
+      primaryColor: env.WEBCHAT_PRIMARY_COLOR,
+      directLineDomain: env.WEBCHAT_DIRECTLINE_DOMAIN?.replace(/\/+$/, ''),
+      tokenUrl: env.WEBCHAT_TOKEN_URL,
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { ShowTypingMiddleware, type TurnContext } from 'botbuilder';
+import type { Server } from 'restify';
+import { apologize } from '../../bot/apology';
+import type { Translator } from '../../i18n/translator';
+import type { Logger } from '../../log/logger';
+import { ActivityStreams } from './activityStream';
+import { DirectLineAdapter } from './directLineAdapter';
+import { addDirectLineRoutes } from './directLineRoutes';
+import type { DirectLineSettings } from './directLineSettings';
+import { openDirectLineStores, type DirectLineStores } from './directLineStores';
+import { DirectLineTokens } from './directLineToken';
+import { PostRateLimiter } from './postRateLimiter';
+import { addWebChatPageRoutes } from './webChatPage';
+
+/** What the web chat needs from the rest of Sampark. */
+export interface WebChatDeps {
+  /** The bot every channel runs (SamparkBot). */
+  bot: { run(context: TurnContext): Promise<void> };
+  translator: Translator;
+  logger: Logger;
+  settings: DirectLineSettings;
+  /** Redis for transcripts and the live fan-out across instances; absent keeps both in this process. */
+  redisUrl?: string | undefined;
+  /** Replaces the stores chosen from `redisUrl` (tests). */
+  stores?: DirectLineStores;
+  now?: () => Date;
+  /** How often streams check their sockets and re-read the store; 20 s unless a test needs faster. */
+  streamHeartbeatMs?: number;
+}
+
+/** The mounted web chat: its adapter for proactive messages, and how to stop it. */
+export interface WebChat {
+  adapter: DirectLineAdapter;
+  /** Closes the streams (clients reconnect elsewhere), lets running turns finish, releases the stores. */
+  close(): Promise<void>;
+}
+
+/**
+ * Adds the web chat to the server: the page at / and /chat, Web Chat's bundle, the Direct Line 3.0
+ * subset under /v3/directline and its WebSocket streams, all running the same bot as every channel.
+ */
+export function mountWebChat(server: Server, deps: WebChatDeps): WebChat {
+  const now = deps.now ?? (() => new Date());
+  const stores = deps.stores ?? openDirectLineStores(deps.settings, deps.redisUrl, deps.logger);
+  const tokens = new DirectLineTokens(deps.settings.tokenSecret, now);
+  const adapter = new DirectLineAdapter({ transcripts: stores.transcripts, signals: stores.signals, now });
+  // A lookup that takes a moment shows Web Chat's typing dots instead of silence.
+  adapter.use(new ShowTypingMiddleware());
+  adapter.onTurnError = async (context, error) => {
+    deps.logger.error({ err: error, conversation: context.activity.conversation?.id }, 'web chat turn failed');
+    await apologize(context, deps.translator).catch((sendError: unknown) => deps.logger.error({ err: sendError }, 'could not send the apology'));
+  };
+
+  addWebChatPageRoutes(server, { branding: deps.settings.page, translator: deps.translator });
+  addDirectLineRoutes(server, {
+    adapter,
+    logic: (context) => deps.bot.run(context),
+    tokens,
+    transcripts: stores.transcripts,
+    signals: stores.signals,
+    limiter: new PostRateLimiter(deps.settings.maxPostsPerSecond, now),
+    settings: deps.settings,
+    logger: deps.logger,
+    now,
+  });
+
+  const streams = new ActivityStreams({
+    tokens,
+    transcripts: stores.transcripts,
+    signals: stores.signals,
+    logger: deps.logger,
+    ...(deps.streamHeartbeatMs ? { heartbeatMs: deps.streamHeartbeatMs } : {}),
+  });
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => streams.handleUpgrade(request, socket, head);
+  server.server.on('upgrade', onUpgrade);
+
+  return {
+    adapter,
+    close: async () => {
+      server.server.off('upgrade', onUpgrade);
+      await streams.close();
+      await adapter.idle();
+      await stores.close();
+    },
+  };
+}

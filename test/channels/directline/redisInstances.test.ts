@@ -1,0 +1,100 @@
+import type { Redis } from 'ioredis';
+import type { DirectLineStores } from '../../../src/channels/directline/directLineStores';
+import { RedisConversationSignals } from '../../../src/channels/directline/redisConversationSignals';
+import { RedisTranscriptStore } from '../../../src/channels/directline/redisTranscriptStore';
+import { silentLogger } from '../../../src/log/logger';
+import { connectRedis } from '../../../src/store/redisConnection';
+import { removeKeys, TEST_REDIS_URL, testRedis, uniquePrefix } from '../../support/redis';
+import { botSays, DirectLineClient, StreamReader } from './directLineClient';
+import { startWebChatServer, type RunningWebChat } from './webChatServer';
+
+/** The production pair on Redis: a fail-fast client, as connectRedis makes it, under a test prefix. */
+async function redisStores(prefix: string): Promise<{ stores: DirectLineStores; redis: Redis }> {
+  const logger = silentLogger();
+  const redis = connectRedis(TEST_REDIS_URL, logger);
+  await new Promise<void>((resolve) => redis.once('ready', () => resolve()));
+  const signals = new RedisConversationSignals({ redis, prefix, logger });
+  await signals.ready();
+  const stores: DirectLineStores = {
+    transcripts: new RedisTranscriptStore({ redis, prefix, maxActivities: 100, ttlSeconds: 300 }),
+    signals,
+    close: async () => {
+      await signals.close();
+      redis.disconnect();
+    },
+  };
+  return { stores, redis };
+}
+
+describe('web chat on Redis', () => {
+  const prefix = uniquePrefix('directline');
+  const running: RunningWebChat[] = [];
+  const streams: StreamReader[] = [];
+
+  afterEach(async () => {
+    for (const stream of streams.splice(0)) stream.close();
+    for (const server of running.splice(0)) await server.close();
+  });
+  afterAll(async () => {
+    const redis = testRedis();
+    await removeKeys(redis, prefix);
+    redis.disconnect();
+  });
+
+  it('lets any instance serve the stream: a message posted to one shows at once on a stream opened on another', async () => {
+    const a = await startWebChatServer({ stores: (await redisStores(prefix)).stores });
+    const b = await startWebChatServer({ stores: (await redisStores(prefix)).stores });
+    running.push(a, b);
+    const onA = new DirectLineClient(a.url);
+    const onB = new DirectLineClient(b.url);
+
+    const { conversationId, token } = await onA.generate();
+    expect((await onA.start(token, { locale: 'en-US' })).status).toBe(201);
+    const reconnected = await onB.reconnect(conversationId, token);
+    expect(reconnected.body.streamUrl).toContain(b.url.replace('http://', 'ws://'));
+    const stream = await StreamReader.open(reconnected.body.streamUrl!);
+    streams.push(stream);
+    await stream.next(botSays('Namaste'));
+
+    await onA.say(conversationId, token, 'check balance for 101000001', 'client-across', 'en-US');
+    // Well inside the 20 s stream heartbeat: the news came through Redis pub/sub, not a re-read.
+    await stream.next((activity) => activity.channelData?.clientActivityID === 'client-across', 3000);
+    await stream.next(botSays('Balance: ₹842.50'), 3000);
+    const polledOnB = await onB.poll(conversationId, token);
+    expect(polledOnB.body.activities.map((activity) => activity.id)).toEqual(stream.activities.map((activity) => activity.id));
+  });
+
+  it('answers a poll during a Redis outage with 200, no activities and the same watermark, then carries on', async () => {
+    const { stores, redis } = await redisStores(prefix);
+    const server = await startWebChatServer({ stores });
+    running.push(server);
+    const client = new DirectLineClient(server.url);
+    const { conversationId, token } = await client.generate();
+    await client.start(token, { locale: 'en-US' });
+    await client.say(conversationId, token, 'check balance for 101000001', 'client-before', 'en-US');
+    let watermark = '';
+    for (let tries = 0; tries < 50 && !watermark; tries += 1) {
+      const page = await client.poll(conversationId, token);
+      // The turn's last reply: nothing more is coming after it.
+      if (page.body.activities.some(botSays('Anything else'))) watermark = page.body.watermark!;
+      else await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(watermark).toMatch(/^\d+$/);
+
+    redis.disconnect(false);
+    for (const asked of [watermark, '']) {
+      const during = await client.poll(conversationId, token, asked);
+      expect(during.status).toBe(200);
+      expect(during.body).toEqual({ activities: [], watermark: asked });
+    }
+    const postDuring = await client.say(conversationId, token, 'hello', 'client-during', 'en-US');
+    expect(postDuring.status).toBe(503);
+    expect(postDuring.body.error?.code).toBe('ServiceUnavailable');
+
+    await redis.connect();
+    const after = await client.poll(conversationId, token, watermark);
+    expect(after.status).toBe(200);
+    expect(after.body).toEqual({ activities: [], watermark });
+    expect((await client.say(conversationId, token, 'menu', 'client-after', 'en-US')).status).toBe(200);
+  });
+});

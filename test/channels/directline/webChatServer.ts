@@ -1,0 +1,77 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'restify';
+import { createSampark, type Ports, type Sampark } from '../../../src/app';
+import { apologize } from '../../../src/bot/apology';
+import { createBotFrameworkAdapter } from '../../../src/channels/botframework/botFrameworkAdapter';
+import { loadDirectLineSettings, type DirectLineSettings } from '../../../src/channels/directline/directLineSettings';
+import type { DirectLineStores } from '../../../src/channels/directline/directLineStores';
+import { mountWebChat, type WebChat } from '../../../src/channels/directline/mountWebChat';
+import { loadConfig } from '../../../src/config/config';
+import { silentLogger, type Logger } from '../../../src/log/logger';
+import { createHttpServer } from '../../../src/server/httpServer';
+
+/** The secret every test server signs with, so two instances accept each other's tokens. */
+export const TEST_TOKEN_SECRET = 'test-secret-for-direct-line-tokens-0123456789';
+
+export interface WebChatServerOptions {
+  /** Environment of the web chat settings (DIRECTLINE_*, WEBCHAT_*). */
+  env?: Record<string, string>;
+  stores?: DirectLineStores;
+  /** The web chat's clock (tokens, rate limit); the bot keeps the real one unless `ports.now` is given. */
+  now?: () => Date;
+  ports?: Partial<Ports>;
+  streamHeartbeatMs?: number;
+  logger?: Logger;
+}
+
+/** A real Sampark on 127.0.0.1 with an ephemeral port: the same composition as `npm start`, plus the web chat. */
+export interface RunningWebChat {
+  url: string;
+  server: Server;
+  sampark: Sampark;
+  webChat: WebChat;
+  settings: DirectLineSettings;
+  close(): Promise<void>;
+}
+
+export async function startWebChatServer(options: WebChatServerOptions = {}): Promise<RunningWebChat> {
+  const config = loadConfig({ PORT: '0' });
+  const logger = options.logger ?? silentLogger();
+  const sampark = await createSampark(config, logger, options.ports ?? {});
+  const adapter = createBotFrameworkAdapter(config, logger, (context) => apologize(context, sampark.translator));
+  const server = createHttpServer({
+    bot: sampark.bot,
+    adapter,
+    logger,
+    readiness: sampark.readiness,
+    metrics: sampark.metrics,
+  });
+  const settings = loadDirectLineSettings(
+    { DIRECTLINE_TOKEN_SECRET: TEST_TOKEN_SECRET, ...options.env },
+    logger,
+    config.policy.discomName,
+  );
+  const webChat = mountWebChat(server, {
+    bot: sampark.bot,
+    translator: sampark.translator,
+    logger,
+    settings,
+    ...(options.stores ? { stores: options.stores } : {}),
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.streamHeartbeatMs ? { streamHeartbeatMs: options.streamHeartbeatMs } : {}),
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    server,
+    sampark,
+    webChat,
+    settings,
+    close: async () => {
+      await webChat.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await sampark.close();
+    },
+  };
+}
