@@ -25,6 +25,8 @@ export function loadLocaleResources(root = path.join(projectRoot(), 'locales')):
  * changeLanguage: each turn takes a fixed translator for its own language.
  */
 export class Translator {
+  private readonly fixed = new Map<Language, Translate>();
+
   private constructor(private readonly instance: i18n) {}
 
   static async create(): Promise<Translator> {
@@ -44,6 +46,11 @@ export class Translator {
 
   /** A translate function bound to one language. */
   forLanguage(language: Language): Translate {
-    return this.instance.getFixedT(language);
+    let translate = this.fixed.get(language);
+    if (!translate) {
+      translate = this.instance.getFixedT(language);
+      this.fixed.set(language, translate);
+    }
+    return translate;
   }
 }

@@ -35,22 +35,28 @@ export function trainNaiveBayes<Label extends string>(
     documents.set(label, (documents.get(label) ?? 0) + 1);
   }
 
-  const logPrior = new Map(labels.map((l) => [l, Math.log((documents.get(l) ?? 0) / examples.length)]));
-  const logDenominator = new Map(labels.map((l) => [l, Math.log((totals.get(l) ?? 0) + alpha * vocabulary.size)]));
+  // Every log P(feature | label) is computed once here, one vector per feature, so classifying a
+  // message is one map lookup per feature and a vector add: no logarithms per message.
+  const logPriors = Float64Array.from(labels, (l) => Math.log((documents.get(l) ?? 0) / examples.length));
+  const logDenominators = labels.map((l) => Math.log((totals.get(l) ?? 0) + alpha * vocabulary.size));
+  const weights = new Map<string, Float64Array>();
+  for (const feature of vocabulary) {
+    weights.set(
+      feature,
+      Float64Array.from(labels, (label, index) => Math.log((counts.get(label)?.get(feature) ?? 0) + alpha) - logDenominators[index]!),
+    );
+  }
 
   return {
     labels,
     logLikelihoods(features) {
-      const known = features.filter((f) => vocabulary.has(f));
-      return new Map(
-        labels.map((label) => {
-          const labelCounts = counts.get(label) as Map<string, number>;
-          const denominator = logDenominator.get(label) ?? 0;
-          let sum = logPrior.get(label) ?? 0;
-          for (const feature of known) sum += Math.log((labelCounts.get(feature) ?? 0) + alpha) - denominator;
-          return [label, sum];
-        }),
-      );
+      const sums = Float64Array.from(logPriors);
+      for (const feature of features) {
+        const vector = weights.get(feature);
+        if (!vector) continue;
+        for (let index = 0; index < sums.length; index += 1) sums[index]! += vector[index]!;
+      }
+      return new Map(labels.map((label, index) => [label, sums[index]!]));
     },
   };
 }
