@@ -8,13 +8,16 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { BackendUnavailableError } from '../src/backend/meterBackend';
-import { languageOf, recognitionOf } from '../src/bot/turnState';
+import { recognitionOf } from '../src/bot/turnState';
+import { parseConsumerNumber } from '../src/domain/consumerNumber';
 import { confidenceBand } from '../src/nlu/confidenceBands';
+import { keywordIntent } from '../src/nlu/keywords';
 import type { IntentId } from '../src/nlu/intents';
+import type { Entities, Recognition } from '../src/nlu/recognizer';
 import type { ConversationStart } from '../src/bot/samparkBot';
 import { AskDialog, type Answer } from './common/askDialog';
 import { consumerDialogs } from './common/consumerDialog';
-import { parseYesNo } from './common/parsers';
+import { isClosing, parseYesNo } from './common/parsers';
 import { translate, withButtons } from './common/replies';
 import { DialogIds } from './dialogIds';
 import { isJourney, journeyDialogs } from './journeys';
@@ -46,6 +49,8 @@ export type RootOptions = ConversationStart & { route?: Route };
 /** What the flow keeps between its steps: the "did you mean" offer its answer refers to. */
 interface FlowValues {
   offer?: DidYouMeanRoute;
+  /** What the first message told (a bare CA number), for the journey the menu pick starts. */
+  entities?: Entities;
 }
 
 /** Intents that work inside any dialog. */
@@ -94,12 +99,16 @@ export class RootDialog extends ComponentDialog<RootOptions> {
   private flow(): WaterfallDialog<RootOptions> {
     return new WaterfallDialog<RootOptions>(DialogIds.rootFlow, [
       async (step) => {
-        const route = step.options.route ?? this.routeOfStart(step.options);
-        if (route === 'nothingToCancel') {
+        const route = step.options.route ?? this.routeOfStart(step.options, step.context.activity.text ?? '');
+        if (route === 'nothingToCancel' || route === 'closing') {
           (await this.services.memory.sessionOf(step.context)).fallbacksInARow = 0;
-          await step.context.sendActivity(translate(this.services, step.context)('cancel.nothingToCancel'));
+          const t = translate(this.services, step.context);
+          const withdrawn = route === 'nothingToCancel' && (await this.withdrawAgentRequest(step.context));
+          const key = route === 'closing' ? 'common.goodbye' : withdrawn ? 'agent.cancelled' : 'cancel.nothingToCancel';
+          await step.context.sendActivity(t(key));
           return step.endDialog();
         }
+        (step.values as FlowValues).entities = step.options.recognition?.entities;
         return this.follow(step, route);
       },
       async (step) => {
@@ -107,7 +116,8 @@ export class RootDialog extends ComponentDialog<RootOptions> {
         if (!route) return step.endDialog();
         if (route.to !== 'journey') return step.replaceDialog(DialogIds.rootFlow, { recognition: null, route } satisfies RootOptions);
         (await this.services.memory.sessionOf(step.context)).fallbacksInARow = 0;
-        return step.beginDialog(route.intent, { entities: route.entities } satisfies JourneyOptions);
+        const started = (step.values as FlowValues).entities ?? {};
+        return step.beginDialog(route.intent, { entities: { ...started, ...route.entities } } satisfies JourneyOptions);
       },
       async (step) => {
         const t = translate(this.services, step.context);
@@ -122,8 +132,9 @@ export class RootDialog extends ComponentDialog<RootOptions> {
    * confirm, the menu when nothing is understood well enough. Greeting and help show the menu and
    * cancel has nothing to stop whatever the score, since acting on a wrong guess of those costs nothing.
    */
-  private routeOfStart({ recognition, startWith }: RootOptions): Route | 'nothingToCancel' {
+  private routeOfStart({ recognition, startWith }: RootOptions, text: string): Route | 'nothingToCancel' | 'closing' {
     const entities = recognition?.entities ?? {};
+    if (!startWith && isClosing(text)) return 'closing';
     const understood: Understood | null = startWith ? { intent: startWith, score: 1, ranked: [], entities } : recognition;
     if (!understood) return { to: 'menu', intro: 'notUnderstood' };
     const thresholds = thresholdsOf(this.services);
@@ -179,17 +190,36 @@ export class RootDialog extends ComponentDialog<RootOptions> {
     return session.fallbacksInARow >= FALLBACKS_BEFORE_AGENT ? 'menu.notUnderstoodAgain' : 'menu.notUnderstood';
   }
 
-  /** Handles cancel, help, a language switch or an agent request typed inside a dialog. */
+  /**
+   * Inside a dialog: cancel, help, a language switch and an agent request work anywhere; a
+   * confident new request ("recharge kaise kare" while asked for a CA number) or "menu" starts over
+   * there instead of being taken as a wrong answer. In a free-text question only the reserved
+   * keywords interrupt, since anything else is the answer.
+   */
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | null> {
     const context = innerDc.context;
     const recognition = recognitionOf(context);
-    if (!recognition || recognition.script === 'neutral' || recognition.score < INTERRUPTION_MIN_SCORE) return null;
-    if (!INTERRUPTIONS.includes(recognition.intent)) return null;
-    if (await this.activeQuestionAccepts(innerDc, context)) return null;
+    if (!recognition || recognition.script === 'neutral') return null;
+    const question = this.activeQuestion(innerDc);
+    const text = context.activity.text ?? '';
+    const intent = question?.takesFreeText ? keywordIntent(text) : recognition.intent;
+    if (!intent || (!question?.takesFreeText && recognition.score < INTERRUPTION_MIN_SCORE)) return null;
+    if (question && (await question.accepts(text, context))) return null;
 
+    if (INTERRUPTIONS.includes(intent)) return this.handleInterruption(innerDc, intent, recognition);
+    if (question?.takesFreeText) return null;
+    const restart = this.restartRoute(intent, recognition);
+    if (!restart) return null;
+    await innerDc.cancelAllDialogs();
+    return innerDc.beginDialog(DialogIds.rootFlow, { recognition, route: restart } satisfies RootOptions);
+  }
+
+  private async handleInterruption(innerDc: DialogContext, intent: IntentId, recognition: Recognition): Promise<DialogTurnResult> {
+    const context = innerDc.context;
     const t = translate(this.services, context);
-    switch (recognition.intent) {
+    switch (intent) {
       case 'cancel':
+        await this.withdrawAgentRequest(context);
         await context.sendActivity(withButtons(t('cancel.done'), [t('common.menu')]));
         return innerDc.cancelAllDialogs();
       case 'help':
@@ -197,7 +227,11 @@ export class RootDialog extends ComponentDialog<RootOptions> {
         await innerDc.repromptDialog();
         return Dialog.EndOfTurn;
       case 'change_language':
-        await switchLanguage(this.services, context, recognition.entities.language ?? (languageOf(context) === 'hi' ? 'en' : 'hi'));
+        if (!recognition.entities.language) {
+          // "English nahi aati" names no choice: ask, on top of the open question, never toggle.
+          return innerDc.beginDialog('change_language', { entities: {} } satisfies JourneyOptions);
+        }
+        await switchLanguage(this.services, context, recognition.entities.language);
         await innerDc.repromptDialog();
         return Dialog.EndOfTurn;
       default:
@@ -206,10 +240,31 @@ export class RootDialog extends ComponentDialog<RootOptions> {
     }
   }
 
-  private async activeQuestionAccepts(innerDc: DialogContext, context: TurnContext): Promise<boolean> {
+  /** Where a message that is not an answer leads when it asks for something else: a journey the recognizer is sure of, or the menu. */
+  private restartRoute(intent: IntentId, recognition: Recognition): Route | null {
+    if (intent === 'greeting') return { to: 'menu', intro: 'help' };
+    const route = journeyRoute(recognition, thresholdsOf(this.services));
+    return route?.to === 'journey' ? route : null;
+  }
+
+  /** Takes the conversation out of the agent queue; true when it was waiting. */
+  private async withdrawAgentRequest(context: TurnContext): Promise<boolean> {
+    return this.services.handoff.cancel(context.activity.conversation.id);
+  }
+
+  private activeQuestion(innerDc: DialogContext): AskDialog<unknown> | null {
     const active = innerDc.activeDialog;
     const dialog = active ? innerDc.findDialog(active.id) : undefined;
-    return dialog instanceof AskDialog && (await dialog.accepts(context.activity.text ?? '', context));
+    return dialog instanceof AskDialog ? (dialog as AskDialog<unknown>) : null;
+  }
+
+  /** The CA number this turn was about: typed now (the lookup that failed), else the one confirmed earlier. */
+  private async caNumberOfTurn(context: TurnContext): Promise<string | null> {
+    const typed = recognitionOf(context)?.entities.caNumber;
+    if (typed) return typed;
+    const answered = parseConsumerNumber(context.activity.text ?? '');
+    if (answered.ok) return answered.value;
+    return (await this.services.memory.sessionOf(context)).caNumber ?? null;
   }
 
   private async guardBackend(innerDc: DialogContext, run: () => Promise<DialogTurnResult>): Promise<DialogTurnResult> {
@@ -220,8 +275,9 @@ export class RootDialog extends ComponentDialog<RootOptions> {
       if (!error) throw thrown;
       const journey = innerDc.stack.map((instance) => instance.id).find((id) => isJourney(id)) ?? 'unknown';
       this.services.logger.warn({ reason: error.reason, journey }, 'meter backend unavailable during a turn');
+      const caNumber = await this.caNumberOfTurn(innerDc.context);
       await innerDc.cancelAllDialogs();
-      return innerDc.beginDialog(DialogIds.backendDown, { journey } satisfies BackendDownOptions);
+      return innerDc.beginDialog(DialogIds.backendDown, { journey, caNumber } satisfies BackendDownOptions);
     }
   }
 }

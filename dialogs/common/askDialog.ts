@@ -78,6 +78,12 @@ export class AskDialog<T> extends Dialog<Question> {
     return Dialog.EndOfTurn;
   }
 
+  /** A dialog begun on top of this question (a language choice) has ended: ask again and keep waiting. */
+  override async resumeDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    await this.repromptDialog(dc.context, dc.activeDialog!);
+    return Dialog.EndOfTurn;
+  }
+
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
     await this.ask(context, (instance.state as AskState).question);
   }
@@ -89,6 +95,11 @@ export class AskDialog<T> extends Dialog<Question> {
   async accepts(text: string, context: TurnContext): Promise<boolean> {
     if (this.settings.freeText) return false;
     return (await this.parse(text, context)).ok;
+  }
+
+  /** Any text is an answer here; only reserved keywords ("stop", "help") should interrupt it. */
+  get takesFreeText(): boolean {
+    return this.settings.freeText === true;
   }
 
   private async ask(context: TurnContext, question: Question): Promise<void> {

@@ -32,6 +32,16 @@ export function parseYesNo(text: string): Parsed<boolean> {
   return { ok: false, problem: 'common.answerYesOrNo' };
 }
 
+const CLOSING = new Set(['thanks', 'thank you', 'thanku', 'thank u', 'thanks a lot', 'ok thanks', 'ok thank you', 'bye', 'ok bye', 'dhanyavad', 'dhanyawad', 'shukriya', 'bas itna hi', 'nahi bas', 'no thanks', 'nothing else', 'kuch nahi', 'धन्यवाद', 'शुक्रिया', 'बस इतना ही', 'और कुछ नहीं', 'कुछ नहीं']);
+
+/** "Thank you", "bas itna hi", a plain "no": the consumer is done, not misunderstood. */
+export function isClosing(text: string): boolean {
+  const answer = simplify(text);
+  if (CLOSING.has(answer)) return true;
+  const yesNo = parseYesNo(text);
+  return yesNo.ok && !yesNo.value && answer.split(' ').length <= 2;
+}
+
 /**
  * One of several options, by its number in the list or by its title in either language.
  * `titles` holds every title of each option (all languages), in list order.

@@ -6,9 +6,10 @@ import { DialogIds } from '../dialogIds';
 import type { DialogServices } from '../services';
 import { yesNoQuestion } from './journeyOptions';
 
-/** Options: the journey that was interrupted, for the ticket's description. */
+/** Options: the journey that was interrupted, and the CA number it was about, if known. */
 export interface BackendDownOptions {
   journey: string;
+  caNumber: string | null;
 }
 
 /**
@@ -26,11 +27,10 @@ export function backendDownDialogs(services: DialogServices) {
           await step.context.sendActivity(translate(services, step.context)('backend.tryLater'));
           return step.endDialog();
         }
-        const session = await services.memory.sessionOf(step.context);
         await escalate(services, step.context, {
-          category: 'other',
+          category: 'callback',
           consumer: null,
-          caNumber: session.caNumber ?? null,
+          caNumber: step.options.caNumber,
           description: `The meter backend was unavailable during "${step.options.journey}"; follow up with the consumer.`,
         });
         return step.endDialog();

@@ -9,6 +9,8 @@ export const TICKET_CATEGORIES = [
   'meter_test',
   'area_outage',
   'fraud_report',
+  /** Somebody calls the consumer back: the bot could not serve them (the meter backend was down). */
+  'callback',
   'other',
 ] as const;
 export const TicketCategorySchema = z.enum(TICKET_CATEGORIES);
@@ -32,5 +34,6 @@ export const DEFAULT_SLA_HOURS: SlaTable = {
   meter_test: { urban: 120, rural: 120 },
   area_outage: { urban: 4, rural: 12 },
   fraud_report: { urban: 72, rural: 72 },
+  callback: { urban: 4, rural: 4 },
   other: { urban: 72, rural: 96 },
 };

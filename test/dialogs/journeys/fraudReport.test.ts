@@ -8,6 +8,12 @@ const transcripts: Record<string, TranscriptLine[]> = {
     ['user', 'a man said he was from the electricity office and sent a link on WhatsApp'],
     ['bot', /Complaint number: SP-\d{4}-\d{4} \(fraud report\)/],
   ],
+  'what the fraudster said ("talk to the agent") is the report, not a request (romanized Hindi)': [
+    ['user', 'ek aadmi ne call karke link bheja aur UPI PIN manga'],
+    ['bot', 'कृपया बताइए क्या हुआ'],
+    ['user', 'usne kaha agent se baat karo aur payment karo'],
+    ['bot', /शिकायत संख्या: SP-\d{4}-\d{4} \(धोखाधड़ी की सूचना\)/],
+  ],
   'a suspicious call is warned about in Hindi': [
     ['user', 'किसी ने फोन करके लिंक से बिल भरने को कहा'],
     ['bot', 'UPI PIN'],

@@ -7,6 +7,12 @@ const transcripts: Record<string, TranscriptLine[]> = {
     ['user', 'agent se baat karni hai'],
     ['bot', 'पहले से एजेंट की प्रतीक्षा में'],
   ],
+  'cancelling after asking for an agent withdraws the request (romanized Hindi)': [
+    ['user', 'agent se baat karao'],
+    ['bot', 'कतार में आपका नंबर 1'],
+    ['user', 'rehne do'],
+    ['bot', 'अनुरोध वापस ले लिया'],
+  ],
   'asking for an agent in the middle of a journey (English)': [
     ['user', 'check my balance'],
     ['bot', 'consumer number'],
