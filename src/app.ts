@@ -12,6 +12,9 @@ import { MemoryHandoffQueue } from './handoff/memoryHandoffQueue';
 import { RedisHandoffQueue } from './handoff/redisHandoffQueue';
 import { Translator } from './i18n/translator';
 import type { Logger } from './log/logger';
+import type { AuditLog } from './auth/auditLog';
+import { MemoryAuditLog } from './auth/memoryAuditLog';
+import { RedisAuditLog } from './auth/redisAuditLog';
 import { BullJobQueue } from './jobs/bullJobQueue';
 import { InProcessJobQueue } from './jobs/inProcessJobQueue';
 import type { JobQueue } from './jobs/jobQueue';
@@ -38,6 +41,7 @@ export interface Ports {
   handoff: HandoffQueue;
   turnLock: TurnLock;
   jobs: JobQueue;
+  audit: AuditLog;
   now: () => Date;
 }
 
@@ -51,6 +55,8 @@ export interface Sampark {
   metrics: Metrics;
   /** Durable jobs; define every kind, then start(). */
   jobs: JobQueue;
+  /** Every staff action (agents, field teams), append-only. */
+  audit: AuditLog;
   /** Lets go of connections, for a clean shutdown. */
   close(): Promise<void>;
 }
@@ -116,6 +122,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
       ? new BullJobQueue({ redisUrl: config.redisUrl, prefix: 'sampark:jobs', logger })
       : new InProcessJobQueue(logger));
   metrics.countJobsWith(() => jobs.counts());
+  const audit = overrides.audit ?? (redis ? new RedisAuditLog(redis, 'sampark:audit') : new MemoryAuditLog());
 
   const readiness: ReadinessCheck[] = [
     // A lookup of a number that cannot exist: any answer, found or not, proves the backend is there.
@@ -129,6 +136,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     readiness,
     metrics,
     jobs,
+    audit,
     close: async () => {
       await jobs.close();
       if (redis) await redis.quit().catch(() => redis.disconnect());

@@ -4,6 +4,10 @@ import { ConfigError, loadConfig } from './config/config';
 import { apologize } from './bot/apology';
 import { createLogger } from './log/logger';
 import { createHttpServer } from './server/httpServer';
+import { SessionTokens } from './auth/sessionTokens';
+import { StaffAuthentication } from './auth/staffAuthentication';
+import { mountStaffRoutes } from './auth/staffRoutes';
+import { loadStaffSettings } from './auth/staffSettings';
 import { loadDirectLineSettings } from './channels/directline/directLineSettings';
 import { mountWebChat } from './channels/directline/mountWebChat';
 
@@ -14,6 +18,7 @@ async function main(): Promise<void> {
   const webChatSettings = configuredOrExit(() =>
     loadDirectLineSettings(process.env, logger, config.policy.discomName),
   );
+  const staffSettings = configuredOrExit(() => loadStaffSettings(process.env, config.host, logger));
   const problem = authenticationProblem(config);
   if (problem) {
     logger.fatal(problem);
@@ -34,6 +39,12 @@ async function main(): Promise<void> {
     readiness: sampark.readiness,
     metrics: sampark.metrics,
   });
+  const staff = new StaffAuthentication(
+    staffSettings.accounts,
+    new SessionTokens(staffSettings.sessionSecret, staffSettings.sessionTtlSeconds),
+    sampark.audit,
+  );
+  mountStaffRoutes(server, staff);
   const webChat = mountWebChat(server, {
     bot: sampark.bot,
     translator: sampark.translator,

@@ -1,0 +1,70 @@
+import { verifyPassword } from './passwordHash';
+import type { AuditLog } from './auditLog';
+import type { SessionTokens } from './sessionTokens';
+import { SignInThrottle } from './signInThrottle';
+import type { StaffAccount, StaffIdentity, StaffRole } from './staff';
+
+/** The outcome of a sign-in: a session, or why not (the same answer for an unknown name and a wrong password). */
+export type SignIn =
+  | { ok: true; identity: StaffIdentity; token: string; expiresAt: string }
+  | { ok: false; problem: 'wrong_credentials' | 'locked' };
+
+/** The outcome of checking a request's bearer token against the roles an endpoint allows. */
+export type Authorization =
+  | { ok: true; identity: StaffIdentity }
+  | { ok: false; status: 401 | 403; problem: 'no_session' | 'forbidden' };
+
+/** A hash to verify against for unknown usernames, so a miss takes as long as a wrong password. */
+const DECOY_HASH = 'scrypt$16384$8$5$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+/** Signs staff in and checks their sessions; every sign-in attempt is audited. */
+export class StaffAuthentication {
+  private readonly accounts: Map<string, StaffAccount>;
+
+  constructor(
+    accounts: readonly StaffAccount[],
+    private readonly tokens: SessionTokens,
+    private readonly audit: AuditLog,
+    private readonly throttle = new SignInThrottle(),
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.accounts = new Map(accounts.map((account) => [account.username, account]));
+  }
+
+  async signIn(username: string, password: string): Promise<SignIn> {
+    const name = username.trim().toLowerCase();
+    if (this.throttle.isLocked(name)) {
+      await this.record(name, 'unknown', 'sign_in_refused', { reason: 'locked' });
+      return { ok: false, problem: 'locked' };
+    }
+    const account = this.accounts.get(name);
+    const matches = await verifyPassword(password, account?.passwordHash ?? DECOY_HASH);
+    if (!account || !matches) {
+      this.throttle.failed(name);
+      await this.record(name, account?.role ?? 'unknown', 'sign_in_failed', {});
+      return { ok: false, problem: 'wrong_credentials' };
+    }
+    this.throttle.succeeded(name);
+    const identity: StaffIdentity = {
+      username: account.username,
+      name: account.name,
+      role: account.role,
+      ...(account.area ? { area: account.area } : {}),
+    };
+    await this.record(account.username, account.role, 'sign_in', {});
+    return { ok: true, identity, ...this.tokens.issue(identity) };
+  }
+
+  /** Checks an `Authorization: Bearer …` header against the roles allowed. */
+  authorize(header: string | undefined, allowed: readonly StaffRole[]): Authorization {
+    const token = /^Bearer (\S+)$/.exec(header ?? '')?.[1];
+    const identity = token ? this.tokens.verify(token) : null;
+    if (!identity || !this.accounts.has(identity.username)) return { ok: false, status: 401, problem: 'no_session' };
+    if (!allowed.includes(identity.role)) return { ok: false, status: 403, problem: 'forbidden' };
+    return { ok: true, identity };
+  }
+
+  private record(actor: string, role: string, action: string, detail: Record<string, string>): Promise<void> {
+    return this.audit.record({ at: this.now().toISOString(), actor, role, action, subject: null, detail });
+  }
+}

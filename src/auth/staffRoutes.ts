@@ -1,0 +1,46 @@
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import type { StaffRole, StaffIdentity } from './staff';
+import type { StaffAuthentication } from './staffAuthentication';
+
+const SignInSchema = z.object({
+  username: z.string().min(1).max(80),
+  password: z.string().min(1).max(200),
+});
+
+/** POST /api/staff/sign-in and GET /api/staff/me, for every staff console. */
+export function mountStaffRoutes(server: Server, authentication: StaffAuthentication): void {
+  server.post('/api/staff/sign-in', async (req: Request, res: Response) => {
+    const body = SignInSchema.safeParse(req.body);
+    if (!body.success) {
+      res.send(400, { error: 'bad_request', detail: 'username and password are required' });
+      return;
+    }
+    const outcome = await authentication.signIn(body.data.username, body.data.password);
+    if (!outcome.ok) {
+      res.send(outcome.problem === 'locked' ? 429 : 401, { error: outcome.problem });
+      return;
+    }
+    res.send(200, { token: outcome.token, expiresAt: outcome.expiresAt, ...outcome.identity });
+  });
+
+  server.get('/api/staff/me', staffOnly(authentication, ['agent', 'supervisor', 'lineman', 'je', 'sdo', 'field_supervisor'], async (_req, res, identity) => {
+    res.send(200, identity);
+  }));
+}
+
+/** Wraps a handler so it runs only for a signed-in member of staff in one of `roles`. */
+export function staffOnly(
+  authentication: StaffAuthentication,
+  roles: readonly StaffRole[],
+  handler: (req: Request, res: Response, identity: StaffIdentity) => Promise<void>,
+) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const verdict = authentication.authorize(req.header('authorization'), roles);
+    if (!verdict.ok) {
+      res.send(verdict.status, { error: verdict.problem });
+      return;
+    }
+    await handler(req, res, verdict.identity);
+  };
+}

@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { ConfigError } from '../config/config';
+import type { Logger } from '../log/logger';
+import { projectRoot } from '../projectRoot';
+import { StaffAccountSchema, type StaffAccount } from './staff';
+
+const StaffEnvSchema = z.object({
+  /** A JSON file: an array of accounts with scrypt password hashes (`npm run staff:hash-password`). */
+  STAFF_ACCOUNTS_FILE: z.string().min(1).optional(),
+  /** Signs session tokens; the same on every instance, at least 32 characters. */
+  STAFF_SESSION_SECRET: z.string().min(32).optional(),
+  /** A shift: a session lasts this long. */
+  STAFF_SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(480),
+});
+
+/** Who may sign in, and how sessions are signed. */
+export interface StaffSettings {
+  accounts: StaffAccount[];
+  sessionSecret: string;
+  sessionTtlSeconds: number;
+  /** Where the accounts came from, for the start-up log. */
+  source: string;
+}
+
+const DEMO_ACCOUNTS = path.join(projectRoot(), 'config', 'demo-staff.json');
+
+/**
+ * Reads the staff settings. Without STAFF_ACCOUNTS_FILE, the demo accounts of config/demo-staff.json
+ * (passwords in the README) are used, but only on a loopback address: a reachable server never
+ * accepts well-known passwords. A bad file or value stops start-up naming it.
+ */
+export function loadStaffSettings(environment: NodeJS.ProcessEnv, host: string, logger: Logger): StaffSettings {
+  const present = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = StaffEnvSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const env = parsed.data;
+  const loopback = host === 'localhost' || host === '::1' || host.startsWith('127.');
+  const file = env.STAFF_ACCOUNTS_FILE ?? (loopback ? DEMO_ACCOUNTS : null);
+  const accounts = file ? readAccounts(file) : [];
+  if (!file) logger.warn('STAFF_ACCOUNTS_FILE is not set: nobody can sign in to the agent and field consoles');
+  if (!env.STAFF_ACCOUNTS_FILE && file) logger.warn('staff sign-in uses the demo accounts (loopback only)');
+  if (!env.STAFF_SESSION_SECRET) {
+    logger.warn('STAFF_SESSION_SECRET is not set: staff sessions end at restart and other instances refuse them');
+  }
+  return {
+    accounts,
+    sessionSecret: env.STAFF_SESSION_SECRET ?? randomBytes(32).toString('base64url'),
+    sessionTtlSeconds: env.STAFF_SESSION_TTL_MINUTES * 60,
+    source: file ?? 'none',
+  };
+}
+
+function readAccounts(file: string): StaffAccount[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError([`STAFF_ACCOUNTS_FILE: cannot read ${file} as JSON (${(error as Error).message})`]);
+  }
+  const accounts = z.array(StaffAccountSchema).safeParse(raw);
+  if (!accounts.success) {
+    throw new ConfigError(accounts.error.issues.map((issue) => `STAFF_ACCOUNTS_FILE ${issue.path.join('.')}: ${issue.message}`));
+  }
+  const names = accounts.data.map((account) => account.username);
+  const repeated = names.filter((name, index) => names.indexOf(name) !== index);
+  if (repeated.length > 0) throw new ConfigError([`STAFF_ACCOUNTS_FILE: username listed twice: ${repeated.join(', ')}`]);
+  return accounts.data;
+}

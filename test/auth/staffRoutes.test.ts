@@ -1,0 +1,40 @@
+import type { AddressInfo } from 'node:net';
+import restify from 'restify';
+import { MemoryAuditLog } from '../../src/auth/memoryAuditLog';
+import { SessionTokens } from '../../src/auth/sessionTokens';
+import { StaffAuthentication } from '../../src/auth/staffAuthentication';
+import { mountStaffRoutes } from '../../src/auth/staffRoutes';
+import { loadStaffSettings } from '../../src/auth/staffSettings';
+import { silentLogger } from '../../src/log/logger';
+
+describe('staff sign-in over HTTP', () => {
+  let server: restify.Server;
+  let url: string;
+  beforeAll(async () => {
+    const settings = loadStaffSettings({}, '127.0.0.1', silentLogger());
+    server = restify.createServer();
+    server.use(restify.plugins.bodyParser({ mapParams: false }));
+    mountStaffRoutes(server, new StaffAuthentication(settings.accounts, new SessionTokens(settings.sessionSecret, 600), new MemoryAuditLog()));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => server.close());
+
+  const signIn = (body: unknown) =>
+    fetch(`${url}/api/staff/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  it('signs a demo agent in and answers who they are', async () => {
+    const response = await signIn({ username: 'agent1', password: 'agent1-demo' });
+    expect(response.status).toBe(200);
+    const session = (await response.json()) as { token: string; role: string };
+    expect(session.role).toBe('agent');
+    const me = await fetch(`${url}/api/staff/me`, { headers: { authorization: `Bearer ${session.token}` } });
+    expect(await me.json()).toMatchObject({ username: 'agent1', name: 'Anita Kumari', role: 'agent' });
+  });
+
+  it('refuses a wrong password with 401 and a malformed request with 400', async () => {
+    expect((await signIn({ username: 'agent1', password: 'nope' })).status).toBe(401);
+    expect((await signIn({ username: 'agent1' })).status).toBe(400);
+    expect((await fetch(`${url}/api/staff/me`)).status).toBe(401);
+  });
+});
