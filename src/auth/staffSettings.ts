@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../config/config';
+import { isLoopbackHost, presentVariables } from '../config/environment';
 import type { Logger } from '../log/logger';
 import { projectRoot } from '../projectRoot';
 import { StaffAccountSchema, type StaffAccount } from './staff';
@@ -33,13 +34,13 @@ const DEMO_ACCOUNTS = path.join(projectRoot(), 'config', 'demo-staff.json');
  * accepts well-known passwords. A bad file or value stops start-up naming it.
  */
 export function loadStaffSettings(environment: NodeJS.ProcessEnv, host: string, logger: Logger): StaffSettings {
-  const present = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''));
+  const present = presentVariables(environment);
   const parsed = StaffEnvSchema.safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const env = parsed.data;
-  const loopback = host === 'localhost' || host === '::1' || host.startsWith('127.');
+  const loopback = isLoopbackHost(host);
   const file = env.STAFF_ACCOUNTS_FILE ?? (loopback ? DEMO_ACCOUNTS : null);
   const accounts = file ? readAccounts(file) : [];
   if (!file) logger.warn('STAFF_ACCOUNTS_FILE is not set: nobody can sign in to the agent and field consoles');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkNluEnv, NLU_ENV_SHAPE, nluSettingsFrom, type NluSettings } from '../nlu/nluSettings';
+import { presentVariables } from './environment';
 import { DEFAULT_SLA_HOURS, SlaTableSchema, type SlaTable } from './ticketPolicy';
 
 const boolean = z
@@ -124,9 +125,7 @@ export class ConfigError extends Error {
 
 /** Parses the environment; throws ConfigError naming every bad variable. Empty strings count as unset. */
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
-  const present = Object.fromEntries(
-    Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''),
-  );
+  const present = presentVariables(environment);
   const parsed = EnvSchema.safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isLoopbackHost, presentVariables } from '../config/environment';
 import { DEFAULT_THRESHOLDS } from './confidenceBands';
 
 /** How to reach the Azure CLU deployment that classifies messages instead of the local model. */
@@ -26,7 +27,6 @@ const DEFAULT_CLU_TIMEOUT_MS = 1500;
 /** The four variables that only make sense together. */
 const CLU_VARIABLES = ['CLU_ENDPOINT', 'CLU_KEY', 'CLU_PROJECT', 'CLU_DEPLOYMENT'] as const;
 
-const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** HTTPS, except on loopback (a local fake or tunnel), because the key travels in a header. */
 const cluEndpoint = z
@@ -35,7 +35,7 @@ const cluEndpoint = z
     // Not a URL at all is already reported by the check above; zod runs this one too.
     if (!URL.canParse(value)) return true;
     const url = new URL(value);
-    return url.protocol === 'https:' || LOOPBACK_HOSTS.has(url.hostname);
+    return url.protocol === 'https:' || isLoopbackHost(url.hostname);
   }, 'must be https (plain http only on 127.0.0.1 or localhost)');
 
 const threshold = (fallback: number) => z.coerce.number().min(0).max(1).default(fallback);
@@ -102,7 +102,7 @@ export class NluSettingsError extends Error {
 
 /** Reads the NLU settings from the environment; empty strings count as unset, as in the main config. */
 export function parseNluSettings(environment: NodeJS.ProcessEnv = process.env): NluSettings {
-  const present = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''));
+  const present = presentVariables(environment);
   const parsed = NluEnvSchema.superRefine(checkNluEnv).safeParse(present);
   if (!parsed.success) {
     throw new NluSettingsError(parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));

@@ -1,5 +1,6 @@
 /** `npm run backend:sim`: the simulated discom backend on its own port, for the bot's BACKEND_URL. */
 import { z } from 'zod';
+import { presentVariables } from '../../config/environment';
 import { maskConsumerNumber } from '../../domain/mask';
 import { createLogger } from '../../log/logger';
 import { createSimulatorServer } from './httpServer';
@@ -15,11 +16,7 @@ const SimulatorEnvSchema = z.object({
 });
 
 async function main(): Promise<void> {
-  // Empty strings count as unset, as in the bot's own configuration.
-  const present = Object.fromEntries(
-    Object.entries(process.env).filter(([, value]) => value !== undefined && value !== ''),
-  );
-  const parsed = SimulatorEnvSchema.safeParse(present);
+  const parsed = SimulatorEnvSchema.safeParse(presentVariables(process.env));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`invalid configuration:\n  ${problems.join('\n  ')}`);

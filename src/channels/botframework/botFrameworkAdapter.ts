@@ -4,18 +4,15 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Config } from '../../config/config';
+import { isLoopbackHost } from '../../config/environment';
 import type { Logger } from '../../log/logger';
 
 /** Whether the server may run with Bot Framework authentication off. */
 export function authenticationProblem(config: Config): string | null {
   if (config.botFramework.appId) return null;
   if (config.botFramework.devNoAuth) return null;
-  if (isLoopback(config.host)) return null;
+  if (isLoopbackHost(config.host)) return null;
   return `MicrosoftAppId is empty, which turns off authentication on /api/messages, and HOST=${config.host} is reachable from outside. Set MicrosoftAppId and MicrosoftAppPassword, bind HOST to 127.0.0.1, or set SAMPARK_DEV_NO_AUTH=true deliberately.`;
-}
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
 /**

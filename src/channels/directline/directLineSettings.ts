@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { presentVariables } from '../../config/environment';
 import { ConfigError } from '../../config/config';
 import type { Logger } from '../../log/logger';
 
@@ -68,10 +69,7 @@ export function loadDirectLineSettings(
   logger: Logger,
   fallbackDiscomName: string,
 ): DirectLineSettings {
-  const present = Object.fromEntries(
-    Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''),
-  );
-  const parsed = DirectLineEnvSchema.safeParse(present);
+  const parsed = DirectLineEnvSchema.safeParse(presentVariables(environment));
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
   }
