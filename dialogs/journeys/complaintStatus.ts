@@ -4,6 +4,7 @@ import { languageOf } from '../../src/bot/turnState';
 import { parseConsumerNumber } from '../../src/domain/consumerNumber';
 import { formatTicketNumber, parseTicketNumber, type TicketNumber } from '../../src/domain/ticketNumber';
 import { formatDateTime } from '../../src/i18n/format';
+import { isOverdue } from '../../src/tickets/lifecycle';
 import { OPEN_STATUSES, type Ticket } from '../../src/tickets/ticket';
 import { AskDialog, type Answer } from '../common/askDialog';
 import type { Parsed } from '../common/parsers';
@@ -63,7 +64,8 @@ export function complaintStatusDialogs(services: DialogServices) {
   function describe(context: TurnContext, ticket: Ticket): string {
     const t = translate(services, context);
     const language = languageOf(context);
-    const overdue = OPEN_STATUSES.includes(ticket.status) && new Date(ticket.dueAt) < services.now();
+    const overdue = isOverdue(ticket, services.now());
+    const assignee = ticket.work?.assignee;
     const lines = [
       t('status.ticket', {
         number: formatTicketNumber(ticket.number as TicketNumber),
@@ -74,6 +76,8 @@ export function complaintStatusDialogs(services: DialogServices) {
       }),
       t(`status.next.${ticket.status}`),
     ];
+    // The role only: a lineman's own number is never given out; the consumer calls the helpline.
+    if (assignee && OPEN_STATUSES.includes(ticket.status)) lines.push(t('status.assignee', { role: t(`ticket.role.${assignee.role}`) }));
     if (overdue) lines.push(t('status.overdue', { helpline: services.policy.helplineNumber }));
     return lines.join('\n');
   }

@@ -37,3 +37,17 @@ export const DEFAULT_SLA_HOURS: SlaTable = {
   callback: { urban: 4, rural: 4 },
   other: { urban: 72, rural: 96 },
 };
+
+/** Windows of the ticket lifecycle a discom tunes: how long a consumer may reopen, how outages group. */
+export const TicketLifecyclePolicySchema = z.object({
+  /** Hours after resolution in which the consumer's "problem is back" reopens the ticket. */
+  reopenWindowHours: HoursSchema,
+  /** Minutes in which outage reports from one section link to one parent incident. */
+  outageLinkWindowMinutes: z.number().int().positive(),
+});
+export type TicketLifecyclePolicy = z.infer<typeof TicketLifecyclePolicySchema>;
+
+export const DEFAULT_TICKET_LIFECYCLE_POLICY: TicketLifecyclePolicy = {
+  reopenWindowHours: 72,
+  outageLinkWindowMinutes: 60,
+};

@@ -1,36 +1,88 @@
 import type { Redis } from 'ioredis';
-import { TicketPrioritySchema, TicketSchema, type Ticket } from './ticket';
-import { openTicketKey, type TicketRepository } from './ticketRepository';
+import type { AreaScope } from '../auth/staff';
+import type { Area } from '../backend/meterBackend';
+import { OPEN_STATUSES, TicketPrioritySchema, TicketSchema, type Ticket, type TicketPriority } from './ticket';
+import {
+  AREA_LEVELS,
+  openTicketKey,
+  REQUEST_MEMORY_SECONDS,
+  withinScope,
+  type SaveOutcome,
+  type TicketRepository,
+} from './ticketRepository';
 
 /**
  * Opens the candidate unless the consumer's open ticket of that category exists; then adds the
- * candidate's report to it and raises its priority if need be. One script, so two instances
- * opening the same problem at once make one ticket.
- * KEYS: open index, candidate's ticket hash, consumer's ticket index.
+ * candidate's report to it and raises its priority if need be. A request key seen before returns
+ * its first outcome. One script, so two instances opening the same problem, or retrying the same
+ * request, at once make one ticket.
+ * KEYS: request key, open index, candidate's ticket hash, consumer's ticket index, area indexes...
  * ARGV: ticket key prefix, candidate number, candidate JSON, created-at score, candidate's
- * description, candidate's priority, that priority's rank.
+ * description, candidate's priority, that priority's rank, has request ('1'), has consumer ('1'),
+ * seconds to remember the request.
+ * Returns "<number>|opened" or "<number>|joined".
  */
 const OPEN_OR_JOIN = `
-local existing = redis.call('GET', KEYS[1])
-if existing then
-  local key = ARGV[1] .. existing
-  if redis.call('EXISTS', key) == 1 then
-    redis.call('RPUSH', key .. ':reports', ARGV[5])
-    if tonumber(ARGV[7]) > tonumber(redis.call('HGET', key, 'rank')) then
-      redis.call('HSET', key, 'priority', ARGV[6], 'rank', ARGV[7])
+if ARGV[8] == '1' then
+  local seen = redis.call('GET', KEYS[1])
+  if seen then return seen end
+end
+local outcome
+if ARGV[9] == '1' then
+  local existing = redis.call('GET', KEYS[2])
+  if existing then
+    local key = ARGV[1] .. existing
+    if redis.call('EXISTS', key) == 1 then
+      redis.call('RPUSH', key .. ':reports', ARGV[5])
+      if tonumber(ARGV[7]) > tonumber(redis.call('HGET', key, 'rank')) then
+        redis.call('HSET', key, 'priority', ARGV[6], 'rank', ARGV[7])
+      end
+      outcome = existing .. '|joined'
     end
-    return existing
   end
 end
-redis.call('HSET', KEYS[2], 'ticket', ARGV[3], 'priority', ARGV[6], 'rank', ARGV[7])
-redis.call('SET', KEYS[1], ARGV[2])
-redis.call('ZADD', KEYS[3], ARGV[4], ARGV[2])
-return ARGV[2]
+if not outcome then
+  redis.call('HSET', KEYS[3], 'ticket', ARGV[3], 'priority', ARGV[6], 'rank', ARGV[7], 'revision', '0')
+  if ARGV[9] == '1' then
+    redis.call('SET', KEYS[2], ARGV[2])
+    redis.call('ZADD', KEYS[4], ARGV[4], ARGV[2])
+  end
+  for i = 5, #KEYS do redis.call('ZADD', KEYS[i], ARGV[4], ARGV[2]) end
+  outcome = ARGV[2] .. '|opened'
+end
+if ARGV[8] == '1' then redis.call('SET', KEYS[1], outcome, 'EX', ARGV[10]) end
+return outcome
 `;
 
 /**
- * Tickets on Redis: a hash per ticket (the ticket as opened, its current priority) with a list of
- * later reports, an index per consumer, and the open ticket per consumer and category.
+ * Stores a changed ticket if nobody changed it since `expected revision`, and keeps the open index
+ * in step: a ticket leaving the open statuses frees it, a reopened one takes it back unless the
+ * consumer has opened another ticket for the problem meanwhile.
+ * KEYS: ticket hash, open index.
+ * ARGV: expected revision, JSON, priority, rank, number, open mode (open, finished, none), ticket key prefix.
+ */
+const SAVE = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 'missing' end
+local current = tonumber(redis.call('HGET', KEYS[1], 'revision') or '0')
+if current ~= tonumber(ARGV[1]) then return 'stale' end
+if ARGV[6] == 'open' then
+  local holder = redis.call('GET', KEYS[2])
+  if holder and holder ~= ARGV[5] and redis.call('EXISTS', ARGV[7] .. holder) == 1 then return 'taken' end
+  redis.call('SET', KEYS[2], ARGV[5])
+elseif ARGV[6] == 'finished' then
+  if redis.call('GET', KEYS[2]) == ARGV[5] then redis.call('DEL', KEYS[2]) end
+end
+if tonumber(ARGV[4]) > tonumber(redis.call('HGET', KEYS[1], 'rank')) then
+  redis.call('HSET', KEYS[1], 'priority', ARGV[3], 'rank', ARGV[4])
+end
+redis.call('HSET', KEYS[1], 'ticket', ARGV[2], 'revision', current + 1)
+return 'saved'
+`;
+
+/**
+ * Tickets on Redis: a hash per ticket (the ticket JSON, its current priority and revision) with a
+ * list of later reports, an index per consumer, an index per level of the area tree, the open
+ * ticket per consumer and category, and the outcome of each create request for retries.
  */
 export class RedisTicketRepository implements TicketRepository {
   constructor(
@@ -42,29 +94,49 @@ export class RedisTicketRepository implements TicketRepository {
     return this.redis.incr(`${this.prefix}serial`);
   }
 
-  async openOrJoin(candidate: Ticket): Promise<{ ticket: Ticket; joined: boolean }> {
-    const rank = String(TicketPrioritySchema.options.indexOf(candidate.priority));
-    if (candidate.caNumber === null) {
-      await this.redis.hset(this.ticketKey(candidate.number), 'ticket', JSON.stringify(candidate), 'priority', candidate.priority, 'rank', rank);
-      return { ticket: candidate, joined: false };
-    }
-    const number = (await this.redis.eval(
+  async openOrJoin(candidate: Ticket, requestKey?: string): Promise<{ ticket: Ticket; joined: boolean }> {
+    const ca = candidate.caNumber;
+    const areaKeys = this.areaKeysOf(candidate.area);
+    const outcome = (await this.redis.eval(
       OPEN_OR_JOIN,
-      3,
-      `${this.prefix}open:${openTicketKey(candidate.caNumber, candidate.category)}`,
+      4 + areaKeys.length,
+      `${this.prefix}request:${requestKey ?? ''}`,
+      `${this.prefix}open:${openTicketKey(ca ?? '', candidate.category)}`,
       this.ticketKey(candidate.number),
-      `${this.prefix}consumer:${candidate.caNumber}`,
+      `${this.prefix}consumer:${ca ?? ''}`,
+      ...areaKeys,
       this.ticketKey(''),
       candidate.number,
       JSON.stringify(candidate),
       String(Date.parse(candidate.createdAt)),
       candidate.description,
       candidate.priority,
-      rank,
+      rankOf(candidate.priority),
+      requestKey === undefined ? '0' : '1',
+      ca === null ? '0' : '1',
+      String(REQUEST_MEMORY_SECONDS),
     )) as string;
+    const [number = '', result] = outcome.split('|');
     const ticket = await this.findByNumber(number);
     if (!ticket) throw new Error(`ticket ${number} vanished while opening`);
-    return { ticket, joined: number !== candidate.number };
+    return { ticket, joined: result === 'joined' };
+  }
+
+  async save(ticket: Ticket, expectedRevision: number): Promise<SaveOutcome> {
+    const openMode = ticket.caNumber === null ? 'none' : OPEN_STATUSES.includes(ticket.status) ? 'open' : 'finished';
+    return (await this.redis.eval(
+      SAVE,
+      2,
+      this.ticketKey(ticket.number),
+      `${this.prefix}open:${openTicketKey(ticket.caNumber ?? '', ticket.category)}`,
+      String(expectedRevision),
+      JSON.stringify(ticket),
+      ticket.priority,
+      rankOf(ticket.priority),
+      ticket.number,
+      openMode,
+      this.ticketKey(''),
+    )) as SaveOutcome;
   }
 
   async findByNumber(number: string): Promise<Ticket | null> {
@@ -78,12 +150,42 @@ export class RedisTicketRepository implements TicketRepository {
   }
 
   async findByConsumer(caNumber: string): Promise<Ticket[]> {
-    const numbers = await this.redis.zrevrange(`${this.prefix}consumer:${caNumber}`, 0, -1);
+    return this.findAll(await this.redis.zrevrange(`${this.prefix}consumer:${caNumber}`, 0, -1));
+  }
+
+  async findByArea(scope: AreaScope): Promise<Ticket[]> {
+    // The index of the deepest level the scope names from the top; any level named below a gap is filtered.
+    const path: string[] = [];
+    for (const level of AREA_LEVELS) {
+      const value = scope[level];
+      if (value === undefined) break;
+      path.push(value);
+    }
+    const tickets = await this.findAll(await this.redis.zrevrange(this.areaKey(path), 0, -1));
+    return tickets.filter((ticket) => withinScope(ticket.area, scope));
+  }
+
+  private async findAll(numbers: string[]): Promise<Ticket[]> {
     const tickets = await Promise.all(numbers.map((number) => this.findByNumber(number)));
     return tickets.filter((ticket): ticket is Ticket => ticket !== null);
+  }
+
+  /** The index of every node from the root down to the ticket's section; none without an area. */
+  private areaKeysOf(area: Area | null): string[] {
+    if (!area) return [];
+    return [0, 1, 2, 3, 4].map((depth) => this.areaKey(AREA_LEVELS.slice(0, depth).map((level) => area[level])));
   }
 
   private ticketKey(number: string): string {
     return `${this.prefix}ticket:${number}`;
   }
+
+  /** One sorted set per node of the area tree; the empty path holds every ticket with an area. */
+  private areaKey(path: readonly string[]): string {
+    return `${this.prefix}area:${JSON.stringify(path)}`;
+  }
+}
+
+function rankOf(priority: TicketPriority): string {
+  return String(TicketPrioritySchema.options.indexOf(priority));
 }

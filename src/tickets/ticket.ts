@@ -13,11 +13,25 @@ export function higherPriority(a: TicketPriority, b: TicketPriority): TicketPrio
   return order.indexOf(a) >= order.indexOf(b) ? a : b;
 }
 
-export const TicketStatusSchema = z.enum(['open', 'assigned', 'in_progress', 'resolved', 'unresolved', 'closed']);
+/**
+ * The field lifecycle: open > assigned > accepted > on_the_way > in_progress > resolved or
+ * cannot_complete > closed, with on_hold pausing the SLA clock. lifecycle.ts holds the moves.
+ */
+export const TicketStatusSchema = z.enum([
+  'open',
+  'assigned',
+  'accepted',
+  'on_the_way',
+  'in_progress',
+  'on_hold',
+  'resolved',
+  'cannot_complete',
+  'closed',
+]);
 export type TicketStatus = z.infer<typeof TicketStatusSchema>;
 
 /** Statuses in which the problem is still being worked: a second complaint joins such a ticket. */
-export const OPEN_STATUSES: readonly TicketStatus[] = ['open', 'assigned', 'in_progress'];
+export const OPEN_STATUSES: readonly TicketStatus[] = ['open', 'assigned', 'accepted', 'on_the_way', 'in_progress', 'on_hold'];
 
 /** Where the consumer talked to us, so every update reaches them there, in their language. */
 export const TicketContactSchema = z.object({
@@ -25,6 +39,65 @@ export const TicketContactSchema = z.object({
   conversationId: z.string(),
   language: z.enum(['hi', 'en']),
 });
+
+/** Where the field team should go, as the consumer shared it (a WhatsApp location, for example). */
+export const TicketSiteSchema = z.object({
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+  name: z.string().max(300).optional(),
+  address: z.string().max(1000).optional(),
+});
+export type TicketSite = z.infer<typeof TicketSiteSchema>;
+
+/** A photo the consumer sent, kept as the channel's reference to it (the file stays with the channel). */
+export const TicketPhotoSchema = z.object({
+  /** "whatsapp-media:<media id>": what to fetch the photo with. */
+  reference: z.string().min(1).max(300),
+  caption: z.string().max(1024).optional(),
+  sharedAt: z.iso.datetime(),
+});
+export type TicketPhoto = z.infer<typeof TicketPhotoSchema>;
+
+/** How a field team closes a ticket it solved; the discom's work-order codes map onto these. */
+export const CLOSURE_CODES = [
+  'supply_restored',
+  'relay_reconnected',
+  'communication_restored',
+  'meter_replaced',
+  'meter_tested_ok',
+  'payment_credited',
+  'consumer_side_fault',
+  'duplicate',
+  'other',
+] as const;
+export const ClosureCodeSchema = z.enum(CLOSURE_CODES);
+export type ClosureCode = z.infer<typeof ClosureCodeSchema>;
+
+/** Who holds a ticket: a username and role, never a phone number (the consumer sees only the role). */
+export const TicketAssigneeSchema = z.object({ username: z.string(), role: z.string() });
+export type TicketAssignee = z.infer<typeof TicketAssigneeSchema>;
+
+/** A field team's note: internal, never sent to the consumer. */
+export const TicketNoteSchema = z.object({ at: z.iso.datetime(), by: z.string(), text: z.string() });
+
+/** The working state of a ticket, changed only through lifecycle.ts. */
+export const TicketWorkSchema = z.object({
+  /** Bumped by every change, so two instances saving at once cannot overwrite each other. */
+  revision: z.number().int().nonnegative(),
+  assignee: TicketAssigneeSchema.optional(),
+  /** While on hold: since when and the status to return to. */
+  hold: z.object({ since: z.iso.datetime(), resumeTo: TicketStatusSchema, reason: z.string() }).optional(),
+  /** Hours the clock stood still on hold, already added to dueAt. */
+  heldHours: z.number().nonnegative(),
+  resolution: z.object({ code: ClosureCodeSchema, note: z.string() }).optional(),
+  cannotCompleteReason: z.string().optional(),
+  /** When the ticket was resolved or found impossible; the consumer may reopen within the window. */
+  finishedAt: z.iso.datetime().optional(),
+  reopenCount: z.number().int().nonnegative(),
+  breached: z.boolean(),
+  notes: z.array(TicketNoteSchema),
+});
+export type TicketWork = z.infer<typeof TicketWorkSchema>;
 
 export const TicketSchema = z.object({
   number: z.string(),
@@ -39,7 +112,15 @@ export const TicketSchema = z.object({
   contact: TicketContactSchema,
   createdAt: z.iso.datetime(),
   dueAt: z.iso.datetime(),
+  /** The SLA target it was opened with, so a reopened ticket gets the same time again. */
+  slaHours: z.number().positive().optional(),
   /** What each later complaint about the same problem added, oldest first. */
   laterReports: z.array(z.string()),
+  /** The site the consumer shared before the ticket was opened, if any. */
+  site: TicketSiteSchema.optional(),
+  /** Photos the consumer sent before the ticket was opened, oldest first. */
+  photos: z.array(TicketPhotoSchema).optional(),
+  /** Field-work state (assignee, hold clock, outcome, notes); absent until the ticket is first worked. */
+  work: TicketWorkSchema.optional(),
 });
 export type Ticket = z.infer<typeof TicketSchema>;

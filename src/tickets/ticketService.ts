@@ -1,7 +1,7 @@
 import type { Area } from '../backend/meterBackend';
 import type { SlaTable } from '../config/ticketPolicy';
 import { ticketNumberFromSerial } from '../domain/ticketNumber';
-import type { Ticket, TicketCategory, TicketPriority } from './ticket';
+import { OPEN_STATUSES, type Ticket, type TicketCategory, type TicketPhoto, type TicketPriority, type TicketSite } from './ticket';
 import type { TicketRepository } from './ticketRepository';
 
 /** What a dialog knows when it escalates. */
@@ -16,6 +16,12 @@ export interface TicketRequest {
   /** Rural consumers get the rural SLA; unknown counts as urban (the stricter target). */
   urban: boolean | null;
   contact: Ticket['contact'];
+  /** A site the consumer shared in the conversation (a WhatsApp location). */
+  site?: TicketSite;
+  /** Photos the consumer sent in the conversation. */
+  photos?: TicketPhoto[];
+  /** Names this request within the conversation: a retry with the same id returns the same ticket. */
+  requestId?: string;
 }
 
 /** Categories where the consumer is without supply or at risk: worked before the rest. */
@@ -47,11 +53,36 @@ export class TicketService {
       contact: request.contact,
       createdAt: createdAt.toISOString(),
       dueAt: new Date(createdAt.getTime() + hours * 3_600_000).toISOString(),
+      slaHours: hours,
       laterReports: [],
+      ...(request.site ? { site: request.site } : {}),
+      ...(request.photos?.length ? { photos: request.photos } : {}),
     };
-    const outcome = await this.repository.openOrJoin(candidate);
+    const outcome = await this.repository.openOrJoin(
+      candidate,
+      request.requestId === undefined ? undefined : `${request.contact.conversationId}:${request.requestId}`,
+    );
     this.onEscalated(request.category, outcome.joined);
     return outcome;
+  }
+
+  /**
+   * Adds `report` (a site or photo shared after the ticket was opened) to an open ticket's later
+   * reports; null when the ticket is unknown, not tied to a connection or no longer open. The
+   * repository's atomic join is the one way to append a report, so it is asked with a candidate for
+   * the same consumer and problem (which spends a serial); it is not counted as an escalation.
+   */
+  async addLaterReport(number: string, report: string): Promise<Ticket | null> {
+    const ticket = await this.repository.findByNumber(number);
+    if (!ticket || ticket.caNumber === null || !OPEN_STATUSES.includes(ticket.status)) return null;
+    const outcome = await this.repository.openOrJoin({
+      ...ticket,
+      number: ticketNumberFromSerial(await this.repository.nextSerial()),
+      priority: 'normal',
+      description: report,
+      laterReports: [],
+    });
+    return outcome.joined ? outcome.ticket : null;
   }
 
   findByNumber(number: string): Promise<Ticket | null> {

@@ -1,3 +1,4 @@
+import type { AreaScope } from '../../src/auth/staff';
 import type { Ticket } from '../../src/tickets/ticket';
 import type { TicketRepository } from '../../src/tickets/ticketRepository';
 
@@ -92,6 +93,111 @@ export function describeTicketRepositoryContract(name: string, open: () => Promi
       const stored = await repository.findByConsumer('101000001');
       expect(stored).toHaveLength(1);
       expect(stored[0]!.laterReports).toHaveLength(5);
+    });
+
+    describe('create requests', () => {
+      it('returns the first outcome when the same request is retried, and changes nothing', async () => {
+        const first = await repository.openOrJoin(ticket(), 'c1:req-1');
+        const retry = await subject.repositories[1].openOrJoin(ticket({ description: 'retried' }), 'c1:req-1');
+        expect(retry).toEqual(first);
+        expect((await repository.findByNumber(first.ticket.number))!.laterReports).toEqual([]);
+      });
+
+      it('makes one ticket and no report when two instances race retries of one request', async () => {
+        const outcomes = await Promise.all(
+          Array.from({ length: 6 }, (_, index) => subject.repositories[index % 2]!.openOrJoin(ticket(), 'c1:req-2')),
+        );
+        expect(new Set(outcomes.map((outcome) => outcome.ticket.number)).size).toBe(1);
+        expect(outcomes.every((outcome) => !outcome.joined)).toBe(true);
+        expect((await repository.findByConsumer('101000001'))[0]!.laterReports).toEqual([]);
+      });
+
+      it('remembers a join as a join, and treats another request as a new report', async () => {
+        await repository.openOrJoin(ticket(), 'c1:req-3');
+        const joined = await repository.openOrJoin(ticket({ description: 'again' }), 'c2:req-1');
+        expect(await repository.openOrJoin(ticket(), 'c2:req-1')).toEqual(joined);
+        expect(joined.joined).toBe(true);
+        expect(joined.ticket.laterReports).toEqual(['again']);
+      });
+
+      it('keeps retries of reports without a consumer to one ticket', async () => {
+        const a = await repository.openOrJoin(ticket({ caNumber: null, category: 'fraud_report' }), 'c1:fraud');
+        const b = await repository.openOrJoin(ticket({ caNumber: null, category: 'fraud_report' }), 'c1:fraud');
+        expect(b.ticket.number).toBe(a.ticket.number);
+      });
+    });
+
+    describe('saving a changed ticket', () => {
+      const worked = (opened: Ticket, revision: number, overrides: Partial<Ticket> = {}): Ticket => ({
+        ...opened,
+        status: 'assigned',
+        work: { revision, heldHours: 0, reopenCount: 0, breached: false, notes: [], assignee: { username: 'lineman1', role: 'lineman' } },
+        ...overrides,
+      });
+
+      it('saves when nobody changed the ticket since it was read, and refuses a stale copy', async () => {
+        const { ticket: opened } = await repository.openOrJoin(ticket());
+        expect(await repository.save(worked(opened, 1), 0)).toBe('saved');
+        expect(await repository.findByNumber(opened.number)).toEqual(worked(opened, 1));
+        expect(await subject.repositories[1].save(worked(opened, 1, { status: 'accepted' }), 0)).toBe('stale');
+        expect((await repository.findByNumber(opened.number))!.status).toBe('assigned');
+        expect(await repository.save(worked(ticket(), 1), 0)).toBe('missing');
+      });
+
+      it('lets exactly one of two instances saving the same revision win', async () => {
+        const { ticket: opened } = await repository.openOrJoin(ticket());
+        const outcomes = await Promise.all(subject.repositories.map((each) => each.save(worked(opened, 1), 0)));
+        expect(outcomes.sort()).toEqual(['saved', 'stale']);
+      });
+
+      it('keeps reports and a raised priority that arrived meanwhile, and never lowers priority', async () => {
+        const { ticket: opened } = await repository.openOrJoin(ticket());
+        await repository.openOrJoin(ticket({ description: 'child is ill', priority: 'urgent' }));
+        expect(await repository.save(worked(opened, 1), 0)).toBe('saved');
+        const stored = (await repository.findByNumber(opened.number))!;
+        expect(stored.laterReports).toEqual(['child is ill']);
+        expect(stored.priority).toBe('urgent');
+      });
+
+      it('frees the problem for a new ticket once resolved, and refuses to reopen over it', async () => {
+        const { ticket: opened } = await repository.openOrJoin(ticket());
+        expect(await repository.save(worked(opened, 1, { status: 'resolved' }), 0)).toBe('saved');
+        const next = await repository.openOrJoin(ticket({ description: 'Blank again.' }));
+        expect(next.joined).toBe(false);
+        expect(await repository.save(worked(opened, 2, { status: 'open' }), 1)).toBe('taken');
+        const later = await repository.openOrJoin(ticket({ description: 'And again.' }));
+        expect(later.ticket.number).toBe(next.ticket.number);
+      });
+
+      it('takes the problem back when reopened, so a new complaint joins it', async () => {
+        const { ticket: opened } = await repository.openOrJoin(ticket());
+        await repository.save(worked(opened, 1, { status: 'resolved' }), 0);
+        expect(await repository.save(worked(opened, 2, { status: 'open' }), 1)).toBe('saved');
+        const again = await repository.openOrJoin(ticket({ description: 'Still blank.' }));
+        expect(again).toMatchObject({ joined: true, ticket: { number: opened.number } });
+      });
+    });
+
+    describe('finding by area', () => {
+      it('lists the tickets within a scope, newest first, and nothing outside it', async () => {
+        const here = ticket();
+        const sameSubDivision = ticket({
+          caNumber: '101000002',
+          area: { circle: 'Patna', division: 'Patna East', subDivision: 'Kankarbagh', section: 'Kankarbagh-2' },
+        });
+        const elsewhere = ticket({
+          caNumber: '101000003',
+          area: { circle: 'Patna', division: 'Patna West', subDivision: 'Danapur', section: 'Danapur-1' },
+        });
+        const noArea = ticket({ caNumber: null, area: null, category: 'fraud_report' });
+        for (const each of [here, sameSubDivision, elsewhere, noArea]) await repository.openOrJoin(each);
+        const numbers = async (scope: AreaScope) => (await subject.repositories[1].findByArea(scope)).map((t) => t.number);
+        expect(await numbers({ circle: 'Patna', division: 'Patna East', subDivision: 'Kankarbagh', section: 'Kankarbagh-1' })).toEqual([here.number]);
+        expect(await numbers({ circle: 'Patna', division: 'Patna East', subDivision: 'Kankarbagh' })).toEqual([sameSubDivision.number, here.number]);
+        expect(await numbers({ circle: 'Patna' })).toEqual([elsewhere.number, sameSubDivision.number, here.number]);
+        expect(await numbers({ section: 'Kankarbagh-2' })).toEqual([sameSubDivision.number]);
+        expect(await numbers({ circle: 'Gaya' })).toEqual([]);
+      });
     });
   });
 }

@@ -1,0 +1,133 @@
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import type { AuditLog } from '../../auth/auditLog';
+import { FIELD_ROLES, type StaffIdentity } from '../../auth/staff';
+import type { StaffAuthentication } from '../../auth/staffAuthentication';
+import { staffOnly } from '../../auth/staffRoutes';
+import type { MeterBackend } from '../../backend/meterBackend';
+import { TicketCategorySchema } from '../../config/ticketPolicy';
+import { isOverdue, type TicketCommand } from '../lifecycle';
+import { ClosureCodeSchema, TicketStatusSchema, type Ticket } from '../ticket';
+import { withinScope, type TicketRepository } from '../ticketRepository';
+import type { ChangeProblem, TicketWorkflow } from '../ticketWorkflow';
+import { ticketDetail, ticketSummary } from './fieldTicketView';
+
+/** What the field API works with. */
+export interface FieldApiDeps {
+  authentication: StaffAuthentication;
+  repository: TicketRepository;
+  workflow: TicketWorkflow;
+  audit: AuditLog;
+  backend: MeterBackend;
+  now: () => Date;
+}
+
+const ListQuerySchema = z.object({
+  status: TicketStatusSchema.optional(),
+  category: TicketCategorySchema.optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+});
+const Text = z.string().trim().min(1).max(2000);
+
+/** Each action's body, read into a lifecycle command. */
+const ACTIONS: Record<string, z.ZodType<TicketCommand>> = {
+  accept: z.object({}).transform((): TicketCommand => ({ type: 'accept' })),
+  status: z
+    .discriminatedUnion('status', [
+      z.object({ status: z.literal('on_the_way') }),
+      z.object({ status: z.literal('in_progress') }),
+      z.object({ status: z.literal('on_hold'), reason: Text }),
+      z.object({ status: z.literal('resumed') }),
+    ])
+    .transform((body): TicketCommand => {
+      if (body.status === 'on_hold') return { type: 'hold', reason: body.reason };
+      if (body.status === 'resumed') return { type: 'resume' };
+      return body.status === 'on_the_way' ? { type: 'on_the_way' } : { type: 'start' };
+    }),
+  notes: z.object({ text: Text }).transform((body): TicketCommand => ({ type: 'note', text: body.text })),
+  resolve: z
+    .object({ closureCode: ClosureCodeSchema, note: Text })
+    .transform((body): TicketCommand => ({ type: 'resolve', code: body.closureCode, note: body.note })),
+  'cannot-complete': z.object({ reason: Text }).transform((body): TicketCommand => ({ type: 'cannot_complete', reason: body.reason })),
+  assign: z
+    .object({ username: z.string().min(1).max(40), role: z.enum(['lineman', 'je']) })
+    .transform((body): TicketCommand => ({ type: 'assign', assignee: body })),
+  close: z.object({}).transform((): TicketCommand => ({ type: 'close' })),
+};
+
+/** HTTP status for each refusal; another area's ticket is "not found" so its existence does not leak. */
+const PROBLEM_STATUS: Record<ChangeProblem, number> = {
+  not_found: 404,
+  forbidden_role: 403,
+  not_assignee: 403,
+  wrong_status: 409,
+  taken: 409,
+  conflict: 409,
+  reopen_window_passed: 409,
+  not_due: 409,
+  missing_text: 400,
+};
+
+/**
+ * The field teams' REST API (docs/field-api-openapi.yaml): tickets of the caller's area, their
+ * detail with masked consumer data, and every lifecycle action. Every call is audited.
+ */
+export function mountFieldApi(server: Server, deps: FieldApiDeps): void {
+  const field = (handler: (req: Request, res: Response, identity: StaffIdentity) => Promise<void>) =>
+    staffOnly(deps.authentication, FIELD_ROLES, handler);
+
+  server.get('/api/field/tickets', field(async (req, res, identity) => {
+    const query = ListQuerySchema.safeParse(Object.fromEntries(new URL(req.url ?? '', 'http://field').searchParams));
+    if (!query.success) return void res.send(400, { error: 'bad_request', detail: z.prettifyError(query.error) });
+    const now = deps.now();
+    const { status, category, overdue } = query.data;
+    const tickets = (await ticketsOf(identity))
+      .filter((ticket) => (status ? ticket.status === status : true))
+      .filter((ticket) => (category ? ticket.category === category : true))
+      .filter((ticket) => (overdue ? isOverdue(ticket, now) === (overdue === 'true') : true))
+      .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+    await audit(identity, 'ticket.list', null, { count: tickets.length });
+    res.send(200, { tickets: tickets.map((ticket) => ticketSummary(ticket, now)) });
+  }));
+
+  server.get('/api/field/tickets/:number', field(async (req, res, identity) => {
+    const ticket = await visibleTicket(identity, String(req.params.number));
+    if (!ticket) return void res.send(404, { error: 'not_found' });
+    const [consumer, meter] = ticket.caNumber
+      ? await Promise.all([deps.backend.findConsumer(ticket.caNumber), deps.backend.getMeterStatus(ticket.caNumber)])
+      : [null, null];
+    await audit(identity, 'ticket.view', ticket.number, {});
+    res.send(200, ticketDetail(ticket, deps.now(), consumer, meter));
+  }));
+
+  for (const [action, schema] of Object.entries(ACTIONS)) {
+    server.post(`/api/field/tickets/:number/${action}`, field(async (req, res, identity) => {
+      const ticket = await visibleTicket(identity, String(req.params.number));
+      if (!ticket) return void res.send(404, { error: 'not_found' });
+      const body = schema.safeParse(req.body ?? {});
+      if (!body.success) return void res.send(400, { error: 'bad_request', detail: z.prettifyError(body.error) });
+      const outcome = await deps.workflow.change(ticket.number, body.data, { kind: 'staff', username: identity.username, role: identity.role });
+      if (!outcome.ok) {
+        await audit(identity, `ticket.${body.data.type}_refused`, ticket.number, { problem: outcome.problem });
+        return void res.send(PROBLEM_STATUS[outcome.problem], { error: outcome.problem });
+      }
+      res.send(200, { ticket: ticketSummary(outcome.ticket, deps.now()), consumerNotified: outcome.notice?.delivered ?? null });
+    }));
+  }
+
+  /** A field user without an area sees nothing: an unscoped account must not see the whole state. */
+  async function ticketsOf(identity: StaffIdentity): Promise<Ticket[]> {
+    return identity.area ? deps.repository.findByArea(identity.area) : [];
+  }
+
+  async function visibleTicket(identity: StaffIdentity, number: string): Promise<Ticket | null> {
+    const ticket = await deps.repository.findByNumber(number);
+    if (ticket && identity.area && withinScope(ticket.area, identity.area)) return ticket;
+    if (ticket) await audit(identity, 'ticket.out_of_area', number, {});
+    return null;
+  }
+
+  function audit(identity: StaffIdentity, action: string, subject: string | null, detail: Record<string, string | number>): Promise<void> {
+    return deps.audit.record({ at: deps.now().toISOString(), actor: identity.username, role: identity.role, action, subject, detail });
+  }
+}

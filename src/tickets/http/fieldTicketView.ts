@@ -1,0 +1,49 @@
+import type { Consumer, MeterStatus } from '../../backend/meterBackend';
+import { maskAddress, maskMobile, maskName } from '../../domain/mask';
+import { isOverdue } from '../lifecycle';
+import type { Ticket } from '../ticket';
+
+/** A ticket as a field list shows it: no consumer details beyond the CA number. */
+export function ticketSummary(ticket: Ticket, now: Date) {
+  return {
+    number: ticket.number,
+    category: ticket.category,
+    priority: ticket.priority,
+    status: ticket.status,
+    caNumber: ticket.caNumber,
+    area: ticket.area,
+    createdAt: ticket.createdAt,
+    dueAt: ticket.dueAt,
+    overdue: isOverdue(ticket, now),
+    breached: ticket.work?.breached ?? false,
+    assignee: ticket.work?.assignee ?? null,
+  };
+}
+
+/**
+ * A ticket as its detail page shows it: what the team needs to find and fix the connection, with
+ * the consumer's name, address and mobile masked (DOMAIN.md's safety lines hold for staff too).
+ */
+export function ticketDetail(ticket: Ticket, now: Date, consumer: Consumer | null, meter: MeterStatus | null) {
+  return {
+    ...ticketSummary(ticket, now),
+    description: ticket.description,
+    laterReports: ticket.laterReports,
+    site: ticket.site ?? null,
+    photos: ticket.photos ?? [],
+    work: ticket.work ?? null,
+    consumer: consumer && {
+      name: maskName(consumer.name),
+      address: maskAddress(consumer.address),
+      mobile: consumer.mobile === null ? null : maskMobile(consumer.mobile),
+      meterNumber: consumer.meterNumber,
+      urban: consumer.urban,
+    },
+    meter: meter && {
+      communicating: meter.communicating,
+      relay: meter.relay,
+      balance: meter.balance,
+      lastCommunicationAt: meter.lastCommunicationAt,
+    },
+  };
+}

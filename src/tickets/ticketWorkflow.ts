@@ -1,0 +1,86 @@
+import type { AuditLog } from '../auth/auditLog';
+import type { SlaTable, TicketLifecyclePolicy } from '../config/ticketPolicy';
+import { formatTicketNumber, type TicketNumber } from '../domain/ticketNumber';
+import type { ConsumerNotifier, NoticeOutcome } from '../notify/consumerNotifier';
+import { actorName, revisionOf, transition, type TicketActor, type TicketChange, type TicketCommand, type TransitionProblem } from './lifecycle';
+import type { Ticket } from './ticket';
+import { ticketNoticeKey } from './ticketNotices';
+import type { TicketRepository } from './ticketRepository';
+
+/** What the workflow works with; the composition root supplies the real ones. */
+export interface TicketWorkflowDeps {
+  repository: TicketRepository;
+  audit: AuditLog;
+  notifier: ConsumerNotifier;
+  policy: TicketLifecyclePolicy;
+  slaHours: SlaTable;
+  now: () => Date;
+  /** Told of every change once it is stored (webhook, SLA timer, metrics); its failure fails the call. */
+  onChanged?: (ticket: Ticket, change: TicketChange) => Promise<void>;
+}
+
+/** Why a change did not happen, beyond the lifecycle's own reasons. */
+export type ChangeProblem = TransitionProblem | 'not_found' | 'taken' | 'conflict';
+
+export type ChangeOutcome =
+  | { ok: true; ticket: Ticket; change: TicketChange; notice: NoticeOutcome | null }
+  | { ok: false; problem: ChangeProblem };
+
+/** Rereads and retries this often when other instances keep changing the same ticket. */
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Works tickets after they are opened: every change goes through `transition`, is stored only if
+ * nobody changed the ticket meanwhile, is audited, and tells the consumer when the status moved.
+ */
+export class TicketWorkflow {
+  constructor(private readonly deps: TicketWorkflowDeps) {}
+
+  /** Applies `command` for `actor` to ticket `number`. */
+  async change(number: string, command: TicketCommand, actor: TicketActor): Promise<ChangeOutcome> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+      const ticket = await this.deps.repository.findByNumber(number);
+      if (!ticket) return { ok: false, problem: 'not_found' };
+      const result = transition(ticket, command, actor, {
+        now: this.deps.now(),
+        reopenWindowHours: this.deps.policy.reopenWindowHours,
+        fallbackSlaHours: this.deps.slaHours[ticket.category].urban,
+      });
+      if (!result.ok) return result;
+      const saved = await this.deps.repository.save(result.ticket, revisionOf(ticket));
+      if (saved === 'stale') continue;
+      if (saved !== 'saved') return { ok: false, problem: saved === 'missing' ? 'not_found' : 'taken' };
+      // Reread: a complaint that joined meanwhile may have added a report or raised the priority.
+      const stored = (await this.deps.repository.findByNumber(number)) ?? result.ticket;
+      await this.record(stored, command, actor, result.change);
+      const notice = result.change.from === result.change.to ? null : await this.tell(stored, result.change);
+      await this.deps.onChanged?.(stored, result.change);
+      return { ok: true, ticket: stored, change: result.change, notice };
+    }
+    return { ok: false, problem: 'conflict' };
+  }
+
+  private record(ticket: Ticket, command: TicketCommand, actor: TicketActor, change: TicketChange): Promise<void> {
+    return this.deps.audit.record({
+      at: change.at,
+      actor: actorName(actor),
+      role: actor.kind === 'staff' ? actor.role : actor.kind,
+      action: `ticket.${command.type}`,
+      subject: ticket.number,
+      // Codes and statuses only: notes and reasons may hold a consumer's personal details.
+      detail: { from: change.from, to: change.to, ...(command.type === 'resolve' ? { closureCode: command.code } : {}) },
+    });
+  }
+
+  /** Tells the consumer the new status; a channel that fails is reported, the change stands. */
+  private async tell(ticket: Ticket, change: TicketChange): Promise<NoticeOutcome> {
+    try {
+      return await this.deps.notifier.notify(ticket.contact, {
+        key: ticketNoticeKey(change.to),
+        params: { number: formatTicketNumber(ticket.number as TicketNumber) },
+      });
+    } catch {
+      return { delivered: false, reason: 'channel_refused' };
+    }
+  }
+}

@@ -1,0 +1,138 @@
+import type { AddressInfo } from 'node:net';
+import restify from 'restify';
+import { MemoryAuditLog } from '../../../src/auth/memoryAuditLog';
+import { SessionTokens } from '../../../src/auth/sessionTokens';
+import { StaffAuthentication } from '../../../src/auth/staffAuthentication';
+import { loadStaffSettings } from '../../../src/auth/staffSettings';
+import { SimulatedMeterBackend } from '../../../src/backend/simulator/simulatedMeterBackend';
+import { DEFAULT_SLA_HOURS, DEFAULT_TICKET_LIFECYCLE_POLICY } from '../../../src/config/ticketPolicy';
+import { silentLogger } from '../../../src/log/logger';
+import { mountFieldApi } from '../../../src/tickets/http/fieldApi';
+import { MemoryTicketRepository } from '../../../src/tickets/memoryTicketRepository';
+import { TicketService, type TicketRequest } from '../../../src/tickets/ticketService';
+import { TicketWorkflow } from '../../../src/tickets/ticketWorkflow';
+import { RecordingNotifier } from '../recordingNotifier';
+
+const NOW = new Date('2026-11-28T06:00:00.000Z');
+const kankarbagh1 = { circle: 'Patna', division: 'Patna East', subDivision: 'Kankarbagh', section: 'Kankarbagh-1' };
+const kankarbagh2 = { ...kankarbagh1, section: 'Kankarbagh-2' };
+
+function request(overrides: Partial<TicketRequest>): TicketRequest {
+  return {
+    category: 'meter_defective',
+    description: 'Display blank.',
+    urgent: false,
+    caNumber: '101000001',
+    area: kankarbagh1,
+    urban: true,
+    contact: { channel: 'whatsapp', conversationId: 'c1', language: 'hi' },
+    ...overrides,
+  };
+}
+
+describe('field API', () => {
+  let server: restify.Server;
+  let url: string;
+  let clock: Date;
+  const repository = new MemoryTicketRepository();
+  const audit = new MemoryAuditLog();
+  const notifier = new RecordingNotifier();
+  const tickets = new TicketService(repository, DEFAULT_SLA_HOURS, () => NOW);
+  let authentication: StaffAuthentication;
+  let mine: string;
+  let neighbours: string;
+
+  beforeAll(async () => {
+    clock = NOW;
+    const settings = loadStaffSettings({}, '127.0.0.1', silentLogger());
+    authentication = new StaffAuthentication(settings.accounts, new SessionTokens(settings.sessionSecret, 600), audit);
+    const workflow = new TicketWorkflow({
+      repository,
+      audit,
+      notifier,
+      policy: DEFAULT_TICKET_LIFECYCLE_POLICY,
+      slaHours: DEFAULT_SLA_HOURS,
+      now: () => clock,
+    });
+    server = restify.createServer();
+    server.use(restify.plugins.bodyParser({ mapParams: false }));
+    mountFieldApi(server, { authentication, repository, workflow, audit, backend: new SimulatedMeterBackend({ now: () => NOW }), now: () => clock });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    mine = (await tickets.open(request({}))).ticket.number;
+    neighbours = (await tickets.open(request({ caNumber: '101000002', area: kankarbagh2, category: 'relay_not_reconnecting' }))).ticket.number;
+  });
+  afterAll(() => server.close());
+
+  async function as(username: string) {
+    const signedIn = await authentication.signIn(username, `${username}-demo`);
+    if (!signedIn.ok) throw new Error(`demo account ${username} did not sign in`);
+    const headers = { authorization: `Bearer ${signedIn.token}`, 'content-type': 'application/json' };
+    return {
+      get: (path: string) => fetch(`${url}/api/field/tickets${path}`, { headers }),
+      post: (path: string, body: unknown = {}) => fetch(`${url}/api/field/tickets${path}`, { method: 'POST', headers, body: JSON.stringify(body) }),
+    };
+  }
+  const numbersIn = async (response: Response) => ((await response.json()) as { tickets: { number: string }[] }).tickets.map((t) => t.number);
+
+  it('lists only the tickets of the caller\'s area: the section for a lineman, the sub-division for a JE', async () => {
+    expect(await numbersIn(await (await as('lineman1')).get(''))).toEqual([mine]);
+    expect((await numbersIn(await (await as('je1')).get(''))).sort()).toEqual([mine, neighbours].sort());
+  });
+
+  it('filters by status, category and overdue, and refuses an unknown filter value', async () => {
+    const je = await as('je1');
+    expect(await numbersIn(await je.get('?category=relay_not_reconnecting'))).toEqual([neighbours]);
+    expect(await numbersIn(await je.get('?status=closed'))).toEqual([]);
+    clock = new Date(NOW.getTime() + 5 * 3_600_000);
+    expect(await numbersIn(await je.get('?overdue=true'))).toEqual([neighbours]);
+    clock = NOW;
+    expect((await je.get('?status=lost')).status).toBe(400);
+  });
+
+  it("answers 404 for another section's ticket, to read or to change, and audits the attempt", async () => {
+    const lineman = await as('lineman1');
+    const read = await lineman.get(`/${neighbours}`);
+    expect(read.status).toBe(404);
+    expect(await read.json()).toEqual({ error: 'not_found' });
+    expect((await lineman.post(`/${neighbours}/accept`)).status).toBe(404);
+    expect((await lineman.get('/SP00000000')).status).toBe(404);
+    expect((await audit.recent(5, neighbours)).map((entry) => entry.action)).toContain('ticket.out_of_area');
+  });
+
+  it('shows the detail with the consumer masked and the meter status', async () => {
+    const response = await (await as('lineman1')).get(`/${mine}`);
+    expect(response.status).toBe(200);
+    const detail = (await response.json()) as { consumer: { name: string; mobile: string }; meter: { communicating: boolean } };
+    expect(detail.consumer).toMatchObject({ name: 'R***** K****', mobile: '******0001' });
+    expect(typeof detail.meter.communicating).toBe('boolean');
+    expect(JSON.stringify(detail)).not.toContain('Ramesh');
+  });
+
+  it('works a ticket through accept, status, note and resolve, telling the consumer each status', async () => {
+    const lineman = await as('lineman1');
+    expect((await lineman.post(`/${mine}/accept`)).status).toBe(200);
+    expect((await lineman.post(`/${mine}/status`, { status: 'on_the_way' })).status).toBe(200);
+    expect((await lineman.post(`/${mine}/status`, { status: 'on_hold' })).status).toBe(400);
+    expect((await lineman.post(`/${mine}/notes`, { text: 'Reached, meter burnt.' })).status).toBe(200);
+    expect((await lineman.post(`/${mine}/resolve`, { closureCode: 'meter_replaced' })).status).toBe(400);
+    const resolved = await lineman.post(`/${mine}/resolve`, { closureCode: 'meter_replaced', note: 'New meter fitted.' });
+    expect(resolved.status).toBe(200);
+    expect(await resolved.json()).toMatchObject({ ticket: { status: 'resolved' }, consumerNotified: true });
+    expect((await lineman.post(`/${mine}/close`)).status).toBe(403);
+    expect((await (await as('je1')).post(`/${mine}/close`)).status).toBe(200);
+    expect(notifier.sent.map((sent) => sent.notice.key)).toEqual([
+      'ticketUpdate.accepted',
+      'ticketUpdate.on_the_way',
+      'ticketUpdate.resolved',
+      'ticketUpdate.closed',
+    ]);
+    const actions = (await audit.recent(20, mine)).map((entry) => entry.action);
+    expect(actions).toEqual(expect.arrayContaining(['ticket.accept', 'ticket.on_the_way', 'ticket.note', 'ticket.resolve', 'ticket.close', 'ticket.close_refused']));
+  });
+
+  it('turns away call-centre staff and requests without a session', async () => {
+    expect((await (await as('agent1')).get('')).status).toBe(403);
+    expect((await fetch(`${url}/api/field/tickets`)).status).toBe(401);
+  });
+});
