@@ -10,6 +10,8 @@ import { mountStaffRoutes } from './auth/staffRoutes';
 import { loadStaffSettings } from './auth/staffSettings';
 import { loadDirectLineSettings } from './channels/directline/directLineSettings';
 import { mountWebChat } from './channels/directline/mountWebChat';
+import { mountWhatsApp } from './channels/whatsapp/mountWhatsApp';
+import { loadWhatsAppSettings } from './channels/whatsapp/whatsAppSettings';
 
 /** `npm start`: the bot on whatever the environment configures, the embedded defaults otherwise. */
 async function main(): Promise<void> {
@@ -19,6 +21,8 @@ async function main(): Promise<void> {
     loadDirectLineSettings(process.env, logger, config.policy.discomName),
   );
   const staffSettings = configuredOrExit(() => loadStaffSettings(process.env, config.host, logger));
+  // Null when no WHATSAPP_* variable is set: the channel is off.
+  const whatsAppSettings = configuredOrExit(() => loadWhatsAppSettings(process.env));
   const problem = authenticationProblem(config);
   if (problem) {
     logger.fatal(problem);
@@ -30,7 +34,6 @@ async function main(): Promise<void> {
 
   const sampark = await createSampark(config, logger);
   sampark.metrics.collectProcessMetrics();
-  await sampark.jobs.start();
   const adapter = createBotFrameworkAdapter(config, logger, (context) => apologize(context, sampark.translator));
   const server = createHttpServer({
     bot: sampark.bot,
@@ -52,6 +55,23 @@ async function main(): Promise<void> {
     settings: webChatSettings,
     redisUrl: config.redisUrl,
   });
+  const whatsApp = whatsAppSettings
+    ? mountWhatsApp(server, {
+        bot: sampark.bot,
+        translator: sampark.translator,
+        memory: sampark.services.memory,
+        tickets: sampark.services.tickets,
+        jobs: sampark.jobs,
+        metrics: sampark.metrics,
+        readiness: sampark.readiness,
+        logger,
+        settings: whatsAppSettings,
+        redisUrl: config.redisUrl,
+      })
+    : null;
+  // After every channel has defined its job kinds (WhatsApp's turns, sends, statuses): a worker that
+  // started earlier could take a queued job of a kind not yet defined on this instance.
+  await sampark.jobs.start();
 
   server.listen(config.port, config.host, () => {
     logger.info({ url: `http://${config.host}:${config.port}` }, 'Sampark is listening: web chat on GET /, POST /api/messages, GET /healthz, GET /readyz, GET /metrics');
@@ -60,7 +80,10 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     // Web chat streams first: they hold connections open, and their clients reconnect to another instance.
-    void webChat.close().finally(() => server.close(() => void sampark.close().finally(() => process.exit(0))));
+    // Jobs before the WhatsApp stores: running turns and sends still write to them.
+    void webChat.close().finally(() =>
+      server.close(() => void sampark.close().then(() => whatsApp?.close()).finally(() => process.exit(0))),
+    );
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.once('SIGINT', () => stop('SIGINT'));

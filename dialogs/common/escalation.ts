@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Consumer } from '../../src/backend/meterBackend';
 import { languageOf } from '../../src/bot/turnState';
+import { describeEvidence, noteTicketOfTurn, sharedEvidenceOf } from '../../src/conversations/sharedEvidence';
 import { formatTicketNumber, type TicketNumber } from '../../src/domain/ticketNumber';
 import { formatDateTime } from '../../src/i18n/format';
 import type { Ticket, TicketCategory } from '../../src/tickets/ticket';
@@ -21,7 +22,9 @@ export interface Escalation {
 
 /**
  * Opens a field ticket (or joins the consumer's open one for the same problem) and tells the
- * consumer its number and when to expect action.
+ * consumer its number and when to expect action. A site or photos the consumer shared in the
+ * conversation (WhatsApp) go with it: on a new ticket as its site and photos, and in the words of the
+ * report either way, since a joined ticket keeps only the report.
  */
 export async function escalate(services: DialogServices, context: TurnContext, escalation: Escalation): Promise<Ticket> {
   const session = await services.memory.sessionOf(context);
@@ -29,15 +32,19 @@ export async function escalate(services: DialogServices, context: TurnContext, e
   const healthNeed = session.urgent === true;
   // A health need makes this ticket urgent, not every later one in the conversation.
   session.urgent = false;
+  const evidence = sharedEvidenceOf(context);
   const { ticket, joined } = await services.tickets.open({
     category: escalation.category,
-    description: escalation.description,
+    description: [escalation.description, describeEvidence(evidence)].filter(Boolean).join(' '),
     urgent: healthNeed || escalation.safety === true,
     caNumber: escalation.consumer?.caNumber ?? escalation.caNumber ?? null,
     area: escalation.consumer?.area ?? null,
     urban: escalation.consumer?.urban ?? null,
     contact: { channel: context.activity.channelId, conversationId: context.activity.conversation.id, language },
+    ...(evidence.site ? { site: evidence.site } : {}),
+    ...(evidence.photos.length > 0 ? { photos: evidence.photos } : {}),
   });
+  noteTicketOfTurn(context, ticket.number);
   services.logger.info(
     { ticket: ticket.number, category: ticket.category, priority: ticket.priority, joined },
     'ticket escalated',
