@@ -1,5 +1,6 @@
 import type { MeterBackend } from '../src/backend/meterBackend';
 import type { Policy } from '../src/config/config';
+import type { ConversationReferenceStore } from '../src/conversations/conversationReferenceStore';
 import type { HandoffQueue } from '../src/handoff/handoffQueue';
 import type { Translator } from '../src/i18n/translator';
 import type { Memory } from '../src/bot/session';
@@ -12,6 +13,8 @@ export interface DialogServices {
   backend: MeterBackend;
   tickets: TicketService;
   handoff: HandoffQueue;
+  /** Where conversations are kept to reach them again (ticket updates, agent replies). */
+  conversations: ConversationReferenceStore;
   recognizer: Recognizer;
   translator: Translator;
   memory: Memory;

@@ -24,6 +24,12 @@ import type { Recognizer } from './nlu/recognizer';
 import type { ReadinessCheck } from './server/httpServer';
 import { connectRedis } from './store/redisConnection';
 import { RedisStorage } from './store/redisStorage';
+import { DEFAULT_TICKET_LIFECYCLE_POLICY } from './config/ticketPolicy';
+import type { ConversationReferenceStore } from './conversations/conversationReferenceStore';
+import { MemoryConversationReferenceStore } from './conversations/memoryConversationReferenceStore';
+import { RedisConversationReferenceStore } from './conversations/redisConversationReferenceStore';
+import { ChannelNotifier } from './notify/channelNotifier';
+import { TicketWorkflow } from './tickets/ticketWorkflow';
 import { MemoryTicketRepository } from './tickets/memoryTicketRepository';
 import { RedisTicketRepository } from './tickets/redisTicketRepository';
 import { LocalTurnQueue } from './turns/localTurnQueue';
@@ -31,6 +37,9 @@ import { RedisTurnLock } from './turns/redisTurnLock';
 import type { TurnLock } from './turns/turnLock';
 import type { TicketRepository } from './tickets/ticketRepository';
 import { TicketService } from './tickets/ticketService';
+
+/** A conversation nobody wrote in for this long can no longer be reached with ticket updates. */
+const CONVERSATION_TTL_SECONDS = 60 * 24 * 3600;
 
 /** The ports the composition root chooses; tests replace any of them. */
 export interface Ports {
@@ -42,6 +51,7 @@ export interface Ports {
   turnLock: TurnLock;
   jobs: JobQueue;
   audit: AuditLog;
+  conversations: ConversationReferenceStore;
   now: () => Date;
 }
 
@@ -57,6 +67,11 @@ export interface Sampark {
   jobs: JobQueue;
   /** Every staff action (agents, field teams), append-only. */
   audit: AuditLog;
+  /** Tickets as the field teams work them. */
+  ticketRepository: TicketRepository;
+  ticketWorkflow: TicketWorkflow;
+  /** Tells consumers about updates on their channel; channels register as they are mounted. */
+  notifier: ChannelNotifier;
   /** Lets go of connections, for a clean shutdown. */
   close(): Promise<void>;
 }
@@ -80,15 +95,23 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
   const translator = await Translator.create();
   const recognizer = overrides.recognizer ?? createRecognizer(config.nlu, logger);
 
+  const ticketRepository =
+    overrides.ticketRepository ?? (redis ? new RedisTicketRepository(redis, 'sampark:tickets:') : new MemoryTicketRepository());
+  const conversations =
+    overrides.conversations ??
+    (redis
+      ? new RedisConversationReferenceStore(redis, 'sampark:conversations:', CONVERSATION_TTL_SECONDS)
+      : new MemoryConversationReferenceStore(CONVERSATION_TTL_SECONDS, now));
   const services: DialogServices = {
     backend: overrides.backend ?? chooseBackend(config, logger, now),
     tickets: new TicketService(
-      overrides.ticketRepository ?? (redis ? new RedisTicketRepository(redis, 'sampark:tickets:') : new MemoryTicketRepository()),
+      ticketRepository,
       config.policy.slaHours,
       now,
       (category, joined) => metrics.tickets.inc({ category, result: joined ? 'joined' : 'opened' }),
     ),
     handoff: overrides.handoff ?? (redis ? new RedisHandoffQueue(redis, 'sampark:handoff:') : new MemoryHandoffQueue()),
+    conversations,
     recognizer,
     translator,
     memory,
@@ -123,6 +146,15 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
       : new InProcessJobQueue(logger));
   metrics.countJobsWith(() => jobs.counts());
   const audit = overrides.audit ?? (redis ? new RedisAuditLog(redis, 'sampark:audit') : new MemoryAuditLog());
+  const notifier = new ChannelNotifier(translator, logger);
+  const ticketWorkflow = new TicketWorkflow({
+    repository: ticketRepository,
+    audit,
+    notifier,
+    policy: DEFAULT_TICKET_LIFECYCLE_POLICY,
+    slaHours: config.policy.slaHours,
+    now,
+  });
 
   const readiness: ReadinessCheck[] = [
     // A lookup of a number that cannot exist: any answer, found or not, proves the backend is there.
@@ -137,6 +169,9 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     metrics,
     jobs,
     audit,
+    ticketRepository,
+    ticketWorkflow,
+    notifier,
     close: async () => {
       await jobs.close();
       if (redis) await redis.quit().catch(() => redis.disconnect());

@@ -11,6 +11,10 @@ import { loadStaffSettings } from './auth/staffSettings';
 import { loadDirectLineSettings } from './channels/directline/directLineSettings';
 import { mountWebChat } from './channels/directline/mountWebChat';
 import { mountWhatsApp } from './channels/whatsapp/mountWhatsApp';
+import { WHATSAPP_CHANNEL_ID } from './channels/whatsapp/whatsAppAdapter';
+import { conversationKey } from './conversations/conversationReferenceStore';
+import { ANY_OTHER_CHANNEL } from './notify/channelNotifier';
+import { mountFieldApi } from './tickets/http/fieldApi';
 import { loadWhatsAppSettings } from './channels/whatsapp/whatsAppSettings';
 
 /** `npm start`: the bot on whatever the environment configures, the embedded defaults otherwise. */
@@ -48,6 +52,14 @@ async function main(): Promise<void> {
     sampark.audit,
   );
   mountStaffRoutes(server, staff);
+  mountFieldApi(server, {
+    authentication: staff,
+    repository: sampark.ticketRepository,
+    workflow: sampark.ticketWorkflow,
+    audit: sampark.audit,
+    backend: sampark.services.backend,
+    now: () => new Date(),
+  });
   const webChat = mountWebChat(server, {
     bot: sampark.bot,
     translator: sampark.translator,
@@ -69,6 +81,25 @@ async function main(): Promise<void> {
         redisUrl: config.redisUrl,
       })
     : null;
+  const conversations = sampark.services.conversations;
+  const storedReference = async (channelId: string, conversationId: string) =>
+    (await conversations.find(conversationKey(channelId, conversationId)))?.reference ?? null;
+  sampark.notifier.register(ANY_OTHER_CHANNEL, {
+    reference: storedReference,
+    deliver: (reference, message) =>
+      adapter.continueConversationAsync(config.botFramework.appId ?? '', reference, async (turn) => void (await turn.sendActivity(message))),
+  });
+  sampark.notifier.register('directline', {
+    reference: storedReference,
+    deliver: (reference, message) => webChat.adapter.continueConversation(reference, async (turn) => void (await turn.sendActivity(message))),
+  });
+  if (whatsApp) {
+    sampark.notifier.register(WHATSAPP_CHANNEL_ID, {
+      reference: async (channelId, id) =>
+        (await whatsApp.conversations.find(conversationKey(channelId, id)))?.reference ?? storedReference(channelId, id),
+      deliver: (reference, message) => whatsApp.adapter.continueConversation(reference, async (turn) => void (await turn.sendActivity(message))),
+    });
+  }
   // After every channel has defined its job kinds (WhatsApp's turns, sends, statuses): a worker that
   // started earlier could take a queued job of a kind not yet defined on this instance.
   await sampark.jobs.start();

@@ -1,4 +1,5 @@
-import type { TurnContext } from 'botbuilder';
+import { TurnContext } from 'botbuilder';
+import { conversationKey } from '../../src/conversations/conversationReferenceStore';
 import type { Consumer } from '../../src/backend/meterBackend';
 import { languageOf } from '../../src/bot/turnState';
 import { describeEvidence, noteTicketOfTurn, sharedEvidenceOf } from '../../src/conversations/sharedEvidence';
@@ -41,10 +42,18 @@ export async function escalate(services: DialogServices, context: TurnContext, e
     area: escalation.consumer?.area ?? null,
     urban: escalation.consumer?.urban ?? null,
     contact: { channel: context.activity.channelId, conversationId: context.activity.conversation.id, language },
+    // A channel that re-delivers this message (WhatsApp) retries the same request: same ticket.
+    ...(context.activity.id ? { requestId: context.activity.id } : {}),
     ...(evidence.site ? { site: evidence.site } : {}),
     ...(evidence.photos.length > 0 ? { photos: evidence.photos } : {}),
   });
   noteTicketOfTurn(context, ticket.number);
+  // Every change to the ticket is told to the consumer here later, so keep how to reach this conversation.
+  await services.conversations.recordInbound(
+    conversationKey(context.activity.channelId, context.activity.conversation.id),
+    TurnContext.getConversationReference(context.activity),
+    services.now(),
+  );
   services.logger.info(
     { ticket: ticket.number, category: ticket.category, priority: ticket.priority, joined },
     'ticket escalated',

@@ -1,7 +1,9 @@
-import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
+import { ActivityTypes, TestAdapter, TurnContext, type Activity } from 'botbuilder';
 import { createSampark, type Ports, type Sampark } from '../../src/app';
 import { SimulatedMeterBackend } from '../../src/backend/simulator/simulatedMeterBackend';
 import { apologize } from '../../src/bot/apology';
+import { conversationKey } from '../../src/conversations/conversationReferenceStore';
+import type { ProactiveChannel } from '../../src/notify/channelNotifier';
 import { loadConfig } from '../../src/config/config';
 import { silentLogger } from '../../src/log/logger';
 
@@ -44,6 +46,24 @@ export class TestConversation {
     // As on every channel: a failed turn gets the apology instead of crashing the conversation.
     adapter.onTurnError = (context) => apologize(context, sampark.translator);
     return new TestConversation(sampark, adapter, locale);
+  }
+
+  /** How a notifier reaches this conversation, as a channel would register it. */
+  proactiveChannel(): ProactiveChannel {
+    return {
+      reference: async (channelId, conversationId) =>
+        (await this.sampark.services.conversations.find(conversationKey(channelId, conversationId)))?.reference ?? null,
+      // TestAdapter has no continueConversation: a context on the stored reference sends the same way.
+      deliver: async (reference, message) => {
+        const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'notice' }, reference, true);
+        await new TurnContext(this.adapter, activity).sendActivity(message);
+      },
+    };
+  }
+
+  /** Messages the bot sent on its own since the last turn (proactive notices). */
+  received(): string[] {
+    return this.adapter.activeQueue.splice(0).filter((reply) => reply.type === ActivityTypes.Message).map(rendered);
   }
 
   /** Sends one message and returns the replies of that turn. */
