@@ -29,6 +29,7 @@ import type { ConversationReferenceStore } from './conversations/conversationRef
 import { MemoryConversationReferenceStore } from './conversations/memoryConversationReferenceStore';
 import { RedisConversationReferenceStore } from './conversations/redisConversationReferenceStore';
 import { ChannelNotifier } from './notify/channelNotifier';
+import { TicketAutomation } from './tickets/ticketAutomation';
 import { TicketWorkflow } from './tickets/ticketWorkflow';
 import { MemoryTicketRepository } from './tickets/memoryTicketRepository';
 import { RedisTicketRepository } from './tickets/redisTicketRepository';
@@ -102,13 +103,30 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     (redis
       ? new RedisConversationReferenceStore(redis, 'sampark:conversations:', CONVERSATION_TTL_SECONDS)
       : new MemoryConversationReferenceStore(CONVERSATION_TTL_SECONDS, now));
+  const jobs =
+    overrides.jobs ??
+    (config.redisUrl
+      ? new BullJobQueue({ redisUrl: config.redisUrl, prefix: 'sampark:jobs', logger })
+      : new InProcessJobQueue(logger));
+  metrics.countJobsWith(() => jobs.counts());
+  const automation = new TicketAutomation({
+    jobs,
+    repository: ticketRepository,
+    webhook: config.tickets.webhook,
+    logger,
+    now,
+    onBreach: (ticket) => metrics.slaBreaches.inc({ category: ticket.category }),
+  });
   const services: DialogServices = {
     backend: overrides.backend ?? chooseBackend(config, logger, now),
     tickets: new TicketService(
       ticketRepository,
       config.policy.slaHours,
       now,
-      (category, joined) => metrics.tickets.inc({ category, result: joined ? 'joined' : 'opened' }),
+      async (ticket, joined) => {
+        metrics.tickets.inc({ category: ticket.category, result: joined ? 'joined' : 'opened' });
+        if (!joined) await automation.opened(ticket);
+      },
     ),
     handoff: overrides.handoff ?? (redis ? new RedisHandoffQueue(redis, 'sampark:handoff:') : new MemoryHandoffQueue()),
     conversations,
@@ -139,12 +157,6 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     metrics,
     logger,
   });
-  const jobs =
-    overrides.jobs ??
-    (config.redisUrl
-      ? new BullJobQueue({ redisUrl: config.redisUrl, prefix: 'sampark:jobs', logger })
-      : new InProcessJobQueue(logger));
-  metrics.countJobsWith(() => jobs.counts());
   const audit = overrides.audit ?? (redis ? new RedisAuditLog(redis, 'sampark:audit') : new MemoryAuditLog());
   const notifier = new ChannelNotifier(translator, logger);
   const ticketWorkflow = new TicketWorkflow({
@@ -154,7 +166,9 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     policy: DEFAULT_TICKET_LIFECYCLE_POLICY,
     slaHours: config.policy.slaHours,
     now,
+    onChanged: (ticket, change) => automation.changed(ticket, change),
   });
+  automation.attach(ticketWorkflow);
 
   const readiness: ReadinessCheck[] = [
     // A lookup of a number that cannot exist: any answer, found or not, proves the backend is there.

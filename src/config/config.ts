@@ -68,8 +68,16 @@ export const EnvSchema = z.object({
   OTP_MAX_ATTEMPTS: number(3).pipe(z.number().int().positive()),
   OTP_TTL_MINUTES: number(10).pipe(z.number().int().positive()),
   SLA_HOURS: slaHours.optional(),
+  /** The work-order system that receives every ticket change, and the secret that signs it. */
+  TICKET_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  TICKET_WEBHOOK_SECRET: z.string().min(16).optional(),
   ...NLU_ENV_SHAPE,
-}).superRefine(checkNluEnv);
+})
+  .superRefine(checkNluEnv)
+  .refine((env) => (env.TICKET_WEBHOOK_URL === undefined) === (env.TICKET_WEBHOOK_SECRET === undefined), {
+    message: 'TICKET_WEBHOOK_URL and TICKET_WEBHOOK_SECRET go together',
+    path: ['TICKET_WEBHOOK_SECRET'],
+  });
 
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -97,6 +105,7 @@ export interface Config {
   policy: Policy;
   /** Which recognizer runs (local, or Azure CLU with the local model as fallback) and the confidence bands. */
   nlu: NluSettings;
+  tickets: { webhook: { url: string; secret: string } | null };
 }
 
 /** Discom policy the dialogs explain and apply. */
@@ -169,5 +178,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       slaHours: (env.SLA_HOURS as SlaTable | undefined) ?? DEFAULT_SLA_HOURS,
     },
     nlu: nluSettingsFrom(env),
+    tickets: {
+      webhook:
+        env.TICKET_WEBHOOK_URL && env.TICKET_WEBHOOK_SECRET ? { url: env.TICKET_WEBHOOK_URL, secret: env.TICKET_WEBHOOK_SECRET } : null,
+    },
   };
 }

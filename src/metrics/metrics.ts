@@ -51,6 +51,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly slaBreaches = new Counter({
+    name: 'sampark_sla_breaches_total',
+    help: 'Tickets that passed their SLA due time still open, by category',
+    labelNames: ['category'] as const,
+    registers: [this.registry],
+  });
+
   private jobCounts: (() => Promise<JobCounts>) | null = null;
 
   /** Counted from the job queue at each scrape. */

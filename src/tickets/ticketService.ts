@@ -33,8 +33,8 @@ export class TicketService {
     private readonly repository: TicketRepository,
     private readonly slaHours: SlaTable,
     private readonly now: () => Date = () => new Date(),
-    /** Told of every escalation, for metrics. */
-    private readonly onEscalated: (category: TicketCategory, joined: boolean) => void = () => undefined,
+    /** Told of every escalation (metrics, the SLA check and webhook of a new ticket); awaited. */
+    private readonly onEscalated: (ticket: Ticket, joined: boolean) => Promise<void> | void = () => undefined,
   ) {}
 
   /** Opens a ticket, or joins the consumer's open one of the same category. */
@@ -62,7 +62,7 @@ export class TicketService {
       candidate,
       request.requestId === undefined ? undefined : `${request.contact.conversationId}:${request.requestId}`,
     );
-    this.onEscalated(request.category, outcome.joined);
+    await this.onEscalated(outcome.ticket, outcome.joined);
     return outcome;
   }
 

@@ -1,0 +1,107 @@
+import { createHmac } from 'node:crypto';
+import { z } from 'zod';
+import type { JobQueue } from '../jobs/jobQueue';
+import type { Logger } from '../log/logger';
+import { isOverdue, type TicketChange } from './lifecycle';
+import type { Ticket } from './ticket';
+import type { TicketRepository } from './ticketRepository';
+import type { TicketWorkflow } from './ticketWorkflow';
+
+/** Where the discom's work-order system receives every ticket change. */
+export interface TicketWebhook {
+  url: string;
+  /** Signs each body: header X-Sampark-Signature: sha256=<hex HMAC-SHA256>. */
+  secret: string;
+}
+
+export interface TicketAutomationParts {
+  jobs: JobQueue;
+  repository: TicketRepository;
+  webhook: TicketWebhook | null;
+  logger: Logger;
+  now: () => Date;
+  /** Told of every breach, for metrics. */
+  onBreach?: (ticket: Ticket) => void;
+  /** First retry delay of both jobs (doubling); 10 s by default, shorter in tests. */
+  retryBackoffMs?: number;
+}
+
+const SLA_CHECK = 'ticket.sla-check';
+const WEBHOOK = 'ticket.webhook';
+const WEBHOOK_TIMEOUT_MS = 10_000;
+
+const SlaCheckSchema = z.object({ number: z.string(), dueAt: z.string() });
+const WebhookSchema = z.object({ event: z.enum(['opened', 'changed']), number: z.string(), change: z.unknown().optional() });
+
+/**
+ * What happens to tickets without anyone asking, as durable jobs: at each due time a check marks a
+ * ticket still open as breached (which raises its priority and tells the consumer), and every
+ * opening and change is posted, signed, to the work-order system's webhook, retried until it answers.
+ */
+export class TicketAutomation {
+  private workflow: TicketWorkflow | null = null;
+
+  constructor(private readonly parts: TicketAutomationParts) {
+    const backoffMs = parts.retryBackoffMs ?? 10_000;
+    parts.jobs.define({ name: SLA_CHECK, schema: SlaCheckSchema, attempts: 5, backoffMs, handler: (job) => this.checkSla(job) });
+    // Twelve tries doubling from 10 s cover about 11 hours of a work-order system being down.
+    parts.jobs.define({ name: WEBHOOK, schema: WebhookSchema, attempts: 12, backoffMs, handler: (job) => this.post(job) });
+  }
+
+  /** The workflow breaches go through; set once both exist, since the workflow reports its changes here. */
+  attach(workflow: TicketWorkflow): void {
+    this.workflow = workflow;
+  }
+
+  /** A new ticket: its SLA check and its webhook. */
+  async opened(ticket: Ticket): Promise<void> {
+    await this.scheduleSlaCheck(ticket);
+    await this.enqueueWebhook(ticket, 'opened');
+  }
+
+  /** A change by the field team or the consumer: a moved due time gets its own check; the webhook hears of it. */
+  async changed(ticket: Ticket, change: TicketChange): Promise<void> {
+    await this.scheduleSlaCheck(ticket);
+    await this.enqueueWebhook(ticket, 'changed', change);
+  }
+
+  private async scheduleSlaCheck(ticket: Ticket): Promise<void> {
+    if (ticket.work?.breached) return;
+    const delayMs = Math.max(0, Date.parse(ticket.dueAt) - this.parts.now().getTime());
+    // One check per due time: a ticket whose due time moves (a hold) gets a new check, never two for one time.
+    await this.parts.jobs.enqueue(SLA_CHECK, { number: ticket.number, dueAt: ticket.dueAt }, { jobId: `sla-${ticket.number}-${Date.parse(ticket.dueAt)}`, delayMs });
+  }
+
+  private async checkSla({ number, dueAt }: z.infer<typeof SlaCheckSchema>): Promise<void> {
+    const ticket = await this.parts.repository.findByNumber(number);
+    // Moved (a hold), finished or already breached: this check is stale, and a newer one covers the ticket.
+    if (!ticket || ticket.dueAt !== dueAt || ticket.work?.breached || !isOverdue(ticket, this.parts.now())) return;
+    if (!this.workflow) throw new Error('ticket automation has no workflow attached');
+    const outcome = await this.workflow.change(number, { type: 'breach' }, { kind: 'system' });
+    if (!outcome.ok) throw new Error(`could not mark ${number} as breached: ${outcome.problem}`);
+    this.parts.logger.warn({ ticket: number, category: ticket.category, area: ticket.area?.section }, 'ticket breached its SLA');
+    this.parts.onBreach?.(outcome.ticket);
+  }
+
+  private async enqueueWebhook(ticket: Ticket, event: 'opened' | 'changed', change?: TicketChange): Promise<void> {
+    if (!this.parts.webhook) return;
+    const jobId = `webhook-${ticket.number}-${event}-${change?.at ?? ticket.createdAt}-${change?.to ?? ticket.status}`;
+    await this.parts.jobs.enqueue(WEBHOOK, { event, number: ticket.number, ...(change ? { change } : {}) }, { jobId });
+  }
+
+  /** Posts the ticket as it is now; a non-2xx answer or a timeout fails the job, which is retried. */
+  private async post({ event, number, change }: z.infer<typeof WebhookSchema>): Promise<void> {
+    const webhook = this.parts.webhook;
+    const ticket = await this.parts.repository.findByNumber(number);
+    if (!webhook || !ticket) return;
+    const body = JSON.stringify({ event, change: change ?? null, ticket });
+    const signature = createHmac('sha256', webhook.secret).update(body).digest('hex');
+    const response = await fetch(webhook.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-sampark-signature': `sha256=${signature}` },
+      body,
+      signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+    });
+    if (!response.ok) throw new Error(`ticket webhook answered ${response.status}`);
+  }
+}

@@ -1,0 +1,128 @@
+import { createHmac } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { MemoryAuditLog } from '../../src/auth/memoryAuditLog';
+import { DEFAULT_SLA_HOURS, DEFAULT_TICKET_LIFECYCLE_POLICY } from '../../src/config/ticketPolicy';
+import { InProcessJobQueue } from '../../src/jobs/inProcessJobQueue';
+import { silentLogger } from '../../src/log/logger';
+import { MemoryTicketRepository } from '../../src/tickets/memoryTicketRepository';
+import { TicketAutomation, type TicketWebhook } from '../../src/tickets/ticketAutomation';
+import { TicketService, type TicketRequest } from '../../src/tickets/ticketService';
+import { TicketWorkflow } from '../../src/tickets/ticketWorkflow';
+import type { Ticket } from '../../src/tickets/ticket';
+import { waitFor } from '../jobs/jobQueue.contract';
+import { RecordingNotifier } from './recordingNotifier';
+
+/** About a fifth of a second: the SLA of the test's meter tickets. */
+const TINY_SLA_HOURS = 0.00005;
+
+const request: TicketRequest = {
+  category: 'meter_defective',
+  description: 'Display blank.',
+  urgent: false,
+  caNumber: '101000001',
+  area: { circle: 'Patna', division: 'Patna East', subDivision: 'Kankarbagh', section: 'Kankarbagh-1' },
+  urban: true,
+  contact: { channel: 'test', conversationId: 'c1', language: 'hi' },
+};
+
+function tickets(webhook: TicketWebhook | null = null) {
+  const jobs = new InProcessJobQueue(silentLogger());
+  const repository = new MemoryTicketRepository();
+  const breached: Ticket[] = [];
+  const automation = new TicketAutomation({
+    jobs,
+    repository,
+    webhook,
+    logger: silentLogger(),
+    now: () => new Date(),
+    onBreach: (ticket) => void breached.push(ticket),
+    retryBackoffMs: 20,
+  });
+  const slaHours = { ...DEFAULT_SLA_HOURS, meter_defective: { urban: TINY_SLA_HOURS, rural: TINY_SLA_HOURS } };
+  const workflow = new TicketWorkflow({
+    repository,
+    audit: new MemoryAuditLog(),
+    notifier: new RecordingNotifier(),
+    policy: DEFAULT_TICKET_LIFECYCLE_POLICY,
+    slaHours,
+    now: () => new Date(),
+    onChanged: (ticket, change) => automation.changed(ticket, change),
+  });
+  automation.attach(workflow);
+  const service = new TicketService(repository, slaHours, () => new Date(), async (ticket, joined) => {
+    if (!joined) await automation.opened(ticket);
+  });
+  return { jobs, repository, service, workflow, breached };
+}
+
+describe('TicketAutomation', () => {
+  const opened: InProcessJobQueue[] = [];
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((jobs) => jobs.close()));
+  });
+
+  it('marks a ticket still open at its due time as breached and raises its priority', async () => {
+    const { jobs, repository, service, breached } = tickets();
+    opened.push(jobs);
+    await jobs.start();
+    const { ticket } = await service.open(request);
+    await waitFor(() => breached.length === 1);
+    const stored = await repository.findByNumber(ticket.number);
+    expect(stored?.work?.breached).toBe(true);
+    expect(stored?.priority).not.toBe('normal');
+  });
+
+  it('leaves a ticket resolved before its due time alone', async () => {
+    const { jobs, repository, service, workflow, breached } = tickets();
+    opened.push(jobs);
+    await jobs.start();
+    const { ticket } = await service.open({ ...request, caNumber: '101000002' });
+    await workflow.change(ticket.number, { type: 'assign', assignee: { username: 'lineman1', role: 'lineman' } }, { kind: 'staff', username: 'je1', role: 'je' });
+    await workflow.change(ticket.number, { type: 'accept' }, { kind: 'staff', username: 'lineman1', role: 'lineman' });
+    const resolved = await workflow.change(
+      ticket.number,
+      { type: 'resolve', code: 'meter_replaced', note: 'New meter fitted.' },
+      { kind: 'staff', username: 'lineman1', role: 'lineman' },
+    );
+    expect(resolved.ok).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(breached).toEqual([]);
+    expect((await repository.findByNumber(ticket.number))?.work?.breached ?? false).toBe(false);
+  });
+
+  it('posts every opening and change to the webhook, signed, retrying until it answers', async () => {
+    const secret = 'work-order-shared-secret';
+    const received: Array<{ body: string; signature: string | undefined }> = [];
+    let calls = 0;
+    const server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        calls += 1;
+        // The work-order system is down for its first answer.
+        if (calls === 1) {
+          res.statusCode = 503;
+          res.end();
+          return;
+        }
+        received.push({ body, signature: req.headers['x-sampark-signature'] as string | undefined });
+        res.end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/work-orders`;
+      const { jobs, service } = tickets({ url, secret });
+      opened.push(jobs);
+      await jobs.start();
+      const { ticket } = await service.open({ ...request, category: 'meter_test' });
+      await waitFor(() => received.length === 1);
+      const [delivery] = received;
+      expect(delivery!.signature).toBe(`sha256=${createHmac('sha256', secret).update(delivery!.body).digest('hex')}`);
+      expect(JSON.parse(delivery!.body)).toMatchObject({ event: 'opened', ticket: { number: ticket.number, category: 'meter_test' } });
+    } finally {
+      server.close();
+    }
+  });
+});
