@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** The environment without empty variables: an empty value means "use the default" everywhere. */
 export function presentVariables(environment: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(
@@ -9,3 +11,16 @@ export function presentVariables(environment: NodeJS.ProcessEnv): Record<string,
 export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || host === '[::1]' || host.startsWith('127.');
 }
+
+/**
+ * A URL that carries a credential (a key, a token): HTTPS, except on loopback, where the tests' fake
+ * services and local tunnels answer plain HTTP.
+ */
+export const credentialUrl = z
+  .url({ protocol: /^https?$/ })
+  .refine((value) => {
+    // Not a URL at all is already reported by the check above; zod runs this one too.
+    if (!URL.canParse(value)) return true;
+    const url = new URL(value);
+    return url.protocol === 'https:' || isLoopbackHost(url.hostname);
+  }, 'must be https (plain http only on 127.0.0.1 or localhost)');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isLoopbackHost, presentVariables } from '../config/environment';
+import { credentialUrl, presentVariables } from '../config/environment';
 import { DEFAULT_THRESHOLDS } from './confidenceBands';
 
 /** How to reach the Azure CLU deployment that classifies messages instead of the local model. */
@@ -28,15 +28,6 @@ const DEFAULT_CLU_TIMEOUT_MS = 1500;
 const CLU_VARIABLES = ['CLU_ENDPOINT', 'CLU_KEY', 'CLU_PROJECT', 'CLU_DEPLOYMENT'] as const;
 
 
-/** HTTPS, except on loopback (a local fake or tunnel), because the key travels in a header. */
-const cluEndpoint = z
-  .url({ protocol: /^https?$/ })
-  .refine((value) => {
-    // Not a URL at all is already reported by the check above; zod runs this one too.
-    if (!URL.canParse(value)) return true;
-    const url = new URL(value);
-    return url.protocol === 'https:' || isLoopbackHost(url.hostname);
-  }, 'must be https (plain http only on 127.0.0.1 or localhost)');
 
 const threshold = (fallback: number) => z.coerce.number().min(0).max(1).default(fallback);
 
@@ -45,7 +36,7 @@ const threshold = (fallback: number) => z.coerce.number().min(0).max(1).default(
  * ...NLU_ENV_SHAPE}).superRefine(checkNluEnv)`), so one error message lists every bad variable.
  */
 export const NLU_ENV_SHAPE = {
-  CLU_ENDPOINT: cluEndpoint.optional(),
+  CLU_ENDPOINT: credentialUrl.optional(),
   CLU_KEY: z.string().min(1).optional(),
   CLU_PROJECT: z.string().min(1).optional(),
   CLU_DEPLOYMENT: z.string().min(1).optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from '../../config/config';
-import { isLoopbackHost, presentVariables } from '../../config/environment';
+import { credentialUrl, presentVariables } from '../../config/environment';
 
 /** The four variables without which the channel cannot work; any WHATSAPP_* variable asks for all four. */
 const REQUIRED_WHATSAPP_VARIABLES = [
@@ -10,14 +10,6 @@ const REQUIRED_WHATSAPP_VARIABLES = [
   'WHATSAPP_PHONE_NUMBER_ID',
 ] as const;
 
-/** HTTPS, except on loopback (the tests' fake Graph API), because the access token travels in a header. */
-const graphUrl = z
-  .url({ protocol: /^https?$/ })
-  .refine((value) => {
-    if (!URL.canParse(value)) return true;
-    const url = new URL(value);
-    return url.protocol === 'https:' || isLoopbackHost(url.hostname);
-  }, 'must be https (plain http only on 127.0.0.1 or localhost)');
 
 const templateName = z.string().regex(/^[a-z0-9_]{1,512}$/, 'a template name: lower-case letters, digits and _');
 const languageCode = z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'a WhatsApp language code such as hi, en or en_US');
@@ -32,7 +24,7 @@ const WhatsAppEnvSchema = z
     /** A system user's permanent token with whatsapp_business_messaging. */
     WHATSAPP_ACCESS_TOKEN: z.string().min(20).optional(),
     WHATSAPP_PHONE_NUMBER_ID: z.string().regex(/^\d{5,20}$/, 'the numeric phone number id, not the phone number').optional(),
-    WHATSAPP_GRAPH_URL: graphUrl.default('https://graph.facebook.com'),
+    WHATSAPP_GRAPH_URL: credentialUrl.default('https://graph.facebook.com'),
     WHATSAPP_API_VERSION: z.string().regex(/^v\d{1,3}\.\d$/, 'a Graph API version such as v23.0').default('v23.0'),
     /**
      * Keys the pseudonymous conversation ids made from WhatsApp numbers; the app secret when unset.
