@@ -7,9 +7,11 @@ import { SimulatedMeterBackend } from './backend/simulator/simulatedMeterBackend
 import { SamparkBot } from './bot/samparkBot';
 import { Memory } from './bot/session';
 import type { Config } from './config/config';
-import type { HandoffQueue } from './handoff/handoffQueue';
-import { MemoryHandoffQueue } from './handoff/memoryHandoffQueue';
-import { RedisHandoffQueue } from './handoff/redisHandoffQueue';
+import { HandoffGate } from './handoff/handoffGate';
+import { HandoffService } from './handoff/handoffService';
+import type { HandoffStore } from './handoff/handoffStore';
+import { MemoryHandoffStore } from './handoff/memoryHandoffStore';
+import { RedisHandoffStore } from './handoff/redisHandoffStore';
 import { Translator } from './i18n/translator';
 import type { Logger } from './log/logger';
 import type { AuditLog } from './auth/auditLog';
@@ -48,7 +50,7 @@ export interface Ports {
   backend: MeterBackend;
   recognizer: Recognizer;
   ticketRepository: TicketRepository;
-  handoff: HandoffQueue;
+  handoff: HandoffStore;
   turnLock: TurnLock;
   jobs: JobQueue;
   audit: AuditLog;
@@ -59,6 +61,8 @@ export interface Ports {
 /** A running Sampark: the bot every channel feeds, and the services behind it. */
 export interface Sampark {
   bot: SamparkBot;
+  /** Conversations handed to 1912 agents: the agent API works on it. */
+  handoff: HandoffService;
   services: DialogServices;
   translator: Translator;
   /** What /readyz asks: every external dependency this configuration uses. */
@@ -117,6 +121,10 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     now,
     onBreach: (ticket) => metrics.slaBreaches.inc({ category: ticket.category }),
   });
+  const handoff = new HandoffService(
+    overrides.handoff ?? (redis ? new RedisHandoffStore(redis, 'sampark:handoff:v2:') : new MemoryHandoffStore()),
+    now,
+  );
   const services: DialogServices = {
     backend: overrides.backend ?? chooseBackend(config, logger, now),
     tickets: new TicketService(
@@ -128,7 +136,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
         if (!joined) await automation.opened(ticket);
       },
     ),
-    handoff: overrides.handoff ?? (redis ? new RedisHandoffQueue(redis, 'sampark:handoff:') : new MemoryHandoffQueue()),
+    handoff,
     conversations,
     recognizer,
     translator,
@@ -156,6 +164,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
         : new LocalTurnQueue()),
     metrics,
     logger,
+    handoffGate: new HandoffGate(handoff, translator),
   });
   const audit = overrides.audit ?? (redis ? new RedisAuditLog(redis, 'sampark:audit') : new MemoryAuditLog());
   const notifier = new ChannelNotifier(translator, logger);
@@ -177,6 +186,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
   if (redis) readiness.push({ name: 'redis', check: async () => void (await redis.ping()) });
   return {
     bot,
+    handoff,
     services,
     translator,
     readiness,

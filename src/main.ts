@@ -15,6 +15,7 @@ import { WHATSAPP_CHANNEL_ID } from './channels/whatsapp/whatsAppAdapter';
 import { conversationKey } from './conversations/conversationReferenceStore';
 import { ANY_OTHER_CHANNEL } from './notify/channelNotifier';
 import { mountFieldApi } from './tickets/http/fieldApi';
+import { mountAgentApi } from './handoff/http/agentApi';
 import { loadWhatsAppSettings } from './channels/whatsapp/whatsAppSettings';
 
 /** `npm start`: the bot on whatever the environment configures, the embedded defaults otherwise. */
@@ -58,6 +59,13 @@ async function main(): Promise<void> {
     workflow: sampark.ticketWorkflow,
     audit: sampark.audit,
     backend: sampark.services.backend,
+    now: () => new Date(),
+  });
+  mountAgentApi(server, {
+    authentication: staff,
+    handoff: sampark.handoff,
+    notifier: sampark.notifier,
+    audit: sampark.audit,
     now: () => new Date(),
   });
   const webChat = mountWebChat(server, {

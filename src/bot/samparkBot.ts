@@ -7,6 +7,7 @@ import {
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { languageFromLocale } from '../i18n/language';
+import type { HandoffGate } from '../handoff/handoffGate';
 import type { Translator } from '../i18n/translator';
 import type { Logger } from '../log/logger';
 import type { IntentId } from '../nlu/intents';
@@ -37,6 +38,8 @@ export interface SamparkBotParts {
   turnLock: TurnLock;
   metrics: Metrics;
   logger: Logger;
+  /** Keeps the bot silent while an agent owns the conversation. */
+  handoffGate: HandoffGate;
 }
 
 /**
@@ -114,6 +117,9 @@ export class SamparkBot extends ActivityHandler {
       { conversation: context.activity.conversation.id, intent: recognition?.intent, score: recognition?.score },
       'message understood',
     );
+    const verdict = await this.parts.handoffGate.admit(context);
+    if (verdict === 'held') return;
+    if (verdict === 'returned') await this.dialogState.delete(context);
     await this.runDialog(context, { recognition });
   }
 

@@ -5,7 +5,7 @@ const transcripts: Record<string, TranscriptLine[]> = {
     ['user', 'insaan se baat karao'],
     ['bot', 'कतार में आपका नंबर 1'],
     ['user', 'agent se baat karni hai'],
-    ['bot', 'पहले से एजेंट की प्रतीक्षा में'],
+    ['bot', 'अभी भी एजेंट की प्रतीक्षा में'],
   ],
   'cancelling after asking for an agent withdraws the request (romanized Hindi)': [
     ['user', 'agent se baat karao'],

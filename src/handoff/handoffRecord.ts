@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import type { HandoffRequest } from './handoffQueue';
+
+/** Where a conversation stands: with the bot, waiting, with an agent, or how the last request ended. */
+export type HandoffStatus = 'bot' | 'queued' | 'assigned' | 'resolved' | 'expired' | 'cancelled';
+
+/** Why an agent handed a conversation back. */
+export const ResolveReasonSchema = z.enum(['answered', 'ticket_raised', 'referred_to_office', 'consumer_unresponsive', 'other']);
+export type ResolveReason = z.infer<typeof ResolveReasonSchema>;
+
+/** One line the agent side sees: the consumer's words or an agent's reply. */
+export interface TranscriptEntry {
+  from: 'consumer' | 'agent';
+  text: string;
+  at: string;
+  /** The agent's username, for agent lines. */
+  agent?: string;
+}
+
+/** The handoff state of one conversation, with the request that started it and what was said since. */
+export interface HandoffRecord {
+  request: HandoffRequest;
+  status: HandoffStatus;
+  /** Bumped on every change; stores write only over the version they were given (compare-and-set). */
+  version: number;
+  assignee: string | null;
+  resolution: ResolveReason | null;
+  transcript: TranscriptEntry[];
+  updatedAt: string;
+}
+
+/** Everything that can happen to a conversation's handoff. */
+export type HandoffEvent =
+  | { type: 'queue'; request: HandoffRequest }
+  | { type: 'claim'; agent: string; at: string }
+  | { type: 'cancel'; at: string }
+  | { type: 'expire'; at: string }
+  | { type: 'resolve'; agent: string; reason: ResolveReason; at: string }
+  | { type: 'return_to_bot'; at: string }
+  | { type: 'consumer_wrote'; text: string; at: string }
+  | { type: 'agent_replied'; agent: string; text: string; at: string };
+
+/** Why an event was refused. */
+export type TransitionProblem = 'not_found' | 'wrong_status' | 'taken' | 'not_assignee';
+
+/** The next record, `changed: false` when the event was a repeat that needs no write. */
+export type TransitionResult =
+  | { ok: true; record: HandoffRecord; changed: boolean }
+  | { ok: false; problem: TransitionProblem };
+
+/** Statuses in which the agent side owns the conversation and the bot stays silent. */
+export const WITH_AGENT_SIDE: readonly HandoffStatus[] = ['queued', 'assigned'];
+
+/** The one place every handoff change is validated; pure, so stores only have to write its result. */
+export function transition(current: HandoffRecord | null, event: HandoffEvent): TransitionResult {
+  if (event.type === 'queue') {
+    // Asking again while waiting or with an agent is not a second request.
+    if (current && WITH_AGENT_SIDE.includes(current.status)) return { ok: true, record: current, changed: false };
+    return changed(current, {
+      request: event.request,
+      status: 'queued',
+      assignee: null,
+      resolution: null,
+      transcript: [],
+      updatedAt: event.request.requestedAt,
+    });
+  }
+  if (!current) return { ok: false, problem: 'not_found' };
+  switch (event.type) {
+    case 'claim':
+      if (current.status === 'assigned') {
+        return current.assignee === event.agent ? { ok: true, record: current, changed: false } : { ok: false, problem: 'taken' };
+      }
+      if (current.status !== 'queued') return { ok: false, problem: 'wrong_status' };
+      return changed(current, { ...current, status: 'assigned', assignee: event.agent, updatedAt: event.at });
+    case 'cancel':
+      if (!WITH_AGENT_SIDE.includes(current.status)) return { ok: false, problem: 'wrong_status' };
+      return changed(current, { ...current, status: 'cancelled', updatedAt: event.at });
+    case 'expire':
+      if (current.status !== 'queued') return { ok: false, problem: 'wrong_status' };
+      return changed(current, { ...current, status: 'expired', updatedAt: event.at });
+    case 'resolve':
+      if (current.status !== 'assigned') return { ok: false, problem: 'wrong_status' };
+      if (current.assignee !== event.agent) return { ok: false, problem: 'not_assignee' };
+      return changed(current, { ...current, status: 'resolved', resolution: event.reason, updatedAt: event.at });
+    case 'return_to_bot':
+      if (current.status === 'bot') return { ok: true, record: current, changed: false };
+      if (WITH_AGENT_SIDE.includes(current.status)) return { ok: false, problem: 'wrong_status' };
+      return changed(current, { ...current, status: 'bot', updatedAt: event.at });
+    case 'consumer_wrote':
+      if (!WITH_AGENT_SIDE.includes(current.status)) return { ok: false, problem: 'wrong_status' };
+      return changed(current, appended(current, { from: 'consumer', text: event.text, at: event.at }));
+    case 'agent_replied':
+      if (current.status !== 'assigned') return { ok: false, problem: 'wrong_status' };
+      if (current.assignee !== event.agent) return { ok: false, problem: 'not_assignee' };
+      return changed(current, appended(current, { from: 'agent', agent: event.agent, text: event.text, at: event.at }));
+  }
+}
+
+function appended(current: HandoffRecord, entry: TranscriptEntry): HandoffRecord {
+  return { ...current, transcript: [...current.transcript, entry], updatedAt: entry.at };
+}
+
+function changed(current: HandoffRecord | null, next: Omit<HandoffRecord, 'version'>): TransitionResult {
+  return { ok: true, record: { ...next, version: (current?.version ?? 0) + 1 }, changed: true };
+}

@@ -1,0 +1,68 @@
+import type { Redis } from 'ioredis';
+import type { HandoffRecord } from './handoffRecord';
+import type { HandoffStore } from './handoffStore';
+
+/**
+ * Compare-and-set of one record, keeping the queue in step in the same atomic step.
+ * KEYS: record hash, queue (sorted by sequence), sequence counter.
+ * ARGV: conversation id, expected version, next version, record JSON, 1 when the record is queued.
+ */
+const COMPARE_AND_SET = `
+local stored = tonumber(redis.call('HGET', KEYS[1], 'version') or '0')
+if stored ~= tonumber(ARGV[2]) then return 0 end
+redis.call('HSET', KEYS[1], 'version', ARGV[3], 'record', ARGV[4])
+if ARGV[5] == '1' then
+  if not redis.call('ZSCORE', KEYS[2], ARGV[1]) then
+    redis.call('ZADD', KEYS[2], redis.call('INCR', KEYS[3]), ARGV[1])
+  end
+else
+  redis.call('ZREM', KEYS[2], ARGV[1])
+end
+return 1
+`;
+
+/** Handoff records on Redis, shared by every instance. */
+export class RedisHandoffStore implements HandoffStore {
+  private readonly queueKey: string;
+  private readonly sequenceKey: string;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {
+    this.queueKey = `${prefix}queue`;
+    this.sequenceKey = `${prefix}sequence`;
+  }
+
+  async get(conversationId: string): Promise<HandoffRecord | null> {
+    const json = await this.redis.hget(this.recordKey(conversationId), 'record');
+    return json ? (JSON.parse(json) as HandoffRecord) : null;
+  }
+
+  async compareAndSet(next: HandoffRecord, expectedVersion: number): Promise<boolean> {
+    const id = next.request.conversationId;
+    const written = await this.redis.eval(
+      COMPARE_AND_SET,
+      3,
+      this.recordKey(id),
+      this.queueKey,
+      this.sequenceKey,
+      id,
+      String(expectedVersion),
+      String(next.version),
+      JSON.stringify(next),
+      next.status === 'queued' ? '1' : '0',
+    );
+    return written === 1;
+  }
+
+  async queued(): Promise<HandoffRecord[]> {
+    const ids = await this.redis.zrange(this.queueKey, 0, -1);
+    const records = await Promise.all(ids.map((id) => this.get(id)));
+    return records.filter((record): record is HandoffRecord => record?.status === 'queued');
+  }
+
+  private recordKey(conversationId: string): string {
+    return `${this.prefix}record:${conversationId}`;
+  }
+}
