@@ -33,8 +33,9 @@ export class BullJobQueue implements JobQueue {
   private workerConnection: Redis | null = null;
 
   constructor(private readonly options: BullJobQueueOptions) {
-    // BullMQ's blocking reads need a connection that retries for ever, unlike the app's fail-fast one.
-    this.connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+    // Adding and counting jobs happens inside turns and requests: a Redis that went away must fail
+    // them quickly (the turn apologises) instead of holding them until it is back.
+    this.connection = new Redis(options.redisUrl, { maxRetriesPerRequest: 1 });
     this.connection.on('error', () => undefined);
     this.queue = new Queue(QUEUE_NAME, { connection: this.connection, prefix: options.prefix });
     this.queue.on('error', (error) => options.logger.error({ err: error }, 'job queue error'));
@@ -90,7 +91,8 @@ export class BullJobQueue implements JobQueue {
   }
 
   async start(): Promise<void> {
-    this.workerConnection = this.connection.duplicate();
+    // The worker's blocking reads need a connection that retries for ever: it waits out an outage.
+    this.workerConnection = this.connection.duplicate({ maxRetriesPerRequest: null });
     this.worker = new Worker(QUEUE_NAME, (job) => this.run(job), {
       connection: this.workerConnection,
       prefix: this.options.prefix,
@@ -105,6 +107,8 @@ export class BullJobQueue implements JobQueue {
 
   async close(): Promise<void> {
     await this.worker?.close();
+    // With Redis away, closing would wait on a reconnection that may never come.
+    if (this.connection.status !== 'ready') this.connection.disconnect();
     await this.queue.close();
     this.workerConnection?.disconnect();
     this.connection.disconnect();

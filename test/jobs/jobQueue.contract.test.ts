@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { BullJobQueue } from '../../src/jobs/bullJobQueue';
 import { InProcessJobQueue } from '../../src/jobs/inProcessJobQueue';
 import { silentLogger } from '../../src/log/logger';
+import { PrivateRedis } from '../support/privateRedis';
 import { removeKeys, TEST_REDIS_URL, testRedis, uniquePrefix } from '../support/redis';
 import { describeJobQueueContract, waitFor } from './jobQueue.contract';
 
@@ -46,6 +47,25 @@ describe('BullJobQueue durability', () => {
       const redis = testRedis();
       await removeKeys(redis, prefix);
       redis.disconnect();
+    }
+  });
+});
+
+describe('BullJobQueue when Redis goes away', () => {
+  it('refuses a new job quickly instead of holding the turn that asked for it', async () => {
+    const redis = await PrivateRedis.create();
+    await redis.start();
+    const queue = new BullJobQueue({ redisUrl: redis.url, prefix: 'sampark-test-outage', logger: silentLogger() });
+    queue.define({ name: 'notify', schema: z.object({ ticket: z.string() }), handler: async () => undefined });
+    try {
+      await queue.enqueue('notify', { ticket: 'SP00000018' });
+      await redis.stop();
+      const started = Date.now();
+      await expect(queue.enqueue('notify', { ticket: 'SP00000026' })).rejects.toThrow();
+      expect(Date.now() - started).toBeLessThan(3000);
+    } finally {
+      await queue.close();
+      await redis.destroy();
     }
   });
 });
