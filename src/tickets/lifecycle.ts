@@ -28,7 +28,9 @@ export type TicketCommand =
   | { type: 'close' }
   | { type: 'reopen' }
   | { type: 'note'; text: string }
-  | { type: 'breach' };
+  | { type: 'breach' }
+  /** The area outage this ticket is part of was resolved: so is this report, whatever its state. */
+  | { type: 'resolve_with_incident'; incident: string; code: ClosureCode; note: string };
 export type TicketCommandType = TicketCommand['type'];
 
 /** Why a change was refused; the field API maps these to HTTP statuses. */
@@ -88,6 +90,7 @@ const RULES: Record<TicketCommandType, Rule> = {
   reopen: { from: FINISHED, roles: [], actors: ['consumer'], assigneeOnly: false },
   note: { from: [...OPEN_STATUSES, ...FINISHED], roles: FIELD, assigneeOnly: false },
   breach: { from: OPEN_STATUSES.filter((status) => status !== 'on_hold'), roles: [], actors: ['system'], assigneeOnly: false },
+  resolve_with_incident: { from: OPEN_STATUSES, roles: [], actors: ['system'], assigneeOnly: false },
 };
 
 /** The work state of a ticket never worked on. */
@@ -172,6 +175,11 @@ function apply(ticket: Ticket, work: TicketWork, command: TicketCommand, actor: 
     case 'note':
       if (!hasText(command.text)) return { problem: 'missing_text' };
       return { ticket: {}, work: { notes: [...work.notes, { at, by: actorName(actor), text: command.text.trim() }] } };
+    case 'resolve_with_incident':
+      return {
+        ticket: { status: 'resolved' },
+        work: { resolution: { code: command.code, note: command.note }, finishedAt: at, hold: undefined },
+      };
     case 'breach':
       if (work.breached || !isOverdue(ticket, context.now)) return { problem: 'not_due' };
       return { ticket: { priority: raised(ticket.priority) }, work: { breached: true } };

@@ -122,5 +122,7 @@ export const TicketSchema = z.object({
   photos: z.array(TicketPhotoSchema).optional(),
   /** Field-work state (assignee, hold clock, outcome, notes); absent until the ticket is first worked. */
   work: TicketWorkSchema.optional(),
+  /** An area outage reported again by another consumer of the section: the first report's number. */
+  incident: z.string().optional(),
 });
 export type Ticket = z.infer<typeof TicketSchema>;

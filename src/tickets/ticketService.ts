@@ -1,5 +1,5 @@
 import type { Area } from '../backend/meterBackend';
-import type { SlaTable } from '../config/ticketPolicy';
+import { DEFAULT_TICKET_LIFECYCLE_POLICY, type SlaTable } from '../config/ticketPolicy';
 import { ticketNumberFromSerial } from '../domain/ticketNumber';
 import { OPEN_STATUSES, type Ticket, type TicketCategory, type TicketPhoto, type TicketPriority, type TicketSite } from './ticket';
 import type { TicketRepository } from './ticketRepository';
@@ -35,6 +35,8 @@ export class TicketService {
     private readonly now: () => Date = () => new Date(),
     /** Told of every escalation (metrics, the SLA check and webhook of a new ticket); awaited. */
     private readonly onEscalated: (ticket: Ticket, joined: boolean) => Promise<void> | void = () => undefined,
+    /** Outage reports from one section within this many minutes link to the first one. */
+    private readonly outageLinkWindowMinutes = DEFAULT_TICKET_LIFECYCLE_POLICY.outageLinkWindowMinutes,
   ) {}
 
   /** Opens a ticket, or joins the consumer's open one of the same category. */
@@ -42,6 +44,7 @@ export class TicketService {
     const createdAt = this.now();
     const sla = this.slaHours[request.category];
     const hours = request.urban === false ? sla.rural : sla.urban;
+    const incident = request.category === 'area_outage' ? await this.incidentFor(request, createdAt) : null;
     const candidate: Ticket = {
       number: ticketNumberFromSerial(await this.repository.nextSerial()),
       category: request.category,
@@ -57,6 +60,7 @@ export class TicketService {
       laterReports: [],
       ...(request.site ? { site: request.site } : {}),
       ...(request.photos?.length ? { photos: request.photos } : {}),
+      ...(incident ? { incident } : {}),
     };
     const outcome = await this.repository.openOrJoin(
       candidate,
@@ -83,6 +87,27 @@ export class TicketService {
       laterReports: [],
     });
     return outcome.joined ? outcome.ticket : null;
+  }
+
+  /**
+   * The open outage another consumer of the same section reported within the window: a second
+   * report is the same incident, so one field visit resolves all of them. Two first reports at the
+   * same moment on two instances can each become an incident; the field team sees both in the section.
+   */
+  private async incidentFor(request: TicketRequest, at: Date): Promise<string | null> {
+    if (!request.area) return null;
+    const since = at.getTime() - this.outageLinkWindowMinutes * 60_000;
+    const incidents = (await this.repository.findByArea(request.area))
+      .filter(
+        (ticket) =>
+          ticket.category === 'area_outage' &&
+          !ticket.incident &&
+          ticket.caNumber !== request.caNumber &&
+          OPEN_STATUSES.includes(ticket.status) &&
+          Date.parse(ticket.createdAt) >= since,
+      )
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    return incidents[0]?.number ?? null;
   }
 
   findByNumber(number: string): Promise<Ticket | null> {

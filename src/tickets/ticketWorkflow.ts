@@ -3,7 +3,7 @@ import type { SlaTable, TicketLifecyclePolicy } from '../config/ticketPolicy';
 import { formatTicketNumber, type TicketNumber } from '../domain/ticketNumber';
 import type { ConsumerNotifier, NoticeOutcome } from '../notify/consumerNotifier';
 import { actorName, revisionOf, transition, type TicketActor, type TicketChange, type TicketCommand, type TransitionProblem } from './lifecycle';
-import type { Ticket } from './ticket';
+import { OPEN_STATUSES, type Ticket } from './ticket';
 import { ticketNoticeKey } from './ticketNotices';
 import type { TicketRepository } from './ticketRepository';
 
@@ -55,9 +55,28 @@ export class TicketWorkflow {
       await this.record(stored, command, actor, result.change);
       const notice = result.change.from === result.change.to ? null : await this.tell(stored, result.change);
       await this.deps.onChanged?.(stored, result.change);
+      if (result.change.to === 'resolved') await this.resolveLinkedReports(stored);
       return { ok: true, ticket: stored, change: result.change, notice };
     }
     return { ok: false, problem: 'conflict' };
+  }
+
+  /**
+   * An area outage resolved: every other consumer's report linked to it is resolved the same way,
+   * and each of them is told.
+   */
+  private async resolveLinkedReports(incident: Ticket): Promise<void> {
+    const resolution = incident.work?.resolution;
+    if (incident.category !== 'area_outage' || incident.incident || !incident.area || !resolution) return;
+    const section = await this.deps.repository.findByArea(incident.area);
+    const linked = section.filter((ticket) => ticket.incident === incident.number && OPEN_STATUSES.includes(ticket.status));
+    for (const report of linked) {
+      await this.change(
+        report.number,
+        { type: 'resolve_with_incident', incident: incident.number, code: resolution.code, note: resolution.note },
+        { kind: 'system' },
+      );
+    }
   }
 
   private record(ticket: Ticket, command: TicketCommand, actor: TicketActor, change: TicketChange): Promise<void> {

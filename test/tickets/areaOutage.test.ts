@@ -1,0 +1,84 @@
+import { MemoryAuditLog } from '../../src/auth/memoryAuditLog';
+import { DEFAULT_SLA_HOURS, DEFAULT_TICKET_LIFECYCLE_POLICY } from '../../src/config/ticketPolicy';
+import type { TicketActor } from '../../src/tickets/lifecycle';
+import { MemoryTicketRepository } from '../../src/tickets/memoryTicketRepository';
+import { TicketService, type TicketRequest } from '../../src/tickets/ticketService';
+import { TicketWorkflow } from '../../src/tickets/ticketWorkflow';
+import { RecordingNotifier } from './recordingNotifier';
+
+const KANKARBAGH_1 = { circle: 'Patna', division: 'Patna East', subDivision: 'Kankarbagh', section: 'Kankarbagh-1' };
+const KANKARBAGH_2 = { ...KANKARBAGH_1, section: 'Kankarbagh-2' };
+const je: TicketActor = { kind: 'staff', username: 'je1', role: 'je' };
+const lineman: TicketActor = { kind: 'staff', username: 'lineman1', role: 'lineman' };
+
+function outage(caNumber: string, area = KANKARBAGH_1): TicketRequest {
+  return {
+    category: 'area_outage',
+    description: 'Whole area dark.',
+    urgent: false,
+    caNumber,
+    area,
+    urban: true,
+    contact: { channel: 'test', conversationId: `conversation-${caNumber}`, language: 'hi' },
+  };
+}
+
+describe('area outages', () => {
+  let now: Date;
+  let repository: MemoryTicketRepository;
+  let service: TicketService;
+  let notifier: RecordingNotifier;
+  let workflow: TicketWorkflow;
+  beforeEach(() => {
+    now = new Date('2026-11-28T14:00:00.000Z');
+    repository = new MemoryTicketRepository();
+    notifier = new RecordingNotifier();
+    service = new TicketService(repository, DEFAULT_SLA_HOURS, () => now);
+    workflow = new TicketWorkflow({
+      repository,
+      audit: new MemoryAuditLog(),
+      notifier,
+      policy: DEFAULT_TICKET_LIFECYCLE_POLICY,
+      slaHours: DEFAULT_SLA_HOURS,
+      now: () => now,
+    });
+  });
+
+  it('links reports of other consumers of the section within the window to the first one', async () => {
+    const first = (await service.open(outage('101000001'))).ticket;
+    now = new Date(now.getTime() + 10 * 60_000);
+    const second = (await service.open(outage('101000011'))).ticket;
+    const elsewhere = (await service.open(outage('101000010', KANKARBAGH_2))).ticket;
+    expect(first.incident).toBeUndefined();
+    expect(second.incident).toBe(first.number);
+    expect(elsewhere.incident).toBeUndefined();
+  });
+
+  it('starts a new incident once the window has passed', async () => {
+    const first = (await service.open(outage('101000001'))).ticket;
+    now = new Date(now.getTime() + (DEFAULT_TICKET_LIFECYCLE_POLICY.outageLinkWindowMinutes + 1) * 60_000);
+    const later = (await service.open(outage('101000011'))).ticket;
+    expect(later.incident).toBeUndefined();
+    expect(later.number).not.toBe(first.number);
+  });
+
+  it('resolves every linked report with the incident and tells each consumer', async () => {
+    const incident = (await service.open(outage('101000001'))).ticket;
+    const linked = [(await service.open(outage('101000011'))).ticket, (await service.open(outage('101000012'))).ticket];
+    await workflow.change(incident.number, { type: 'assign', assignee: { username: 'lineman1', role: 'lineman' } }, je);
+    await workflow.change(incident.number, { type: 'accept' }, lineman);
+    const resolved = await workflow.change(
+      incident.number,
+      { type: 'resolve', code: 'supply_restored', note: 'Transformer fuse replaced.' },
+      lineman,
+    );
+    expect(resolved.ok).toBe(true);
+    for (const report of linked) {
+      const stored = await repository.findByNumber(report.number);
+      expect(stored?.status).toBe('resolved');
+      expect(stored?.work?.resolution).toEqual({ code: 'supply_restored', note: 'Transformer fuse replaced.' });
+    }
+    const toldResolved = notifier.sent.filter((sent) => sent.notice.key.endsWith('.resolved')).map((sent) => sent.contact.conversationId);
+    expect(toldResolved.sort()).toEqual(['conversation-101000001', 'conversation-101000011', 'conversation-101000012']);
+  });
+});
