@@ -1,9 +1,8 @@
 import { createSampark } from './app';
-import { authenticationProblem, createBotFrameworkAdapter } from './channels/botframework/botFrameworkAdapter';
+import { authenticationProblem } from './channels/botframework/botFrameworkAdapter';
+import { createSamparkServer, noticesThroughWebChat, noticesThroughWhatsApp, whatsAppPartsOf } from './server/samparkServer';
 import { ConfigError, loadConfig } from './config/config';
-import { apologize } from './bot/apology';
 import { createLogger } from './log/logger';
-import { createHttpServer } from './server/httpServer';
 import { SessionTokens } from './auth/sessionTokens';
 import { StaffAuthentication } from './auth/staffAuthentication';
 import { mountStaffRoutes } from './auth/staffRoutes';
@@ -11,9 +10,6 @@ import { loadStaffSettings } from './auth/staffSettings';
 import { loadDirectLineSettings } from './channels/directline/directLineSettings';
 import { mountWebChat } from './channels/directline/mountWebChat';
 import { mountWhatsApp } from './channels/whatsapp/mountWhatsApp';
-import { WHATSAPP_CHANNEL_ID } from './channels/whatsapp/whatsAppAdapter';
-import { conversationKey } from './conversations/conversationReferenceStore';
-import { ANY_OTHER_CHANNEL } from './notify/channelNotifier';
 import { mountFieldApi } from './tickets/http/fieldApi';
 import { mountAgentApi } from './handoff/http/agentApi';
 import { loadWhatsAppSettings } from './channels/whatsapp/whatsAppSettings';
@@ -39,14 +35,7 @@ async function main(): Promise<void> {
 
   const sampark = await createSampark(config, logger);
   sampark.metrics.collectProcessMetrics();
-  const adapter = createBotFrameworkAdapter(config, logger, (context) => apologize(context, sampark.translator));
-  const server = createHttpServer({
-    bot: sampark.bot,
-    adapter,
-    logger,
-    readiness: sampark.readiness,
-    metrics: sampark.metrics,
-  });
+  const { server } = createSamparkServer(sampark, config, logger);
   const staff = new StaffAuthentication(
     staffSettings.accounts,
     new SessionTokens(staffSettings.sessionSecret, staffSettings.sessionTtlSeconds),
@@ -76,38 +65,10 @@ async function main(): Promise<void> {
     redisUrl: config.redisUrl,
   });
   const whatsApp = whatsAppSettings
-    ? mountWhatsApp(server, {
-        bot: sampark.bot,
-        translator: sampark.translator,
-        memory: sampark.services.memory,
-        tickets: sampark.services.tickets,
-        jobs: sampark.jobs,
-        metrics: sampark.metrics,
-        readiness: sampark.readiness,
-        logger,
-        settings: whatsAppSettings,
-        redisUrl: config.redisUrl,
-      })
+    ? mountWhatsApp(server, { ...whatsAppPartsOf(sampark), logger, settings: whatsAppSettings, redisUrl: config.redisUrl })
     : null;
-  const conversations = sampark.services.conversations;
-  const storedReference = async (channelId: string, conversationId: string) =>
-    (await conversations.find(conversationKey(channelId, conversationId)))?.reference ?? null;
-  sampark.notifier.register(ANY_OTHER_CHANNEL, {
-    reference: storedReference,
-    deliver: (reference, message) =>
-      adapter.continueConversationAsync(config.botFramework.appId ?? '', reference, async (turn) => void (await turn.sendActivity(message))),
-  });
-  sampark.notifier.register('directline', {
-    reference: storedReference,
-    deliver: (reference, message) => webChat.adapter.continueConversation(reference, async (turn) => void (await turn.sendActivity(message))),
-  });
-  if (whatsApp) {
-    sampark.notifier.register(WHATSAPP_CHANNEL_ID, {
-      reference: async (channelId, id) =>
-        (await whatsApp.conversations.find(conversationKey(channelId, id)))?.reference ?? storedReference(channelId, id),
-      deliver: (reference, message) => whatsApp.adapter.continueConversation(reference, async (turn) => void (await turn.sendActivity(message))),
-    });
-  }
+  noticesThroughWebChat(sampark, webChat);
+  if (whatsApp) noticesThroughWhatsApp(sampark, whatsApp);
   // After every channel has defined its job kinds (WhatsApp's turns, sends, statuses): a worker that
   // started earlier could take a queued job of a kind not yet defined on this instance.
   await sampark.jobs.start();

@@ -1,14 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import { createSampark, type Ports, type Sampark } from '../../../src/app';
-import { apologize } from '../../../src/bot/apology';
-import { createBotFrameworkAdapter } from '../../../src/channels/botframework/botFrameworkAdapter';
 import { loadDirectLineSettings, type DirectLineSettings } from '../../../src/channels/directline/directLineSettings';
 import type { DirectLineStores } from '../../../src/channels/directline/directLineStores';
 import { mountWebChat, type WebChat } from '../../../src/channels/directline/mountWebChat';
 import { loadConfig } from '../../../src/config/config';
 import { silentLogger, type Logger } from '../../../src/log/logger';
-import { createHttpServer } from '../../../src/server/httpServer';
+import { createSamparkServer, noticesThroughWebChat } from '../../../src/server/samparkServer';
 
 /** The secret every test server signs with, so two instances accept each other's tokens. */
 export const TEST_TOKEN_SECRET = 'test-secret-for-direct-line-tokens-0123456789';
@@ -38,14 +36,7 @@ export async function startWebChatServer(options: WebChatServerOptions = {}): Pr
   const config = loadConfig({ PORT: '0' });
   const logger = options.logger ?? silentLogger();
   const sampark = await createSampark(config, logger, options.ports ?? {});
-  const adapter = createBotFrameworkAdapter(config, logger, (context) => apologize(context, sampark.translator));
-  const server = createHttpServer({
-    bot: sampark.bot,
-    adapter,
-    logger,
-    readiness: sampark.readiness,
-    metrics: sampark.metrics,
-  });
+  const { server } = createSamparkServer(sampark, config, logger);
   const settings = loadDirectLineSettings(
     { DIRECTLINE_TOKEN_SECRET: TEST_TOKEN_SECRET, ...options.env },
     logger,
@@ -60,6 +51,7 @@ export async function startWebChatServer(options: WebChatServerOptions = {}): Pr
     ...(options.now ? { now: options.now } : {}),
     ...(options.streamHeartbeatMs ? { streamHeartbeatMs: options.streamHeartbeatMs } : {}),
   });
+  noticesThroughWebChat(sampark, webChat);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -4,8 +4,6 @@ import type { Redis } from 'ioredis';
 import type { Server } from 'restify';
 import { createSampark, type Ports, type Sampark } from '../../../src/app';
 import { SimulatedMeterBackend } from '../../../src/backend/simulator/simulatedMeterBackend';
-import { apologize } from '../../../src/bot/apology';
-import { createBotFrameworkAdapter } from '../../../src/channels/botframework/botFrameworkAdapter';
 import { mountWhatsApp, type WhatsApp } from '../../../src/channels/whatsapp/mountWhatsApp';
 import type { UndeliverableReport } from '../../../src/channels/whatsapp/undeliverable';
 import { loadWhatsAppSettings, type WhatsAppSettings } from '../../../src/channels/whatsapp/whatsAppSettings';
@@ -13,7 +11,6 @@ import { redisWhatsAppStores, type WhatsAppStores } from '../../../src/channels/
 import { loadConfig } from '../../../src/config/config';
 import { BullJobQueue } from '../../../src/jobs/bullJobQueue';
 import { silentLogger, type Logger } from '../../../src/log/logger';
-import { createHttpServer } from '../../../src/server/httpServer';
 import { RedisStorage } from '../../../src/store/redisStorage';
 import { RedisTicketRepository } from '../../../src/tickets/redisTicketRepository';
 import { RedisTurnLock } from '../../../src/turns/redisTurnLock';
@@ -21,6 +18,7 @@ import { TEST_OTP } from '../../support/conversation';
 import { TEST_REDIS_URL } from '../../support/redis';
 import { FAKE_API_VERSION, FAKE_PHONE_NUMBER_ID, FAKE_TOKEN, FakeGraphServer, textOf, type SentMessage } from './fakeGraphServer';
 import { APP_SECRET, postWebhook, text, VERIFY_TOKEN, webhookOf } from './webhookClient';
+import { createSamparkServer, whatsAppPartsOf } from '../../../src/server/samparkServer';
 
 export interface WhatsAppHarnessOptions {
   /** The Graph API the instance talks to; a fresh fake unless instances share one. */
@@ -84,18 +82,11 @@ export async function startWhatsApp(options: WhatsAppHarnessOptions = {}): Promi
     ports.jobs = new BullJobQueue({ redisUrl: TEST_REDIS_URL, prefix: `${redis.prefix}jobs`, logger });
   }
   const sampark = await createSampark(config, logger, ports);
-  const adapter = createBotFrameworkAdapter(config, logger, (context) => apologize(context, sampark.translator));
-  const server = createHttpServer({ bot: sampark.bot, adapter, logger, readiness: sampark.readiness, metrics: sampark.metrics });
+  const { server } = createSamparkServer(sampark, config, logger);
   const settings = loadWhatsAppSettings({ ...testSettingsEnv(fake.url), ...options.env })!;
   const undeliverable: UndeliverableReport[] = [];
   const whatsApp = mountWhatsApp(server, {
-    bot: sampark.bot,
-    translator: sampark.translator,
-    memory: sampark.services.memory,
-    tickets: sampark.services.tickets,
-    jobs: sampark.jobs,
-    metrics: sampark.metrics,
-    readiness: sampark.readiness,
+    ...whatsAppPartsOf(sampark),
     logger,
     settings,
     ...(redis ? { stores: redisWhatsAppStores(redis.client, `${redis.prefix}wa:`, async () => undefined) } : {}),
