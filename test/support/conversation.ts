@@ -1,7 +1,8 @@
-import { ActivityTypes, TestAdapter, TurnContext, type Activity } from 'botbuilder';
+import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
 import { createSampark, type Ports, type Sampark } from '../../src/app';
 import { SimulatedMeterBackend } from '../../src/backend/simulator/simulatedMeterBackend';
 import { apologize } from '../../src/bot/apology';
+import { continuationContext } from '../../src/channels/continuation';
 import { conversationKey } from '../../src/conversations/conversationReferenceStore';
 import type { ProactiveChannel } from '../../src/notify/channelNotifier';
 import { loadConfig } from '../../src/config/config';
@@ -55,8 +56,7 @@ export class TestConversation {
         (await this.sampark.services.conversations.find(conversationKey(channelId, conversationId)))?.reference ?? null,
       // TestAdapter has no continueConversation: a context on the stored reference sends the same way.
       deliver: async (reference, message) => {
-        const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'notice' }, reference, true);
-        await new TurnContext(this.adapter, activity).sendActivity(message);
+        await continuationContext(this.adapter, reference).sendActivity(message);
       },
     };
   }

@@ -7,6 +7,7 @@ import {
   type ResourceResponse,
 } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
+import { continuationContext } from '../continuation';
 
 /** Renders a bot reply for a terminal; buttons are shown as numbered choices. */
 export function renderForTerminal(activity: Partial<Activity>): string {
@@ -62,7 +63,6 @@ export class ConsoleAdapter extends BotAdapter {
     reference: Partial<ConversationReference>,
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<void> {
-    const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'continue' }, reference, true);
-    await this.runMiddleware(new TurnContext(this, activity), logic);
+    await this.runMiddleware(continuationContext(this, reference), logic);
   }
 }

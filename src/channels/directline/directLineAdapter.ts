@@ -10,6 +10,7 @@ import {
 } from 'botbuilder';
 import type { ConversationSignals } from './conversationSignals';
 import type { TranscriptStore } from './transcriptStore';
+import { continuationContext } from '../continuation';
 
 /** The channel id the bot sees for web chat activities, as Azure's Direct Line names it. */
 export const DIRECT_LINE_CHANNEL_ID = 'directline';
@@ -91,12 +92,7 @@ export class DirectLineAdapter extends BotAdapter {
     reference: Partial<ConversationReference>,
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<void> {
-    const activity = TurnContext.applyConversationReference(
-      { type: ActivityTypes.Event, name: 'continueConversation', timestamp: this.now() },
-      reference,
-      true,
-    );
-    await this.runMiddleware(new TurnContext(this, activity), logic);
+    await this.runMiddleware(continuationContext(this, reference, this.now()), logic);
   }
 
   /** Resolves when the turns already received have run. */

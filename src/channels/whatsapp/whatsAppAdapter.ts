@@ -28,6 +28,7 @@ import { Outbox, type OutgoingMessage } from './outbox';
 import { templateMessage } from './templates';
 import type { ReportUndeliverable } from './undeliverable';
 import type { WhatsAppSettings } from './whatsAppSettings';
+import { continuationContext } from '../continuation';
 
 /** The channel id the bot sees for WhatsApp activities. */
 export const WHATSAPP_CHANNEL_ID = 'whatsapp';
@@ -139,12 +140,7 @@ export class WhatsAppAdapter extends BotAdapter {
     reference: Partial<ConversationReference>,
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<void> {
-    const activity = TurnContext.applyConversationReference(
-      { type: ActivityTypes.Event, name: 'continueConversation', timestamp: this.parts.now() },
-      reference,
-      true,
-    );
-    await this.runMiddleware(new TurnContext(this, activity), logic);
+    await this.runMiddleware(continuationContext(this, reference, this.parts.now()), logic);
   }
 
   /** Resolves when the typing indicators already asked for have been sent (or have failed). */
