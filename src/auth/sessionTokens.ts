@@ -1,8 +1,6 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { openToken, signToken } from './signedToken';
 import { AreaScopeSchema, StaffRoleSchema, type StaffIdentity } from './staff';
-
-const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
 
 const ClaimsSchema = z.object({
   sub: z.string(),
@@ -30,30 +28,16 @@ export class SessionTokens {
     const iat = Math.floor(this.now().getTime() / 1000);
     const exp = iat + this.ttlSeconds;
     const claims = { sub: identity.username, name: identity.name, role: identity.role, ...(identity.area ? { area: identity.area } : {}), iat, exp };
-    const unsigned = `${HEADER}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
-    return { token: `${unsigned}.${this.sign(unsigned)}`, expiresAt: new Date(exp * 1000).toISOString() };
+    return { token: signToken(this.key, claims), expiresAt: new Date(exp * 1000).toISOString() };
   }
 
   /** The identity of a genuine, unexpired token; null otherwise. */
   verify(token: string): StaffIdentity | null {
-    const [header, payload, signature] = token.split('.');
-    if (header !== HEADER || !payload || !signature) return null;
-    const expected = Buffer.from(this.sign(`${header}.${payload}`));
-    const given = Buffer.from(signature);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-    let decoded: unknown;
-    try {
-      decoded = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    } catch {
-      return null;
-    }
-    const claims = ClaimsSchema.safeParse(decoded);
+    const opened = openToken(this.key, token);
+    if (!opened.ok) return null;
+    const claims = ClaimsSchema.safeParse(opened.claims);
     if (!claims.success || claims.data.exp <= this.now().getTime() / 1000) return null;
     const { sub, name, role, area } = claims.data;
     return { username: sub, name, role, ...(area ? { area } : {}) };
-  }
-
-  private sign(unsigned: string): string {
-    return createHmac('sha256', this.key).update(unsigned).digest('base64url');
   }
 }

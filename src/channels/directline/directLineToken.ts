@@ -1,5 +1,6 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { openToken, signToken } from '../../auth/signedToken';
 
 /**
  * What a token lets its holder do: `conversation` tokens call the REST API; a `stream` ticket only
@@ -21,8 +22,6 @@ export type TokenProblem = 'malformed' | 'forged' | 'expired' | 'wrong-scope';
 
 /** The verdict on a token: its claims, or why it was refused. */
 export type TokenCheck = { ok: true; claims: TokenClaims } | { ok: false; problem: TokenProblem };
-
-const HEADER = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
 
 const ClaimsSchema = z.object({
   user: z.string().min(1).max(128),
@@ -47,19 +46,14 @@ export class DirectLineTokens {
   issue(subject: { user: string; conv: string }, scope: TokenScope, ttlSeconds: number): string {
     const iat = Math.floor(this.now().getTime() / 1000);
     const claims: TokenClaims = { user: subject.user, conv: subject.conv, scope, iat, exp: iat + ttlSeconds };
-    const unsigned = `${HEADER}.${base64url(JSON.stringify(claims))}`;
-    return `${unsigned}.${this.sign(unsigned)}`;
+    return signToken(this.key, claims);
   }
 
   /** The claims of a genuine, unexpired token of the given scope. */
   check(token: string, scope: TokenScope): TokenCheck {
-    const parts = token.split('.');
-    if (parts.length !== 3 || parts[0] !== HEADER) return { ok: false, problem: 'malformed' };
-    const [header, payload, signature] = parts as [string, string, string];
-    const expected = Buffer.from(this.sign(`${header}.${payload}`));
-    const given = Buffer.from(signature);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, problem: 'forged' };
-    const claims = ClaimsSchema.safeParse(parseJson(Buffer.from(payload, 'base64url').toString('utf8')));
+    const opened = openToken(this.key, token);
+    if (!opened.ok) return opened;
+    const claims = ClaimsSchema.safeParse(opened.claims);
     if (!claims.success) return { ok: false, problem: 'malformed' };
     if (claims.data.scope !== scope) return { ok: false, problem: 'wrong-scope' };
     if (claims.data.exp <= this.now().getTime() / 1000) return { ok: false, problem: 'expired' };
@@ -71,9 +65,6 @@ export class DirectLineTokens {
     return Math.max(0, claims.exp - Math.floor(this.now().getTime() / 1000));
   }
 
-  private sign(unsigned: string): string {
-    return createHmac('sha256', this.key).update(unsigned).digest('base64url');
-  }
 }
 
 /** A new conversation id: unguessable, URL-safe. */
@@ -89,14 +80,3 @@ export function newVisitorId(): string {
   return `dl_${randomBytes(12).toString('base64url')}`;
 }
 
-function base64url(text: string): string {
-  return Buffer.from(text, 'utf8').toString('base64url');
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null;
-  }
-}
