@@ -1,5 +1,4 @@
-import { TurnContext } from 'botbuilder';
-import { conversationKey } from '../../src/conversations/conversationReferenceStore';
+import type { TurnContext } from 'botbuilder';
 import type { Consumer } from '../../src/backend/meterBackend';
 import { languageOf } from '../../src/bot/turnState';
 import { describeEvidence, noteTicketOfTurn, sharedEvidenceOf } from '../../src/conversations/sharedEvidence';
@@ -7,6 +6,7 @@ import { formatTicketNumber, type TicketNumber } from '../../src/domain/ticketNu
 import { formatDateTime } from '../../src/i18n/format';
 import type { Ticket, TicketCategory } from '../../src/tickets/ticket';
 import type { DialogServices } from '../services';
+import { rememberHowToReach } from './reachBack';
 import { translate } from './replies';
 
 /** What a journey escalates. */
@@ -48,12 +48,7 @@ export async function escalate(services: DialogServices, context: TurnContext, e
     ...(evidence.photos.length > 0 ? { photos: evidence.photos } : {}),
   });
   noteTicketOfTurn(context, ticket.number);
-  // Every change to the ticket is told to the consumer here later, so keep how to reach this conversation.
-  await services.conversations.recordInbound(
-    conversationKey(context.activity.channelId, context.activity.conversation.id),
-    TurnContext.getConversationReference(context.activity),
-    services.now(),
-  );
+  await rememberHowToReach(services, context);
   services.logger.info(
     { ticket: ticket.number, category: ticket.category, priority: ticket.priority, joined },
     'ticket escalated',

@@ -1,7 +1,6 @@
-import { TurnContext } from 'botbuilder';
 import { WaterfallDialog } from 'botbuilder-dialogs';
-import { conversationKey } from '../../src/conversations/conversationReferenceStore';
 import { languageOf, recognitionOf } from '../../src/bot/turnState';
+import { rememberHowToReach } from '../common/reachBack';
 import { translate } from '../common/replies';
 import type { DialogServices } from '../services';
 
@@ -23,12 +22,7 @@ export function talkToAgentDialogs(services: DialogServices) {
           lastIntent: recognitionOf(context)?.intent ?? null,
           requestedAt: services.now().toISOString(),
         });
-        // The agent's replies reach the consumer later through this reference.
-        await services.conversations.recordInbound(
-          conversationKey(context.activity.channelId, context.activity.conversation.id),
-          TurnContext.getConversationReference(context.activity),
-          services.now(),
-        );
+        await rememberHowToReach(services, context);
         const t = translate(services, context);
         const key = placement.alreadyQueued ? 'agent.alreadyQueued' : 'agent.queued';
         await context.sendActivity(t(key, { position: placement.position, helpline: services.policy.helplineNumber }));
