@@ -3,6 +3,9 @@ import type { DirectLineStores } from '../../../src/channels/directline/directLi
 import { RedisConversationSignals } from '../../../src/channels/directline/redisConversationSignals';
 import { RedisTranscriptStore } from '../../../src/channels/directline/redisTranscriptStore';
 import { silentLogger } from '../../../src/log/logger';
+import { RedisConversationReferenceStore } from '../../../src/conversations/redisConversationReferenceStore';
+import { RedisStorage } from '../../../src/store/redisStorage';
+import { RedisTicketRepository } from '../../../src/tickets/redisTicketRepository';
 import { connectRedis } from '../../../src/store/redisConnection';
 import { removeKeys, TEST_REDIS_URL, testRedis, uniquePrefix } from '../../support/redis';
 import { botSays, DirectLineClient, StreamReader } from './directLineClient';
@@ -96,5 +99,39 @@ describe('web chat on Redis', () => {
     expect(after.status).toBe(200);
     expect(after.body).toEqual({ activities: [], watermark });
     expect((await client.say(conversationId, token, 'menu', 'client-after', 'en-US')).status).toBe(200);
+  });
+
+  it('shows a field team\'s change made on another instance on the page where the consumer complained', async () => {
+    const shared = testRedis();
+    const ports = () => ({
+      ticketRepository: new RedisTicketRepository(shared, `${prefix}tickets:`),
+      conversations: new RedisConversationReferenceStore(shared, `${prefix}conversations:`, 3600),
+      storage: new RedisStorage({ redis: shared, prefix: `${prefix}state:` }),
+    });
+    const page = await startWebChatServer({ stores: (await redisStores(prefix)).stores, ports: ports() });
+    const fieldSide = await startWebChatServer({ stores: (await redisStores(prefix)).stores, ports: ports() });
+    running.push(page, fieldSide);
+    try {
+      const client = new DirectLineClient(page.url);
+      const { conversationId, token } = await client.generate();
+      const started = await client.start(token, { locale: 'hi-IN' });
+      const stream = await StreamReader.open(started.body.streamUrl!);
+      streams.push(stream);
+      await client.say(conversationId, token, 'meter ka display band hai', 'c-fault', 'hi-IN');
+      await stream.next(botSays('उपभोक्ता संख्या'));
+      await client.say(conversationId, token, '101000001', 'c-ca', 'hi-IN');
+      const opened = await stream.next(botSays('शिकायत संख्या'));
+      const [shown, first, second] = /SP-(\d{4})-(\d{4})/.exec(opened.text ?? '')!;
+
+      const outcome = await fieldSide.sampark.ticketWorkflow.change(`SP${first}${second}`, { type: 'accept' }, {
+        kind: 'staff',
+        username: 'je1',
+        role: 'je',
+      });
+      expect(outcome).toMatchObject({ ok: true, notice: { delivered: true } });
+      await stream.next(botSays(shown!));
+    } finally {
+      shared.disconnect();
+    }
   });
 });
