@@ -55,6 +55,13 @@ export class StaffAuthentication {
     return { ok: true, identity, ...this.tokens.issue(identity) };
   }
 
+  /** Accounts in one of `roles`, as identities (no hashes): whom a conversation can be handed to. */
+  members(roles: readonly StaffRole[]): StaffIdentity[] {
+    return [...this.accounts.values()]
+      .filter((account) => roles.includes(account.role))
+      .map(({ username, name, role, area }) => ({ username, name, role, ...(area ? { area } : {}) }));
+  }
+
   /** Checks an `Authorization: Bearer …` header against the roles allowed. */
   authorize(header: string | undefined, allowed: readonly StaffRole[]): Authorization {
     const token = /^Bearer (\S+)$/.exec(header ?? '')?.[1];
