@@ -5,13 +5,11 @@ import { ConfigError, loadConfig } from './config/config';
 import { createLogger } from './log/logger';
 import { SessionTokens } from './auth/sessionTokens';
 import { StaffAuthentication } from './auth/staffAuthentication';
-import { mountStaffRoutes } from './auth/staffRoutes';
 import { loadStaffSettings } from './auth/staffSettings';
 import { loadDirectLineSettings } from './channels/directline/directLineSettings';
 import { mountWebChat } from './channels/directline/mountWebChat';
 import { mountWhatsApp } from './channels/whatsapp/mountWhatsApp';
-import { mountFieldApi } from './tickets/http/fieldApi';
-import { mountAgentApi } from './handoff/http/agentApi';
+import { mountStaffConsoles } from './server/staffConsoles';
 import { loadWhatsAppSettings } from './channels/whatsapp/whatsAppSettings';
 
 /** `npm start`: the bot on whatever the environment configures, the embedded defaults otherwise. */
@@ -41,22 +39,7 @@ async function main(): Promise<void> {
     new SessionTokens(staffSettings.sessionSecret, staffSettings.sessionTtlSeconds),
     sampark.audit,
   );
-  mountStaffRoutes(server, staff);
-  mountFieldApi(server, {
-    authentication: staff,
-    repository: sampark.ticketRepository,
-    workflow: sampark.ticketWorkflow,
-    audit: sampark.audit,
-    backend: sampark.services.backend,
-    now: () => new Date(),
-  });
-  mountAgentApi(server, {
-    authentication: staff,
-    handoff: sampark.handoff,
-    notifier: sampark.notifier,
-    audit: sampark.audit,
-    now: () => new Date(),
-  });
+  mountStaffConsoles(server, sampark, staff);
   const webChat = mountWebChat(server, {
     bot: sampark.bot,
     translator: sampark.translator,

@@ -44,6 +44,13 @@ export class Translator {
     return new Translator(instance);
   }
 
+  /** Every string of one namespace (one locales/<language>/<namespace>.json), for pages that render in the browser. */
+  namespace(language: Language, namespace: string): Record<string, unknown> {
+    const bundle: unknown = this.instance.getResourceBundle(language, namespace);
+    if (!bundle || typeof bundle !== 'object') throw new Error(`no locales/${language}/${namespace}.json`);
+    return bundle as Record<string, unknown>;
+  }
+
   /** A translate function bound to one language. */
   forLanguage(language: Language): Translate {
     let translate = this.fixed.get(language);

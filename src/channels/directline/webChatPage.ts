@@ -1,27 +1,16 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
-import type { Request, Response, Server } from 'restify';
+import type { Server } from 'restify';
 import type { Translator } from '../../i18n/translator';
 import { LANGUAGES, type Language } from '../../i18n/language';
 import { projectRoot } from '../../projectRoot';
+import { asset, escapeHtml, scriptSafeJson, serve, type Asset } from '../../server/staticAsset';
 import type { WebChatBranding } from './directLineSettings';
 
 /** What the page is made from. */
 export interface WebChatPageParts {
   branding: WebChatBranding;
   translator: Translator;
-}
-
-/** A file served as is, with a validator so a phone does not download it twice. */
-interface Asset {
-  type: string;
-  body: Buffer;
-  gzipped: Buffer;
-  etag: string;
-  /** Seconds a browser may reuse it without asking. */
-  maxAge: number;
 }
 
 const PAGE_STRINGS = ['title', 'chooseLanguage', 'intro', 'newChat', 'unavailable'] as const;
@@ -113,37 +102,4 @@ function securityHeaders(branding: WebChatBranding): Record<string, string> {
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
   };
-}
-
-function asset(type: string, body: Buffer, maxAge: number): Asset {
-  const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
-  return { type, body, gzipped: gzipSync(body), etag, maxAge };
-}
-
-function serve(req: Request, res: Response, file: Asset, extraHeaders: Record<string, string> = {}): void {
-  const headers: Record<string, string> = {
-    'Content-Type': file.type,
-    ETag: file.etag,
-    'Cache-Control': file.maxAge > 0 ? `public, max-age=${file.maxAge}` : 'no-cache',
-    Vary: 'Accept-Encoding',
-    ...extraHeaders,
-  };
-  if (req.headers['if-none-match'] === file.etag) {
-    res.writeHead(304, headers);
-    res.end();
-    return;
-  }
-  const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-  const body = gzip ? file.gzipped : file.body;
-  res.writeHead(200, { ...headers, ...(gzip ? { 'Content-Encoding': 'gzip' } : {}), 'Content-Length': String(body.length) });
-  res.end(body);
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
-/** JSON that cannot close the script element it sits in. */
-function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }

@@ -7,6 +7,13 @@ import { mountWebChat, type WebChat } from '../../../src/channels/directline/mou
 import { loadConfig } from '../../../src/config/config';
 import { silentLogger, type Logger } from '../../../src/log/logger';
 import { createSamparkServer, noticesThroughWebChat } from '../../../src/server/samparkServer';
+import { mountStaffConsoles } from '../../../src/server/staffConsoles';
+import { SessionTokens } from '../../../src/auth/sessionTokens';
+import { StaffAuthentication } from '../../../src/auth/staffAuthentication';
+import type { StaffAccount } from '../../../src/auth/staff';
+
+/** Staff sessions signed with this are accepted by every test server, like instances sharing STAFF_SESSION_SECRET. */
+export const TEST_STAFF_SESSION_SECRET = 'test-secret-for-staff-sessions-0123456789';
 
 /** The secret every test server signs with, so two instances accept each other's tokens. */
 export const TEST_TOKEN_SECRET = 'test-secret-for-direct-line-tokens-0123456789';
@@ -20,6 +27,8 @@ export interface WebChatServerOptions {
   ports?: Partial<Ports>;
   streamHeartbeatMs?: number;
   logger?: Logger;
+  /** Staff who can sign in to the consoles and APIs (`mountStaffConsoles`); none mounts nothing. */
+  staff?: StaffAccount[];
 }
 
 /** A real Sampark on 127.0.0.1 with an ephemeral port: the same composition as `npm start`, plus the web chat. */
@@ -52,6 +61,10 @@ export async function startWebChatServer(options: WebChatServerOptions = {}): Pr
     ...(options.streamHeartbeatMs ? { streamHeartbeatMs: options.streamHeartbeatMs } : {}),
   });
   noticesThroughWebChat(sampark, webChat);
+  if (options.staff) {
+    const tokens = new SessionTokens(TEST_STAFF_SESSION_SECRET, 3600);
+    mountStaffConsoles(server, sampark, new StaffAuthentication(options.staff, tokens, sampark.audit));
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
