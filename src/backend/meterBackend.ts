@@ -103,6 +103,42 @@ export const PlannedOutageSchema = z.object({
 });
 export type PlannedOutage = z.infer<typeof PlannedOutageSchema>;
 
+/**
+ * Which consumers a campaign reaches; every given criterion must hold. Supply cut means the relay is
+ * open on a balance that is not positive, for at least this many hours.
+ */
+export const TargetCriteriaSchema = z.object({
+  supplyCutHours: z.number().nonnegative().optional(),
+  balanceBelow: z.number().optional(),
+  /** True: only consumers without a registered mobile (the visit list); absent or false: anyone. */
+  noMobile: z.boolean().optional(),
+  division: z.string().trim().min(1).max(100).optional(),
+  section: z.string().trim().min(1).max(100).optional(),
+});
+export type TargetCriteria = z.infer<typeof TargetCriteriaSchema>;
+
+/** A consumer a campaign may reach, with what the criteria looked at. */
+export const CampaignTargetSchema = z.object({
+  caNumber: z.string().regex(/^\d{9,12}$/),
+  mobile: z.string().regex(/^[6-9]\d{9}$/).nullable(),
+  area: AreaSchema,
+  urban: z.boolean(),
+  balance: z.number(),
+  /** When the supply was cut for a balance that ran out; null while it is on. */
+  supplyCutAt: instant.nullable(),
+});
+export type CampaignTarget = z.infer<typeof CampaignTargetSchema>;
+
+/** One page of targets in CA order; `nextCursor` asks for the next page, null on the last. */
+export const TargetPageSchema = z.object({
+  targets: z.array(CampaignTargetSchema),
+  nextCursor: z.string().nullable(),
+});
+export type TargetPage = z.infer<typeof TargetPageSchema>;
+
+/** The largest page a caller may ask for. */
+export const MAX_TARGET_PAGE = 1000;
+
 /** The backend could not answer (timeout, unreachable, 5xx, malformed reply, breaker open). */
 export class BackendUnavailableError extends Error {
   constructor(
@@ -133,4 +169,9 @@ export interface MeterBackend {
   confirmMobileUpdate(requestId: string, otp: string): Promise<MobileUpdateConfirmation>;
   /** A planned shutdown affecting this consumer's section now or soon, if the backend knows one. */
   findPlannedOutage(caNumber: string): Promise<PlannedOutage | null>;
+  /**
+   * Consumers matching `criteria`, a page of at most `limit` (1 to MAX_TARGET_PAGE) after `cursor`
+   * (null for the first page). Meters the head-end cannot read are left out.
+   */
+  findTargets(criteria: TargetCriteria, cursor: string | null, limit: number): Promise<TargetPage>;
 }

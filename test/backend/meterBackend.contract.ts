@@ -1,11 +1,16 @@
 import {
   BackendUnavailableError,
+  CampaignTargetSchema,
   ConsumerSchema,
+  MAX_TARGET_PAGE,
   MeterStatusSchema,
   PaymentSchema,
   PlannedOutageSchema,
+  type CampaignTarget,
   type MeterBackend,
   type ReconnectResult,
+  type TargetCriteria,
+  type TargetPage,
 } from '../../src/backend/meterBackend';
 import { DEMO_CONSUMERS } from '../../src/backend/simulator/seedConsumers';
 import type {
@@ -378,6 +383,80 @@ export function describeMeterBackendContract(name: string, factory: ContractSubj
       it('answers null where nothing is planned, and for an unknown CA number', async () => {
         await expect(backend.findPlannedOutage('101000001')).resolves.toBeNull();
         await expect(backend.findPlannedOutage('101000098')).resolves.toBeNull();
+      });
+    });
+
+    describe('findTargets', () => {
+      /** Every target matching `criteria`, following the cursor page by page. */
+      async function allTargets(criteria: TargetCriteria, pageSize = MAX_TARGET_PAGE): Promise<CampaignTarget[]> {
+        const targets: CampaignTarget[] = [];
+        let cursor: string | null = null;
+        do {
+          const page: TargetPage = await backend.findTargets(criteria, cursor, pageSize);
+          targets.push(...page.targets);
+          cursor = page.nextCursor;
+        } while (cursor !== null);
+        return targets;
+      }
+
+      it('seeds thousands of connections over several divisions and sections, some without a mobile', async () => {
+        const everyone = await allTargets({});
+        expect(everyone.length).toBeGreaterThanOrEqual(5000);
+        expect(new Set(everyone.map((t) => t.area.division)).size).toBeGreaterThanOrEqual(8);
+        expect(new Set(everyone.map((t) => t.area.section)).size).toBeGreaterThanOrEqual(10);
+        const withoutMobile = everyone.filter((t) => t.mobile === null).length;
+        expect(withoutMobile / everyone.length).toBeGreaterThan(0.1);
+        for (const target of everyone.slice(0, 50)) expect(CampaignTargetSchema.parse(target)).toEqual(target);
+      });
+
+      it('pages in CA order with no consumer twice and none skipped', async () => {
+        const inPages = await allTargets({ division: 'Patna East' }, 97);
+        const inOne = await allTargets({ division: 'Patna East' });
+        expect(inPages.map((t) => t.caNumber)).toEqual(inOne.map((t) => t.caNumber));
+        expect([...inOne.map((t) => t.caNumber)].sort()).toEqual(inOne.map((t) => t.caNumber));
+        expect(new Set(inOne.map((t) => t.caNumber)).size).toBe(inOne.length);
+      });
+
+      it('finds supply cut for a negative balance for at least N hours, the demo consumers among them', async () => {
+        const cutADay = await allTargets({ supplyCutHours: 24 });
+        expect(cutADay.map((t) => t.caNumber)).toEqual(expect.arrayContaining(['101000002', '101000012']));
+        for (const target of cutADay) {
+          expect(target.balance).toBeLessThanOrEqual(0);
+          expect(CONTRACT_NOW.getTime() - Date.parse(target.supplyCutAt ?? '')).toBeGreaterThanOrEqual(24 * HOUR);
+        }
+        const cutTwoDays = (await allTargets({ supplyCutHours: 48 })).map((t) => t.caNumber);
+        expect(cutTwoDays).toContain('101000002');
+        expect(cutTwoDays).not.toContain('101000012');
+        expect(cutTwoDays).not.toContain('101000006');
+      });
+
+      it('combines criteria: balance below a threshold in one section', async () => {
+        const targets = await allTargets({ balanceBelow: 50, section: 'Kankarbagh-1' });
+        expect(targets.length).toBeGreaterThan(0);
+        for (const target of targets) {
+          expect(target.balance).toBeLessThan(50);
+          expect(target.area.section).toBe('Kankarbagh-1');
+        }
+      });
+
+      it('lists those without a registered mobile for the visit list', async () => {
+        const targets = await allTargets({ noMobile: true, division: 'Darbhanga Urban' });
+        expect(targets.map((t) => t.caNumber)).toContain('101000008');
+        expect(targets.every((t) => t.mobile === null && t.area.division === 'Darbhanga Urban')).toBe(true);
+      });
+
+      it('leaves out the meter the head-end cannot read', async () => {
+        const targets = await allTargets({ division: 'Aurangabad' });
+        expect(targets.map((t) => t.caNumber)).not.toContain('101000099');
+      });
+
+      it('answers an empty last page where nothing matches', async () => {
+        await expect(backend.findTargets({ section: 'Nowhere' }, null, 10)).resolves.toEqual({ targets: [], nextCursor: null });
+      });
+
+      it('rejects a page size out of range as a caller error', async () => {
+        await expect(backend.findTargets({}, null, 0)).rejects.toBeInstanceOf(RangeError);
+        await expect(backend.findTargets({}, null, MAX_TARGET_PAGE + 1)).rejects.toBeInstanceOf(RangeError);
       });
     });
 

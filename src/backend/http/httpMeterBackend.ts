@@ -29,7 +29,10 @@ import {
   MobileUpdateConfirmationSchema,
   MobileUpdateStartSchema,
   PaymentSchema,
+  MAX_TARGET_PAGE,
   ReconnectResultSchema,
+  TargetCriteriaSchema,
+  TargetPageSchema,
   type Consumer,
   type MeterBackend,
   type MeterStatus,
@@ -38,6 +41,8 @@ import {
   type Payment,
   type PlannedOutage,
   type ReconnectResult,
+  type TargetCriteria,
+  type TargetPage,
 } from '../meterBackend';
 import { ConsumerListSchema, PlannedOutageEnvelopeSchema } from './wireSchemas';
 
@@ -227,6 +232,24 @@ export class HttpMeterBackend implements MeterBackend {
       onNotFound: 'null',
     });
     return envelope?.outage ?? null;
+  }
+
+  /** @inheritdoc */
+  async findTargets(criteria: TargetCriteria, cursor: string | null, limit: number): Promise<TargetPage> {
+    const wanted = requireInput(TargetCriteriaSchema, criteria, 'target criteria');
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_TARGET_PAGE) throw new RangeError('malformed page limit');
+    const query = new URLSearchParams();
+    for (const [name, value] of Object.entries(wanted)) if (value !== undefined) query.set(name, String(value));
+    if (cursor !== null) query.set('cursor', requireInput(CaNumberInput, cursor, 'cursor'));
+    query.set('limit', String(limit));
+    return this.send({
+      operation: 'findTargets',
+      method: 'GET',
+      path: `/v1/targets?${query.toString()}`,
+      expectedStatus: 200,
+      schema: TargetPageSchema,
+      onNotFound: 'fail',
+    });
   }
 
   /**

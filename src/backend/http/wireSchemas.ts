@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MobileInput, OtpInput } from '../backendInput';
-import { ConsumerSchema, PlannedOutageSchema } from '../meterBackend';
+import { CaNumberInput, MobileInput, OtpInput } from '../backendInput';
+import { ConsumerSchema, MAX_TARGET_PAGE, PlannedOutageSchema, TargetCriteriaSchema } from '../meterBackend';
 
 /**
  * The bodies the HTTP contract (docs/backend-openapi.yaml) adds around the port's own shapes. The
@@ -12,6 +12,17 @@ export const ConsumerListSchema = z.object({ consumers: z.array(ConsumerSchema) 
 
 /** GET /v1/consumers/{ca}/planned-outage: wrapped so "no outage" is a 200, not a 404. */
 export const PlannedOutageEnvelopeSchema = z.object({ outage: PlannedOutageSchema.nullable() });
+
+/** GET /v1/targets?…: the criteria, the page size and where the previous page ended, as query text. */
+export const TargetQuerySchema = z.object({
+  supplyCutHours: z.coerce.number().nonnegative().optional(),
+  balanceBelow: z.coerce.number().finite().optional(),
+  noMobile: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+  division: TargetCriteriaSchema.shape.division,
+  section: TargetCriteriaSchema.shape.section,
+  cursor: CaNumberInput.optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_TARGET_PAGE),
+});
 
 /** POST /v1/consumers/{ca}/mobile-updates */
 export const MobileUpdateRequestSchema = z.object({ mobile: MobileInput });

@@ -13,6 +13,7 @@ import { BackendUnavailableError, type MeterBackend } from '../meterBackend';
 import {
   MobileUpdateConfirmRequestSchema,
   MobileUpdateRequestSchema,
+  TargetQuerySchema,
   type ErrorBody,
 } from '../http/wireSchemas';
 
@@ -89,6 +90,10 @@ export function createSimulatorServer(options: SimulatorServerOptions): Simulato
   server.get('/v1/consumers', route(async (req) => {
     const mobile = parse(MobileInput, queryValue(req, 'mobile'), 'mobile query parameter');
     return { status: 200, body: { consumers: await backend.findConnectionsByMobile(mobile) } };
+  }));
+  server.get('/v1/targets', route(async (req) => {
+    const { cursor, limit, ...criteria } = parse(TargetQuerySchema, req.query ?? {}, 'target query');
+    return { status: 200, body: await backend.findTargets(criteria, cursor ?? null, limit) };
   }));
   server.get('/v1/consumers/:ca/meter-status', route(async (req) => {
     const status = await backend.getMeterStatus(parse(CaNumberInput, req.params.ca, 'CA number'));

@@ -8,6 +8,8 @@ export interface SeededConnection {
   payments: Payment[];
   /** Every operation touching this consumer fails as if the backend timed out. */
   backendFault: boolean;
+  /** When the supply was cut because the balance ran out; null while it is on. */
+  supplyCutAt: string | null;
 }
 
 /** Everything the simulator starts with. */
@@ -57,7 +59,7 @@ const ELECTRICITY_DUTY_RATE = 0.06;
 type Tariff = 'urban' | 'rural';
 
 /** How a connection looks, before the clock turns it into a meter status. */
-interface Profile {
+export interface Profile {
   consumer: Consumer;
   balance: number;
   relay: MeterStatus['relay'];
@@ -72,6 +74,8 @@ interface Profile {
   showMonthlyBill?: boolean;
   payments?: Payment[];
   backendFault?: boolean;
+  /** Set for a supply cut for a balance that ran out: how long ago the relay opened. */
+  supplyCutMinutesAgo?: number;
 }
 
 /** Builds the seeded world as it looks at `now`; every time in it is relative to `now`. */
@@ -125,6 +129,7 @@ export function seedConsumers(now: Date): SimulatorSeed {
       },
       balance: -236.4,
       relay: 'disconnected',
+      supplyCutMinutesAgo: 50 * HOUR_MINUTES,
       communicating: true,
       minutesSinceCommunication: 8,
       lastRecharge: { amount: 200, minutesAgo: 18 * DAY_MINUTES },
@@ -319,6 +324,7 @@ export function seedConsumers(now: Date): SimulatorSeed {
       },
       balance: -12.4,
       relay: 'disconnected',
+      supplyCutMinutesAgo: 30 * HOUR_MINUTES,
       communicating: true,
       minutesSinceCommunication: 16,
       lastRecharge: { amount: 300, minutesAgo: 12 * DAY_MINUTES },
@@ -368,12 +374,7 @@ export function seedConsumers(now: Date): SimulatorSeed {
   ];
 
   return {
-    connections: profiles.map((profile) => ({
-      consumer: profile.consumer,
-      meter: meterStatus(now, profile),
-      payments: profile.payments ?? [],
-      backendFault: profile.backendFault ?? false,
-    })),
+    connections: profiles.map((profile) => connectionFrom(now, profile)),
     plannedOutages: [
       {
         section: 'Danapur-2',
@@ -385,7 +386,21 @@ export function seedConsumers(now: Date): SimulatorSeed {
   };
 }
 
-function area(circle: string, division: string, subDivision: string, section: string): Area {
+/** A profile as the simulator holds it at `now`. */
+export function connectionFrom(now: Date, profile: Profile): SeededConnection {
+  return {
+    consumer: profile.consumer,
+    meter: meterStatus(now, profile),
+    payments: profile.payments ?? [],
+    backendFault: profile.backendFault ?? false,
+    supplyCutAt:
+      profile.supplyCutMinutesAgo === undefined
+        ? null
+        : new Date(now.getTime() - profile.supplyCutMinutesAgo * MINUTE_MS).toISOString(),
+  };
+}
+
+export function area(circle: string, division: string, subDivision: string, section: string): Area {
   return { circle, division, subDivision, section };
 }
 

@@ -11,6 +11,9 @@ import {
 } from '../backendInput';
 import {
   BackendUnavailableError,
+  MAX_TARGET_PAGE,
+  TargetCriteriaSchema,
+  type CampaignTarget,
   type Consumer,
   type MeterBackend,
   type MeterStatus,
@@ -19,8 +22,11 @@ import {
   type Payment,
   type PlannedOutage,
   type ReconnectResult,
+  type TargetCriteria,
+  type TargetPage,
 } from '../meterBackend';
-import { seedConsumers, type SeededConnection } from './seedConsumers';
+import { POPULATION_FIRST_CA, POPULATION_SIZE, populationProfiles } from './population';
+import { connectionFrom, seedConsumers, type Profile, type SeededConnection } from './seedConsumers';
 
 /** What the simulator would have sent by SMS; the demo shows it so a tester can finish the journey. */
 export interface OtpSentEvent {
@@ -72,6 +78,10 @@ export class SimulatedMeterBackend implements MeterBackend {
   private readonly connections: Map<string, SeededConnection>;
   private readonly plannedOutages: PlannedOutage[];
   private readonly pendingMobileUpdates = new Map<string, PendingMobileUpdate>();
+  /** The crowd behind the demo consumers, made on first use (see population.ts). */
+  private population: Profile[] | null = null;
+  /** When the simulator's world was laid out; the crowd's times are relative to it too. */
+  private readonly seededAt: Date;
 
   constructor(options: SimulatedMeterBackendOptions = {}) {
     this.now = options.now ?? (() => new Date());
@@ -80,7 +90,8 @@ export class SimulatedMeterBackend implements MeterBackend {
     this.otpTtlMs = (options.otpTtlMinutes ?? 10) * 60_000;
     this.otpMaxAttempts = options.otpMaxAttempts ?? 3;
     this.latencyMs = options.latencyMs ?? 0;
-    const seed = seedConsumers(this.now());
+    this.seededAt = this.now();
+    const seed = seedConsumers(this.seededAt);
     this.connections = new Map(seed.connections.map((c) => [c.consumer.caNumber, c]));
     this.plannedOutages = seed.plannedOutages;
   }
@@ -95,9 +106,9 @@ export class SimulatedMeterBackend implements MeterBackend {
   async findConnectionsByMobile(mobile: string): Promise<Consumer[]> {
     requireInput(MobileInput, mobile, 'mobile number');
     await this.answerDelay();
-    const matches = [...this.connections.values()].filter((c) => c.consumer.mobile === mobile);
-    if (matches.some((c) => c.backendFault)) throw simulatedFault();
-    return matches
+    const matching = this.everyConnection().filter((c) => c.consumer.mobile === mobile);
+    if (matching.some((c) => c.backendFault)) throw simulatedFault();
+    return matching
       .map((c) => structuredClone(c.consumer))
       .sort((a, b) => a.caNumber.localeCompare(b.caNumber));
   }
@@ -193,11 +204,60 @@ export class SimulatedMeterBackend implements MeterBackend {
     return outage ? structuredClone(outage) : null;
   }
 
+  /** @inheritdoc */
+  async findTargets(criteria: TargetCriteria, cursor: string | null, limit: number): Promise<TargetPage> {
+    const wanted = requireInput(TargetCriteriaSchema, criteria, 'target criteria');
+    if (cursor !== null) requireInput(CaNumberInput, cursor, 'cursor');
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_TARGET_PAGE) throw new RangeError('malformed page limit');
+    await this.answerDelay();
+    const now = this.now().getTime();
+    const matching = this.everyConnection().filter(
+      (c) => !c.backendFault && (cursor === null || c.consumer.caNumber > cursor) && matches(c, wanted, now),
+    );
+    const page = matching.slice(0, limit);
+    return {
+      targets: page.map(targetOf),
+      nextCursor: matching.length > limit ? page[page.length - 1]!.consumer.caNumber : null,
+    };
+  }
+
+  /**
+   * Demo consumers and the crowd in CA order (every demo CA sorts before the crowd's), as far as
+   * targeting and mobile lookups need them: the crowd is read from its profiles until a connection
+   * is touched, so a lookup never lays out thousands of meter histories.
+   */
+  private everyConnection(): TargetView[] {
+    const demo = [...this.connections.values()]
+      .filter((c) => !isInPopulation(c.consumer.caNumber))
+      .sort((a, b) => a.consumer.caNumber.localeCompare(b.consumer.caNumber));
+    const crowd = this.populationProfiles().map((profile): TargetView => {
+      const touched = this.connections.get(profile.consumer.caNumber);
+      return touched ? viewOf(touched) : profileView(profile, this.seededAt);
+    });
+    return [...demo.map(viewOf), ...crowd];
+  }
+
+  private populationProfiles(): Profile[] {
+    this.population ??= populationProfiles();
+    return this.population;
+  }
+
+  /** A demo connection, or one of the crowd made into a connection the first time it is touched. */
+  private connectionOf(caNumber: string): SeededConnection | undefined {
+    const known = this.connections.get(caNumber);
+    if (known || !isInPopulation(caNumber)) return known;
+    const profile = this.populationProfiles()[Number(caNumber) - POPULATION_FIRST_CA];
+    if (!profile) return undefined;
+    const connection = connectionFrom(this.seededAt, profile);
+    this.connections.set(caNumber, connection);
+    return connection;
+  }
+
   /** The connection for a CA number after the simulated delay; throws for the faulty consumer. */
   private async connection(caNumber: string): Promise<SeededConnection | undefined> {
     requireInput(CaNumberInput, caNumber, 'CA number');
     await this.answerDelay();
-    const connection = this.connections.get(caNumber);
+    const connection = this.connectionOf(caNumber);
     if (connection?.backendFault) throw simulatedFault();
     return connection;
   }
@@ -205,6 +265,68 @@ export class SimulatedMeterBackend implements MeterBackend {
   private async answerDelay(): Promise<void> {
     if (this.latencyMs > 0) await sleep(this.latencyMs);
   }
+}
+
+function isInPopulation(caNumber: string): boolean {
+  const value = Number(caNumber);
+  return caNumber.length === 9 && value >= POPULATION_FIRST_CA && value < POPULATION_FIRST_CA + POPULATION_SIZE;
+}
+
+/** What targeting and mobile lookups read of a connection, whether laid out yet or not. */
+interface TargetView {
+  consumer: Consumer;
+  balance: number;
+  relay: MeterStatus['relay'];
+  supplyCutAt: string | null;
+  backendFault: boolean;
+}
+
+function viewOf(connection: SeededConnection): TargetView {
+  const { consumer, meter, supplyCutAt, backendFault } = connection;
+  return { consumer, balance: meter.balance, relay: meter.relay, supplyCutAt, backendFault };
+}
+
+function profileView(profile: Profile, seededAt: Date): TargetView {
+  const cutMinutes = profile.supplyCutMinutesAgo;
+  return {
+    consumer: profile.consumer,
+    balance: profile.balance,
+    relay: profile.relay,
+    supplyCutAt: cutMinutes === undefined ? null : new Date(seededAt.getTime() - cutMinutes * 60_000).toISOString(),
+    backendFault: profile.backendFault ?? false,
+  };
+}
+
+/** Whether a connection meets every given criterion at `now`. */
+function matches(view: TargetView, criteria: TargetCriteria, now: number): boolean {
+  const { consumer } = view;
+  if (criteria.noMobile && consumer.mobile !== null) return false;
+  if (criteria.division !== undefined && consumer.area.division !== criteria.division) return false;
+  if (criteria.section !== undefined && consumer.area.section !== criteria.section) return false;
+  if (criteria.balanceBelow !== undefined && !(view.balance < criteria.balanceBelow)) return false;
+  if (criteria.supplyCutHours !== undefined) {
+    const cut = cutSince(view);
+    if (cut === null || now - cut < criteria.supplyCutHours * 3_600_000) return false;
+  }
+  return true;
+}
+
+/** When the supply was cut for a balance that ran out, while it still is. */
+function cutSince(view: TargetView): number | null {
+  if (view.supplyCutAt === null || view.relay !== 'disconnected' || view.balance > 0) return null;
+  return Date.parse(view.supplyCutAt);
+}
+
+function targetOf(view: TargetView): CampaignTarget {
+  const cut = cutSince(view);
+  return {
+    caNumber: view.consumer.caNumber,
+    mobile: view.consumer.mobile,
+    area: structuredClone(view.consumer.area),
+    urban: view.consumer.urban,
+    balance: view.balance,
+    supplyCutAt: cut === null ? null : new Date(cut).toISOString(),
+  };
 }
 
 function simulatedFault(): BackendUnavailableError {
