@@ -10,6 +10,10 @@ export interface HandoffRequest {
   caNumber: string | null;
   lastIntent: string | null;
   requestedAt: string;
+  /** Someone at home is ill, very young, very old or on medical equipment: served before the rest. */
+  urgent?: boolean;
+  /** The bot conversation before the handoff, so the agent does not ask again. */
+  history?: Array<{ from: 'consumer' | 'bot'; text: string; at: string }>;
 }
 
 export interface QueuePlacement {

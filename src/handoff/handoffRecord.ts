@@ -17,6 +17,19 @@ export interface TranscriptEntry {
   agent?: string;
 }
 
+/** What one agent tells the others about a conversation; never shown to the consumer. */
+export interface AgentNote {
+  agent: string;
+  text: string;
+  at: string;
+}
+
+/** Who acts on a conversation: a supervisor may act on any, an agent only on queued ones and their own. */
+export interface AgentActor {
+  username: string;
+  supervising: boolean;
+}
+
 /** The handoff state of one conversation, with the request that started it and what was said since. */
 export interface HandoffRecord {
   request: HandoffRequest;
@@ -26,6 +39,8 @@ export interface HandoffRecord {
   assignee: string | null;
   resolution: ResolveReason | null;
   transcript: TranscriptEntry[];
+  /** Private notes of the agent side, absent until the first is written. */
+  notes?: AgentNote[];
   updatedAt: string;
 }
 
@@ -38,7 +53,10 @@ export type HandoffEvent =
   | { type: 'resolve'; agent: string; reason: ResolveReason; at: string }
   | { type: 'return_to_bot'; at: string }
   | { type: 'consumer_wrote'; text: string; at: string }
-  | { type: 'agent_replied'; agent: string; text: string; at: string };
+  | { type: 'agent_replied'; agent: string; text: string; at: string }
+  | { type: 'note'; by: AgentActor; text: string; at: string }
+  /** To another agent, or back to the queue (`to: null`). */
+  | { type: 'transfer'; by: AgentActor; to: string | null; at: string };
 
 /** Why an event was refused. */
 export type TransitionProblem = 'not_found' | 'wrong_status' | 'taken' | 'not_assignee';
@@ -94,7 +112,23 @@ export function transition(current: HandoffRecord | null, event: HandoffEvent): 
       if (current.status !== 'assigned') return { ok: false, problem: 'wrong_status' };
       if (current.assignee !== event.agent) return { ok: false, problem: 'not_assignee' };
       return changed(current, appended(current, { from: 'agent', agent: event.agent, text: event.text, at: event.at }));
+    case 'note':
+      if (!WITH_AGENT_SIDE.includes(current.status)) return { ok: false, problem: 'wrong_status' };
+      if (!mayActOn(current, event.by)) return { ok: false, problem: 'not_assignee' };
+      return changed(current, { ...current, notes: [...(current.notes ?? []), { agent: event.by.username, text: event.text, at: event.at }] });
+    case 'transfer':
+      // A supervisor may hand a waiting conversation straight to an agent; otherwise only an assigned one moves.
+      if (current.status === 'queued' ? !(event.by.supervising && event.to !== null) : current.status !== 'assigned') {
+        return { ok: false, problem: 'wrong_status' };
+      }
+      if (!mayActOn(current, event.by)) return { ok: false, problem: 'not_assignee' };
+      if (event.to === current.assignee) return { ok: true, record: current, changed: false };
+      return changed(current, { ...current, status: event.to === null ? 'queued' : 'assigned', assignee: event.to, updatedAt: event.at });
   }
+}
+
+function mayActOn(current: HandoffRecord, actor: AgentActor): boolean {
+  return actor.supervising || current.assignee === null || current.assignee === actor.username;
 }
 
 function appended(current: HandoffRecord, entry: TranscriptEntry): HandoffRecord {

@@ -1,9 +1,26 @@
 import type { HandoffQueue, HandoffRequest, QueuePlacement } from './handoffQueue';
-import { transition, type HandoffEvent, type HandoffRecord, type ResolveReason, type TransitionProblem } from './handoffRecord';
+import {
+  transition,
+  type AgentActor,
+  type HandoffEvent,
+  type HandoffRecord,
+  type ResolveReason,
+  type TransitionProblem,
+} from './handoffRecord';
 import type { HandoffStore } from './handoffStore';
 
 /** What became of a change: the record as written, or why it was refused. */
 export type HandoffOutcome = { ok: true; record: HandoffRecord } | { ok: false; problem: TransitionProblem };
+
+/** One change as written: the event, the record before it (null for a first request) and after. */
+export interface HandoffChange {
+  event: HandoffEvent;
+  before: HandoffRecord | null;
+  record: HandoffRecord;
+}
+
+/** Told of every change this instance writes; it must not throw (the change is already stored). */
+export type HandoffListener = (change: HandoffChange) => void;
 
 /** A compare-and-set lost this many times in a row means something is wrong, not just busy. */
 const MAX_ATTEMPTS = 20;
@@ -13,6 +30,8 @@ const MAX_ATTEMPTS = 20;
  * written only over the version it read, retried when another instance wrote first.
  */
 export class HandoffService implements HandoffQueue {
+  private readonly listeners: HandoffListener[] = [];
+
   constructor(
     private readonly store: HandoffStore,
     private readonly now: () => Date,
@@ -23,9 +42,20 @@ export class HandoffService implements HandoffQueue {
     return this.store.get(conversationId);
   }
 
-  /** Queued records, the longest waiting first. */
-  queue(): Promise<HandoffRecord[]> {
-    return this.store.queued();
+  /** Queued records in the order agents serve them: urgent ones first, then the longest waiting. */
+  async queue(): Promise<HandoffRecord[]> {
+    return inServingOrder(await this.store.queued());
+  }
+
+  /** Every conversation the agent side has: waiting, then with an agent. */
+  async withAgentSide(): Promise<HandoffRecord[]> {
+    const [queued, assigned] = await Promise.all([this.queue(), this.store.assigned()]);
+    return [...queued, ...assigned];
+  }
+
+  /** Registers a listener for every change written from now on (live updates for the agent console). */
+  onChange(listener: HandoffListener): void {
+    this.listeners.push(listener);
   }
 
   async enqueue(request: HandoffRequest): Promise<QueuePlacement> {
@@ -35,7 +65,7 @@ export class HandoffService implements HandoffQueue {
   }
 
   async positionOf(conversationId: string): Promise<number | null> {
-    const index = (await this.store.queued()).findIndex((record) => record.request.conversationId === conversationId);
+    const index = (await this.queue()).findIndex((record) => record.request.conversationId === conversationId);
     return index < 0 ? null : index + 1;
   }
 
@@ -68,6 +98,16 @@ export class HandoffService implements HandoffQueue {
     return this.apply(conversationId, { type: 'resolve', agent, reason, at: this.stamp() });
   }
 
+  /** A private note for the agent side; it never reaches the consumer. */
+  note(conversationId: string, by: AgentActor, text: string): Promise<HandoffOutcome> {
+    return this.apply(conversationId, { type: 'note', by, text, at: this.stamp() });
+  }
+
+  /** Hands an assigned conversation to another agent, or back to the queue with `to: null`. */
+  transfer(conversationId: string, by: AgentActor, to: string | null): Promise<HandoffOutcome> {
+    return this.apply(conversationId, { type: 'transfer', by, to, at: this.stamp() });
+  }
+
   /** The bot has the conversation again (after resolved, expired or cancelled). */
   returnToBot(conversationId: string): Promise<HandoffOutcome> {
     return this.apply(conversationId, { type: 'return_to_bot', at: this.stamp() });
@@ -80,6 +120,7 @@ export class HandoffService implements HandoffQueue {
       if (!result.ok) return result;
       if (!result.changed) return { ok: true, record: result.record, changed: false };
       if (await this.store.compareAndSet(result.record, current?.version ?? 0)) {
+        for (const listener of this.listeners) listener({ event, before: current, record: result.record });
         return { ok: true, record: result.record, changed: true };
       }
     }
@@ -89,4 +130,14 @@ export class HandoffService implements HandoffQueue {
   private stamp(): string {
     return this.now().toISOString();
   }
+}
+
+/**
+ * Urgent first, then by when the consumer asked: a conversation an agent put back in the queue keeps
+ * the place its wait earned instead of going to the back.
+ */
+function inServingOrder(records: HandoffRecord[]): HandoffRecord[] {
+  return [...records].sort(
+    (a, b) => Number(b.request.urgent === true) - Number(a.request.urgent === true) || a.request.requestedAt.localeCompare(b.request.requestedAt),
+  );
 }

@@ -13,4 +13,6 @@ export interface HandoffStore {
   compareAndSet(next: HandoffRecord, expectedVersion: number): Promise<boolean>;
   /** Queued records, the longest waiting first. */
   queued(): Promise<HandoffRecord[]>;
+  /** Records with an agent now, in no particular order (the supervisor's overview). */
+  assigned(): Promise<HandoffRecord[]>;
 }

@@ -22,6 +22,10 @@ export class MemoryHandoffStore implements HandoffStore {
     return true;
   }
 
+  async assigned(): Promise<HandoffRecord[]> {
+    return [...this.records.values()].filter((record) => record.status === 'assigned').map((record) => structuredClone(record));
+  }
+
   async queued(): Promise<HandoffRecord[]> {
     return [...this.waiting].flatMap((id) => {
       const record = this.records.get(id);

@@ -3,9 +3,11 @@ import type { HandoffRecord } from './handoffRecord';
 import type { HandoffStore } from './handoffStore';
 
 /**
- * Compare-and-set of one record, keeping the queue in step in the same atomic step.
- * KEYS: record hash, queue (sorted by sequence), sequence counter.
- * ARGV: conversation id, expected version, next version, record JSON, 1 when the record is queued.
+ * Compare-and-set of one record, keeping the queue and the set of assigned conversations in step in
+ * the same atomic step.
+ * KEYS: record hash, queue (sorted by sequence), sequence counter, assigned set.
+ * ARGV: conversation id, expected version, next version, record JSON, 1 when the record is queued,
+ * 1 when it is assigned.
  */
 const COMPARE_AND_SET = `
 local stored = tonumber(redis.call('HGET', KEYS[1], 'version') or '0')
@@ -18,6 +20,7 @@ if ARGV[5] == '1' then
 else
   redis.call('ZREM', KEYS[2], ARGV[1])
 end
+if ARGV[6] == '1' then redis.call('SADD', KEYS[4], ARGV[1]) else redis.call('SREM', KEYS[4], ARGV[1]) end
 return 1
 `;
 
@@ -25,6 +28,7 @@ return 1
 export class RedisHandoffStore implements HandoffStore {
   private readonly queueKey: string;
   private readonly sequenceKey: string;
+  private readonly assignedKey: string;
 
   constructor(
     private readonly redis: Redis,
@@ -32,6 +36,7 @@ export class RedisHandoffStore implements HandoffStore {
   ) {
     this.queueKey = `${prefix}queue`;
     this.sequenceKey = `${prefix}sequence`;
+    this.assignedKey = `${prefix}assigned`;
   }
 
   async get(conversationId: string): Promise<HandoffRecord | null> {
@@ -43,15 +48,17 @@ export class RedisHandoffStore implements HandoffStore {
     const id = next.request.conversationId;
     const written = await this.redis.eval(
       COMPARE_AND_SET,
-      3,
+      4,
       this.recordKey(id),
       this.queueKey,
       this.sequenceKey,
+      this.assignedKey,
       id,
       String(expectedVersion),
       String(next.version),
       JSON.stringify(next),
       next.status === 'queued' ? '1' : '0',
+      next.status === 'assigned' ? '1' : '0',
     );
     return written === 1;
   }
@@ -60,6 +67,12 @@ export class RedisHandoffStore implements HandoffStore {
     const ids = await this.redis.zrange(this.queueKey, 0, -1);
     const records = await Promise.all(ids.map((id) => this.get(id)));
     return records.filter((record): record is HandoffRecord => record?.status === 'queued');
+  }
+
+  async assigned(): Promise<HandoffRecord[]> {
+    const ids = await this.redis.smembers(this.assignedKey);
+    const records = await Promise.all(ids.map((id) => this.get(id)));
+    return records.filter((record): record is HandoffRecord => record?.status === 'assigned');
   }
 
   private recordKey(conversationId: string): string {

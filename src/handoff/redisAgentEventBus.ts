@@ -1,0 +1,66 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from '../log/logger';
+import { AgentEventSchema, type AgentEvent } from './agentEvents';
+import type { AgentEventBus } from './agentEventBus';
+
+/**
+ * Agent console events over Redis pub/sub. A subscribed connection can do nothing else, so it has its
+ * own, opened at the first subscriber. Pub/sub keeps nothing: a console that was disconnected reloads
+ * the queue when its stream opens again rather than replaying what it missed.
+ */
+export class RedisAgentEventBus implements AgentEventBus {
+  private readonly listeners = new Set<(event: AgentEvent) => void>();
+  private subscriber: Redis | null = null;
+  private subscribed: Promise<unknown> | null = null;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly channel: string,
+    private readonly logger: Logger,
+  ) {}
+
+  async publish(event: AgentEvent): Promise<void> {
+    await this.redis.publish(this.channel, JSON.stringify(event));
+  }
+
+  async subscribe(listener: (event: AgentEvent) => void): Promise<() => void> {
+    const subscription = (event: AgentEvent) => listener(event);
+    this.listeners.add(subscription);
+    await this.connection();
+    return () => void this.listeners.delete(subscription);
+  }
+
+  async close(): Promise<void> {
+    this.listeners.clear();
+    const subscriber = this.subscriber;
+    this.subscriber = null;
+    this.subscribed = null;
+    if (subscriber) await subscriber.quit().catch(() => subscriber.disconnect());
+  }
+
+  private connection(): Promise<unknown> {
+    if (!this.subscribed) {
+      const subscriber = this.redis.duplicate();
+      subscriber.on('error', (error: Error) => this.logger.warn({ err: error }, 'agent event subscriber: Redis error'));
+      subscriber.on('message', (_channel: string, message: string) => this.deliver(message));
+      this.subscriber = subscriber;
+      this.subscribed = subscriber.subscribe(this.channel);
+    }
+    return this.subscribed;
+  }
+
+  private deliver(message: string): void {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(message);
+    } catch {
+      parsed = null;
+    }
+    const event = AgentEventSchema.safeParse(parsed);
+    if (!event.success) {
+      this.logger.warn('agent event bus: ignored a message that is not an agent event');
+      return;
+    }
+    for (const listener of [...this.listeners]) listener(event.data);
+  }
+}

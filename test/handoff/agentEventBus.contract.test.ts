@@ -1,0 +1,45 @@
+import { InProcessAgentEventBus } from '../../src/handoff/inProcessAgentEventBus';
+import { RedisAgentEventBus } from '../../src/handoff/redisAgentEventBus';
+import { silentLogger } from '../../src/log/logger';
+import { testRedis, uniquePrefix } from '../support/redis';
+import { describeAgentEventBusContract } from './agentEventBus.contract';
+
+describeAgentEventBusContract('InProcessAgentEventBus (embedded default)', async () => {
+  const bus = new InProcessAgentEventBus();
+  return { buses: [bus, bus], close: () => bus.close() };
+});
+
+describeAgentEventBusContract('RedisAgentEventBus', async () => {
+  // Two connections and one channel, as two instances would have; pub/sub leaves no keys behind.
+  const [first, second] = [testRedis(), testRedis()];
+  const channel = uniquePrefix('agent-events');
+  const buses: [RedisAgentEventBus, RedisAgentEventBus] = [
+    new RedisAgentEventBus(first, channel, silentLogger()),
+    new RedisAgentEventBus(second, channel, silentLogger()),
+  ];
+  return {
+    buses,
+    close: async () => {
+      await Promise.all(buses.map((bus) => bus.close()));
+      first.disconnect();
+      second.disconnect();
+    },
+  };
+});
+
+describe('RedisAgentEventBus', () => {
+  it('ignores a message on its channel that is not an agent event', async () => {
+    const redis = testRedis();
+    const channel = uniquePrefix('agent-events');
+    const bus = new RedisAgentEventBus(redis, channel, silentLogger());
+    const received: unknown[] = [];
+    await bus.subscribe((event) => received.push(event));
+    await redis.publish(channel, '{"type":"queue.added"}');
+    await redis.publish(channel, 'not json');
+    await bus.publish({ type: 'queue.added', conversationId: 'a', status: 'queued', assignee: null, by: null, at: '2026-11-28T06:00:00.000Z' });
+    for (let waited = 0; received.length === 0 && waited < 1000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(received).toEqual([expect.objectContaining({ conversationId: 'a' })]);
+    await bus.close();
+    redis.disconnect();
+  });
+});
