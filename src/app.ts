@@ -22,6 +22,9 @@ import { InProcessJobQueue } from './jobs/inProcessJobQueue';
 import type { JobQueue } from './jobs/jobQueue';
 import { Metrics } from './metrics/metrics';
 import { createRecognizer } from './nlu/createRecognizer';
+import { MemoryFiguresStore } from './ops/memoryFiguresStore';
+import { OperationsFigures } from './ops/operationsFigures';
+import { RedisFiguresStore } from './ops/redisFiguresStore';
 import type { Recognizer } from './nlu/recognizer';
 import type { ReadinessCheck } from './server/httpServer';
 import { connectRedis } from './store/redisConnection';
@@ -77,6 +80,8 @@ export interface Sampark {
   ticketWorkflow: TicketWorkflow;
   /** Tells consumers about updates on their channel; channels register as they are mounted. */
   notifier: ChannelNotifier;
+  /** The daily operations figures (conversations, containment, tickets, intents) the ops API reads. */
+  operations: OperationsFigures;
   /** Lets go of connections, for a clean shutdown. */
   close(): Promise<void>;
 }
@@ -113,6 +118,13 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
       ? new BullJobQueue({ redisUrl: config.redisUrl, prefix: 'sampark:jobs', logger })
       : new InProcessJobQueue(logger));
   metrics.countJobsWith(() => jobs.counts());
+  const operations = new OperationsFigures({
+    store: redis ? new RedisFiguresStore(redis, 'sampark:ops:') : new MemoryFiguresStore(),
+    metrics,
+    logger,
+    now,
+  });
+  metrics.readFiguresTodayWith(() => operations.today());
   const automation = new TicketAutomation({
     jobs,
     repository: ticketRepository,
@@ -134,9 +146,10 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
       async (ticket, joined) => {
         metrics.tickets.inc({ category: ticket.category, result: joined ? 'joined' : 'opened' });
         if (!joined) await automation.opened(ticket);
+        await operations.ticketEscalated(ticket, joined);
       },
     ),
-    handoff,
+    handoff: operations.watchHandoffs(handoff),
     conversations,
     recognizer,
     translator,
@@ -165,6 +178,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     metrics,
     logger,
     handoffGate: new HandoffGate(handoff, translator),
+    onMessageUnderstood: (message) => operations.messageUnderstood(message),
   });
   const audit = overrides.audit ?? (redis ? new RedisAuditLog(redis, 'sampark:audit') : new MemoryAuditLog());
   const notifier = new ChannelNotifier(translator, logger);
@@ -175,7 +189,10 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     policy: DEFAULT_TICKET_LIFECYCLE_POLICY,
     slaHours: config.policy.slaHours,
     now,
-    onChanged: (ticket, change) => automation.changed(ticket, change),
+    onChanged: async (ticket, change) => {
+      await automation.changed(ticket, change);
+      await operations.ticketChanged(ticket, change);
+    },
   });
   automation.attach(ticketWorkflow);
 
@@ -196,6 +213,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     ticketRepository,
     ticketWorkflow,
     notifier,
+    operations,
     close: async () => {
       await jobs.close();
       if (redis) await redis.quit().catch(() => redis.disconnect());

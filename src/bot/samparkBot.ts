@@ -40,6 +40,8 @@ export interface SamparkBotParts {
   logger: Logger;
   /** Keeps the bot silent while an agent owns the conversation. */
   handoffGate: HandoffGate;
+  /** Told of every message once understood (the daily operations figures). */
+  onMessageUnderstood?: (message: { channel: string; conversationId: string; intent: IntentId | null }) => Promise<void>;
 }
 
 /**
@@ -110,6 +112,11 @@ export class SamparkBot extends ActivityHandler {
       }),
     });
     if (recognition) this.parts.metrics.intents.inc({ intent: recognition.intent });
+    await this.parts.onMessageUnderstood?.({
+      channel: context.activity.channelId,
+      conversationId: context.activity.conversation.id,
+      intent: recognition?.intent ?? null,
+    });
     const session = await this.parts.memory.sessionOf(context);
     if (recognition?.urgent) session.urgent = true;
     await this.settleLanguage(context, recognition, text);

@@ -58,6 +58,56 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** With the three below, the daily operations figures (src/ops); contained by the bot = this − escalated. */
+  readonly conversations = new Counter({
+    name: 'sampark_conversations_total',
+    help: 'Conversations with a message on an IST day, each counted once that day, by channel',
+    labelNames: ['channel'] as const,
+    registers: [this.registry],
+  });
+
+  readonly conversationsEscalated = new Counter({
+    name: 'sampark_conversations_escalated_total',
+    help: 'Conversations handed to an agent or turned into a ticket on an IST day, each counted once that day',
+    labelNames: ['channel'] as const,
+    registers: [this.registry],
+  });
+
+  readonly conversationsHandedToAgents = new Counter({
+    name: 'sampark_conversations_handed_to_agents_total',
+    help: 'Conversations queued for an agent on an IST day, each counted once that day',
+    labelNames: ['channel'] as const,
+    registers: [this.registry],
+  });
+
+  readonly ticketsResolved = new Counter({
+    name: 'sampark_tickets_resolved_total',
+    help: 'Tickets resolved, by division, category and whether within their SLA (within, late)',
+    labelNames: ['division', 'category', 'sla'] as const,
+    registers: [this.registry],
+  });
+
+  private todaysFigures: (() => Promise<Record<string, number>>) | null = null;
+
+  /** Today's operations figures as the shared store has them, read at each scrape. */
+  readonly opsToday = new Gauge({
+    name: 'sampark_ops_today',
+    help: "Today's (IST) operations figures across all instances, read at each scrape",
+    labelNames: ['figure'] as const,
+    registers: [this.registry],
+    collect: async () => {
+      if (!this.todaysFigures) return;
+      const figures = await Promise.race([this.todaysFigures().catch(() => null), sleep(JOB_COUNT_TIMEOUT_MS, null)]);
+      if (!figures) return;
+      for (const [figure, value] of Object.entries(figures)) this.opsToday.set({ figure }, value);
+    },
+  });
+
+  /** Where the ops_today gauge reads today's figures. */
+  readFiguresTodayWith(source: () => Promise<Record<string, number>>): void {
+    this.todaysFigures = source;
+  }
+
   private jobCounts: (() => Promise<JobCounts>) | null = null;
 
   /** Counted from the job queue at each scrape. */
