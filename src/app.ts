@@ -7,6 +7,13 @@ import { SimulatedMeterBackend } from './backend/simulator/simulatedMeterBackend
 import { SamparkBot } from './bot/samparkBot';
 import { Memory } from './bot/session';
 import type { Config } from './config/config';
+import type { AgentEventBus } from './handoff/agentEventBus';
+import { publishHandoffChanges } from './handoff/agentEvents';
+import { PRESENCE_TTL_SECONDS, type AgentPresence } from './handoff/agentPresence';
+import { InProcessAgentEventBus } from './handoff/inProcessAgentEventBus';
+import { MemoryAgentPresence } from './handoff/memoryAgentPresence';
+import { RedisAgentEventBus } from './handoff/redisAgentEventBus';
+import { RedisAgentPresence } from './handoff/redisAgentPresence';
 import { HandoffGate } from './handoff/handoffGate';
 import { HandoffService } from './handoff/handoffService';
 import type { HandoffStore } from './handoff/handoffStore';
@@ -35,6 +42,9 @@ import { MemoryConversationReferenceStore } from './conversations/memoryConversa
 import { RedisConversationReferenceStore } from './conversations/redisConversationReferenceStore';
 import { ChannelNotifier } from './notify/channelNotifier';
 import { TicketAutomation } from './tickets/ticketAutomation';
+import { MemoryStaffAlerts } from './alerts/memoryStaffAlerts';
+import { RedisStaffAlerts } from './alerts/redisStaffAlerts';
+import type { StaffAlerts } from './alerts/staffAlerts';
 import { TicketWorkflow } from './tickets/ticketWorkflow';
 import { MemoryTicketRepository } from './tickets/memoryTicketRepository';
 import { RedisTicketRepository } from './tickets/redisTicketRepository';
@@ -54,9 +64,12 @@ export interface Ports {
   recognizer: Recognizer;
   ticketRepository: TicketRepository;
   handoff: HandoffStore;
+  agentEvents: AgentEventBus;
+  presence: AgentPresence;
   turnLock: TurnLock;
   jobs: JobQueue;
   audit: AuditLog;
+  staffAlerts: StaffAlerts;
   conversations: ConversationReferenceStore;
   now: () => Date;
 }
@@ -66,6 +79,10 @@ export interface Sampark {
   bot: SamparkBot;
   /** Conversations handed to 1912 agents: the agent API works on it. */
   handoff: HandoffService;
+  /** Every handoff change, as agent consoles on every instance hear it. */
+  agentEvents: AgentEventBus;
+  /** Who has the agent console open. */
+  presence: AgentPresence;
   services: DialogServices;
   translator: Translator;
   /** What /readyz asks: every external dependency this configuration uses. */
@@ -78,6 +95,10 @@ export interface Sampark {
   /** Tickets as the field teams work them. */
   ticketRepository: TicketRepository;
   ticketWorkflow: TicketWorkflow;
+  /** SLA timers and the work-order webhook; the staff consoles tell it whom a breach alerts. */
+  ticketAutomation: TicketAutomation;
+  /** Each supervising field account's inbox of alerts (SLA breaches of their area). */
+  staffAlerts: StaffAlerts;
   /** Tells consumers about updates on their channel; channels register as they are mounted. */
   notifier: ChannelNotifier;
   /** The daily operations figures (conversations, containment, tickets, intents) the ops API reads. */
@@ -133,10 +154,17 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     now,
     onBreach: (ticket) => metrics.slaBreaches.inc({ category: ticket.category }),
   });
+  const staffAlerts = overrides.staffAlerts ?? (redis ? new RedisStaffAlerts(redis, 'sampark:alerts:') : new MemoryStaffAlerts());
   const handoff = new HandoffService(
     overrides.handoff ?? (redis ? new RedisHandoffStore(redis, 'sampark:handoff:v2:') : new MemoryHandoffStore()),
     now,
   );
+  const agentEvents =
+    overrides.agentEvents ?? (redis ? new RedisAgentEventBus(redis, 'sampark:agent-events', logger) : new InProcessAgentEventBus());
+  publishHandoffChanges(handoff, agentEvents, logger);
+  const presence =
+    overrides.presence ??
+    (redis ? new RedisAgentPresence(redis, 'sampark:presence:', PRESENCE_TTL_SECONDS, now) : new MemoryAgentPresence(PRESENCE_TTL_SECONDS, now));
   const services: DialogServices = {
     backend: overrides.backend ?? chooseBackend(config, logger, now),
     tickets: new TicketService(
@@ -204,6 +232,8 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
   return {
     bot,
     handoff,
+    agentEvents,
+    presence,
     services,
     translator,
     readiness,
@@ -212,10 +242,13 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     audit,
     ticketRepository,
     ticketWorkflow,
+    ticketAutomation: automation,
+    staffAlerts,
     notifier,
     operations,
     close: async () => {
       await jobs.close();
+      await agentEvents.close();
       if (redis) await redis.quit().catch(() => redis.disconnect());
     },
   };

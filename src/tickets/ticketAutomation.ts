@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
+import type { BreachAlerts } from '../alerts/breachAlerts';
 import type { JobQueue } from '../jobs/jobQueue';
 import type { Logger } from '../log/logger';
 import { isOverdue, type TicketChange } from './lifecycle';
@@ -28,29 +29,42 @@ export interface TicketAutomationParts {
 
 const SLA_CHECK = 'ticket.sla-check';
 const WEBHOOK = 'ticket.webhook';
+const BREACH_ALERT = 'ticket.breach-alert';
 const WEBHOOK_TIMEOUT_MS = 10_000;
 
 const SlaCheckSchema = z.object({ number: z.string(), dueAt: z.string() });
 const WebhookSchema = z.object({ event: z.enum(['opened', 'changed']), number: z.string(), change: z.unknown().optional() });
+const BreachAlertSchema = z.object({ number: z.string(), at: z.iso.datetime() });
 
 /**
  * What happens to tickets without anyone asking, as durable jobs: at each due time a check marks a
- * ticket still open as breached (which raises its priority and tells the consumer), and every
- * opening and change is posted, signed, to the work-order system's webhook, retried until it answers.
+ * ticket still open as breached (which raises its priority and tells the consumer), the section's
+ * supervisors find the breach in their alert inbox, and every opening and change (the breach
+ * included) is posted, signed, to the work-order system's webhook, retried until it answers.
  */
 export class TicketAutomation {
   private workflow: TicketWorkflow | null = null;
+  private breachAlerts: BreachAlerts | null = null;
 
   constructor(private readonly parts: TicketAutomationParts) {
     const backoffMs = parts.retryBackoffMs ?? 10_000;
     parts.jobs.define({ name: SLA_CHECK, schema: SlaCheckSchema, attempts: 5, backoffMs, handler: (job) => this.checkSla(job) });
     // Twelve tries doubling from 10 s cover about 11 hours of a work-order system being down.
     parts.jobs.define({ name: WEBHOOK, schema: WebhookSchema, attempts: 12, backoffMs, handler: (job) => this.post(job) });
+    parts.jobs.define({ name: BREACH_ALERT, schema: BreachAlertSchema, attempts: 8, backoffMs, handler: (job) => this.alert(job) });
   }
 
   /** The workflow breaches go through; set once both exist, since the workflow reports its changes here. */
   attach(workflow: TicketWorkflow): void {
     this.workflow = workflow;
+  }
+
+  /**
+   * Who hears of breaches: set where the staff accounts are known (the staff consoles), before the
+   * jobs start. Until then a breach alerts nobody.
+   */
+  alertSupervisors(alerts: BreachAlerts): void {
+    this.breachAlerts = alerts;
   }
 
   /** A new ticket: its SLA check and its webhook. */
@@ -81,6 +95,15 @@ export class TicketAutomation {
     if (!outcome.ok) throw new Error(`could not mark ${number} as breached: ${outcome.problem}`);
     this.parts.logger.warn({ ticket: number, category: ticket.category, area: ticket.area?.section }, 'ticket breached its SLA');
     this.parts.onBreach?.(outcome.ticket);
+    // Its own job: the breach is stored, so a failing inbox must be retried without re-checking the SLA.
+    await this.parts.jobs.enqueue(BREACH_ALERT, { number, at: outcome.change.at }, { jobId: `breach-alert-${number}-${Date.parse(dueAt)}` });
+  }
+
+  private async alert({ number, at }: z.infer<typeof BreachAlertSchema>): Promise<void> {
+    const ticket = await this.parts.repository.findByNumber(number);
+    if (!ticket || !this.breachAlerts) return;
+    const told = await this.breachAlerts.breached(ticket, new Date(at));
+    this.parts.logger.info({ ticket: number, supervisors: told.length }, 'breach alert delivered');
   }
 
   private async enqueueWebhook(ticket: Ticket, event: 'opened' | 'changed', change?: TicketChange): Promise<void> {

@@ -1,4 +1,6 @@
 import { createHmac } from 'node:crypto';
+import { BreachAlerts } from '../../src/alerts/breachAlerts';
+import { MemoryStaffAlerts } from '../../src/alerts/memoryStaffAlerts';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MemoryAuditLog } from '../../src/auth/memoryAuditLog';
@@ -50,10 +52,18 @@ function tickets(webhook: TicketWebhook | null = null) {
     onChanged: (ticket, change) => automation.changed(ticket, change),
   });
   automation.attach(workflow);
+  const inboxes = new MemoryStaffAlerts();
+  automation.alertSupervisors(
+    new BreachAlerts(inboxes, () => [
+      { username: 'lineman1', name: 'L', role: 'lineman', area: request.area! },
+      { username: 'je1', name: 'J', role: 'je', area: { circle: 'Patna', division: 'Patna East', subDivision: 'Kankarbagh' } },
+      { username: 'je2', name: 'J', role: 'je', area: { circle: 'Patna', division: 'Danapur', subDivision: 'Danapur' } },
+    ]),
+  );
   const service = new TicketService(repository, slaHours, () => new Date(), async (ticket, joined) => {
     if (!joined) await automation.opened(ticket);
   });
-  return { jobs, repository, service, workflow, breached };
+  return { jobs, repository, service, workflow, breached, inboxes };
 }
 
 describe('TicketAutomation', () => {
@@ -71,6 +81,20 @@ describe('TicketAutomation', () => {
     const stored = await repository.findByNumber(ticket.number);
     expect(stored?.work?.breached).toBe(true);
     expect(stored?.priority).not.toBe('normal');
+  });
+
+  it("puts the breach in the alert inbox of the section's supervisors, once", async () => {
+    const { jobs, service, inboxes } = tickets();
+    opened.push(jobs);
+    await jobs.start();
+    const { ticket } = await service.open({ ...request, caNumber: '101000003' });
+    await waitFor(async () => (await inboxes.inbox('je1', 10)).alerts.length === 1);
+    const je = await inboxes.inbox('je1', 10);
+    expect(je).toMatchObject({ unread: 1, alerts: [{ kind: 'sla_breach', read: false, ticket: { number: ticket.number, section: 'Kankarbagh-1', dueAt: ticket.dueAt } }] });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await inboxes.inbox('je1', 10)).alerts).toHaveLength(1);
+    expect((await inboxes.inbox('je2', 10)).alerts).toEqual([]);
+    expect((await inboxes.inbox('lineman1', 10)).alerts).toEqual([]);
   });
 
   it('leaves a ticket resolved before its due time alone', async () => {
@@ -121,6 +145,16 @@ describe('TicketAutomation', () => {
       const [delivery] = received;
       expect(delivery!.signature).toBe(`sha256=${createHmac('sha256', secret).update(delivery!.body).digest('hex')}`);
       expect(JSON.parse(delivery!.body)).toMatchObject({ event: 'opened', ticket: { number: ticket.number, category: 'meter_test' } });
+      // A breach is a change the work-order system hears of too, with the raised priority.
+      const { ticket: late } = await service.open(request);
+      await waitFor(() => received.some((each) => JSON.parse(each.body).change?.command === 'breach'));
+      const breach = received.find((each) => JSON.parse(each.body).change?.command === 'breach')!;
+      expect(breach.signature).toBe(`sha256=${createHmac('sha256', secret).update(breach.body).digest('hex')}`);
+      expect(JSON.parse(breach.body)).toMatchObject({
+        event: 'changed',
+        change: { command: 'breach', from: 'open', to: 'open' },
+        ticket: { number: late.number, priority: 'high', work: { breached: true } },
+      });
     } finally {
       server.close();
     }
