@@ -3,6 +3,7 @@ import type { Sampark } from '../app';
 import type { StaffAuthentication } from '../auth/staffAuthentication';
 import { mountStaffRoutes } from '../auth/staffRoutes';
 import { mountAgentApi } from '../handoff/http/agentApi';
+import { mountOpsApi } from '../ops/http/opsApi';
 import { mountFieldApi } from '../tickets/http/fieldApi';
 
 /**
@@ -25,6 +26,12 @@ export function mountStaffConsoles(server: Server, sampark: Sampark, authenticat
     handoff: sampark.handoff,
     notifier: sampark.notifier,
     audit: sampark.audit,
+    backend: sampark.services.backend,
+    tickets: sampark.ticketRepository,
+    translator: sampark.translator,
+    events: sampark.agentEvents,
+    presence: sampark.presence,
     now,
   });
+  mountOpsApi(server, { authentication, operations: sampark.operations, audit: sampark.audit, now });
 }
