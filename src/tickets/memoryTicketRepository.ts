@@ -8,6 +8,8 @@ export class MemoryTicketRepository implements TicketRepository {
   private readonly tickets = new Map<string, Ticket>();
   /** Outcome of each create request, by request key; in-process memory dies with the process anyway. */
   private readonly requests = new Map<string, { number: string; joined: boolean }>();
+  /** Numbers of the tickets in an open status, kept with every write. */
+  private readonly open = new Set<string>();
   private serial = 0;
 
   async nextSerial(): Promise<number> {
@@ -30,7 +32,7 @@ export class MemoryTicketRepository implements TicketRepository {
     if (revisionOf(current) !== expectedRevision) return 'stale';
     const rival = OPEN_STATUSES.includes(ticket.status) ? this.findOpen(ticket) : undefined;
     if (rival && rival.number !== ticket.number) return 'taken';
-    this.tickets.set(ticket.number, {
+    this.store({
       ...ticket,
       priority: higherPriority(current.priority, ticket.priority),
       laterReports: current.laterReports,
@@ -50,6 +52,13 @@ export class MemoryTicketRepository implements TicketRepository {
     return this.newestFirst((ticket) => withinScope(ticket.area, scope));
   }
 
+  async findOpenByArea(scope: AreaScope): Promise<Ticket[]> {
+    return [...this.open]
+      .map((number) => this.tickets.get(number)!)
+      .filter((ticket) => withinScope(ticket.area, scope))
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
   private openOrJoinNow(candidate: Ticket): { ticket: Ticket; joined: boolean } {
     const existing = this.findOpen(candidate);
     if (existing) {
@@ -58,11 +67,17 @@ export class MemoryTicketRepository implements TicketRepository {
         priority: higherPriority(existing.priority, candidate.priority),
         laterReports: [...existing.laterReports, candidate.description],
       };
-      this.tickets.set(joined.number, joined);
+      this.store(joined);
       return { ticket: joined, joined: true };
     }
-    this.tickets.set(candidate.number, candidate);
+    this.store(candidate);
     return { ticket: candidate, joined: false };
+  }
+
+  private store(ticket: Ticket): void {
+    this.tickets.set(ticket.number, ticket);
+    if (OPEN_STATUSES.includes(ticket.status)) this.open.add(ticket.number);
+    else this.open.delete(ticket.number);
   }
 
   private newestFirst(keep: (ticket: Ticket) => boolean): Ticket[] {

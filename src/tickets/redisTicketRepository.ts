@@ -16,10 +16,11 @@ import {
  * candidate's report to it and raises its priority if need be. A request key seen before returns
  * its first outcome. One script, so two instances opening the same problem, or retrying the same
  * request, at once make one ticket.
- * KEYS: request key, open index, candidate's ticket hash, consumer's ticket index, area indexes...
+ * KEYS: request key, open index, candidate's ticket hash, consumer's ticket index, then per node of
+ * the candidate's area its index of every ticket and its index of open ones, in pairs.
  * ARGV: ticket key prefix, candidate number, candidate JSON, created-at score, candidate's
  * description, candidate's priority, that priority's rank, has request ('1'), has consumer ('1'),
- * seconds to remember the request.
+ * seconds to remember the request, candidate is in an open status ('1').
  * Returns "<number>|opened" or "<number>|joined".
  */
 const OPEN_OR_JOIN = `
@@ -47,7 +48,10 @@ if not outcome then
     redis.call('SET', KEYS[2], ARGV[2])
     redis.call('ZADD', KEYS[4], ARGV[4], ARGV[2])
   end
-  for i = 5, #KEYS do redis.call('ZADD', KEYS[i], ARGV[4], ARGV[2]) end
+  for i = 5, #KEYS, 2 do
+    redis.call('ZADD', KEYS[i], ARGV[4], ARGV[2])
+    if ARGV[11] == '1' then redis.call('ZADD', KEYS[i + 1], ARGV[4], ARGV[2]) end
+  end
   outcome = ARGV[2] .. '|opened'
 end
 if ARGV[8] == '1' then redis.call('SET', KEYS[1], outcome, 'EX', ARGV[10]) end
@@ -57,9 +61,11 @@ return outcome
 /**
  * Stores a changed ticket if nobody changed it since `expected revision`, and keeps the open index
  * in step: a ticket leaving the open statuses frees it, a reopened one takes it back unless the
- * consumer has opened another ticket for the problem meanwhile.
- * KEYS: ticket hash, open index.
- * ARGV: expected revision, JSON, priority, rank, number, open mode (open, finished, none), ticket key prefix.
+ * consumer has opened another ticket for the problem meanwhile. The open-by-area indexes follow
+ * the status in the same step.
+ * KEYS: ticket hash, open index, the open-ticket index of each node of the ticket's area.
+ * ARGV: expected revision, JSON, priority, rank, number, open mode (open, finished, none), ticket key
+ * prefix, in an open status ('1'), created-at score.
  */
 const SAVE = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'missing' end
@@ -76,13 +82,17 @@ if tonumber(ARGV[4]) > tonumber(redis.call('HGET', KEYS[1], 'rank')) then
   redis.call('HSET', KEYS[1], 'priority', ARGV[3], 'rank', ARGV[4])
 end
 redis.call('HSET', KEYS[1], 'ticket', ARGV[2], 'revision', current + 1)
+for i = 3, #KEYS do
+  if ARGV[8] == '1' then redis.call('ZADD', KEYS[i], ARGV[9], ARGV[5]) else redis.call('ZREM', KEYS[i], ARGV[5]) end
+end
 return 'saved'
 `;
 
 /**
  * Tickets on Redis: a hash per ticket (the ticket JSON, its current priority and revision) with a
- * list of later reports, an index per consumer, an index per level of the area tree, the open
- * ticket per consumer and category, and the outcome of each create request for retries.
+ * list of later reports, an index per consumer, two indexes per node of the area tree (every
+ * ticket, and the open ones), the open ticket per consumer and category, and the outcome of each
+ * create request for retries.
  */
 export class RedisTicketRepository implements TicketRepository {
   constructor(
@@ -96,7 +106,7 @@ export class RedisTicketRepository implements TicketRepository {
 
   async openOrJoin(candidate: Ticket, requestKey?: string): Promise<{ ticket: Ticket; joined: boolean }> {
     const ca = candidate.caNumber;
-    const areaKeys = this.areaKeysOf(candidate.area);
+    const areaKeys = this.areaPathsOf(candidate.area).flatMap((path) => [this.areaKey(path), this.openAreaKey(path)]);
     const outcome = (await this.redis.eval(
       OPEN_OR_JOIN,
       4 + areaKeys.length,
@@ -115,6 +125,7 @@ export class RedisTicketRepository implements TicketRepository {
       requestKey === undefined ? '0' : '1',
       ca === null ? '0' : '1',
       String(REQUEST_MEMORY_SECONDS),
+      isOpen(candidate) ? '1' : '0',
     )) as string;
     const [number = '', result] = outcome.split('|');
     const ticket = await this.findByNumber(number);
@@ -123,12 +134,14 @@ export class RedisTicketRepository implements TicketRepository {
   }
 
   async save(ticket: Ticket, expectedRevision: number): Promise<SaveOutcome> {
-    const openMode = ticket.caNumber === null ? 'none' : OPEN_STATUSES.includes(ticket.status) ? 'open' : 'finished';
+    const openMode = ticket.caNumber === null ? 'none' : isOpen(ticket) ? 'open' : 'finished';
+    const openAreaKeys = this.areaPathsOf(ticket.area).map((path) => this.openAreaKey(path));
     return (await this.redis.eval(
       SAVE,
-      2,
+      2 + openAreaKeys.length,
       this.ticketKey(ticket.number),
       `${this.prefix}open:${openTicketKey(ticket.caNumber ?? '', ticket.category)}`,
+      ...openAreaKeys,
       String(expectedRevision),
       JSON.stringify(ticket),
       ticket.priority,
@@ -136,6 +149,8 @@ export class RedisTicketRepository implements TicketRepository {
       ticket.number,
       openMode,
       this.ticketKey(''),
+      isOpen(ticket) ? '1' : '0',
+      String(Date.parse(ticket.createdAt)),
     )) as SaveOutcome;
   }
 
@@ -154,15 +169,14 @@ export class RedisTicketRepository implements TicketRepository {
   }
 
   async findByArea(scope: AreaScope): Promise<Ticket[]> {
-    // The index of the deepest level the scope names from the top; any level named below a gap is filtered.
-    const path: string[] = [];
-    for (const level of AREA_LEVELS) {
-      const value = scope[level];
-      if (value === undefined) break;
-      path.push(value);
-    }
-    const tickets = await this.findAll(await this.redis.zrevrange(this.areaKey(path), 0, -1));
+    const tickets = await this.findAll(await this.redis.zrevrange(this.areaKey(scopePath(scope)), 0, -1));
     return tickets.filter((ticket) => withinScope(ticket.area, scope));
+  }
+
+  async findOpenByArea(scope: AreaScope): Promise<Ticket[]> {
+    const tickets = await this.findAll(await this.redis.zrevrange(this.openAreaKey(scopePath(scope)), 0, -1));
+    // A ticket changed between the index read and its own read shows as it is now.
+    return tickets.filter((ticket) => isOpen(ticket) && withinScope(ticket.area, scope));
   }
 
   private async findAll(numbers: string[]): Promise<Ticket[]> {
@@ -170,10 +184,10 @@ export class RedisTicketRepository implements TicketRepository {
     return tickets.filter((ticket): ticket is Ticket => ticket !== null);
   }
 
-  /** The index of every node from the root down to the ticket's section; none without an area. */
-  private areaKeysOf(area: Area | null): string[] {
+  /** Every node from the root down to the ticket's section; none without an area. */
+  private areaPathsOf(area: Area | null): string[][] {
     if (!area) return [];
-    return [0, 1, 2, 3, 4].map((depth) => this.areaKey(AREA_LEVELS.slice(0, depth).map((level) => area[level])));
+    return [0, 1, 2, 3, 4].map((depth) => AREA_LEVELS.slice(0, depth).map((level) => area[level]));
   }
 
   private ticketKey(number: string): string {
@@ -184,6 +198,26 @@ export class RedisTicketRepository implements TicketRepository {
   private areaKey(path: readonly string[]): string {
     return `${this.prefix}area:${JSON.stringify(path)}`;
   }
+
+  /** The open tickets of one node of the area tree. */
+  private openAreaKey(path: readonly string[]): string {
+    return `${this.prefix}open-area:${JSON.stringify(path)}`;
+  }
+}
+
+function isOpen(ticket: Ticket): boolean {
+  return OPEN_STATUSES.includes(ticket.status);
+}
+
+/** The node of the deepest level the scope names from the top; any level named below a gap is filtered after. */
+function scopePath(scope: AreaScope): string[] {
+  const path: string[] = [];
+  for (const level of AREA_LEVELS) {
+    const value = scope[level];
+    if (value === undefined) break;
+    path.push(value);
+  }
+  return path;
 }
 
 function rankOf(priority: TicketPriority): string {

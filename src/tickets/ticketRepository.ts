@@ -26,6 +26,12 @@ export interface TicketRepository {
   findByConsumer(caNumber: string): Promise<Ticket[]>;
   /** Tickets whose area lies within `scope` (an empty scope is everywhere), newest first. */
   findByArea(scope: AreaScope): Promise<Ticket[]>;
+  /**
+   * The open tickets (OPEN_STATUSES) within `scope`, newest first, read from an index kept in the
+   * same atomic write as each ticket: a field list or an outage check costs what is open, not every
+   * ticket the area ever had.
+   */
+  findOpenByArea(scope: AreaScope): Promise<Ticket[]>;
 }
 
 /** The key under which a consumer's open ticket of one category is unique. */

@@ -97,14 +97,10 @@ export class TicketService {
   private async incidentFor(request: TicketRequest, at: Date): Promise<string | null> {
     if (!request.area) return null;
     const since = at.getTime() - this.outageLinkWindowMinutes * 60_000;
-    const incidents = (await this.repository.findByArea(request.area))
+    const incidents = (await this.repository.findOpenByArea(request.area))
       .filter(
         (ticket) =>
-          ticket.category === 'area_outage' &&
-          !ticket.incident &&
-          ticket.caNumber !== request.caNumber &&
-          OPEN_STATUSES.includes(ticket.status) &&
-          Date.parse(ticket.createdAt) >= since,
+          ticket.category === 'area_outage' && !ticket.incident && ticket.caNumber !== request.caNumber && Date.parse(ticket.createdAt) >= since,
       )
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     return incidents[0]?.number ?? null;

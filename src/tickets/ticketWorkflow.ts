@@ -3,7 +3,7 @@ import type { SlaTable, TicketLifecyclePolicy } from '../config/ticketPolicy';
 import { formatTicketNumber, type TicketNumber } from '../domain/ticketNumber';
 import type { ConsumerNotifier, NoticeOutcome } from '../notify/consumerNotifier';
 import { actorName, revisionOf, transition, type TicketActor, type TicketChange, type TicketCommand, type TransitionProblem } from './lifecycle';
-import { OPEN_STATUSES, type Ticket } from './ticket';
+import type { Ticket } from './ticket';
 import { ticketNoticeKey } from './ticketNotices';
 import type { TicketRepository } from './ticketRepository';
 
@@ -68,8 +68,8 @@ export class TicketWorkflow {
   private async resolveLinkedReports(incident: Ticket): Promise<void> {
     const resolution = incident.work?.resolution;
     if (incident.category !== 'area_outage' || incident.incident || !incident.area || !resolution) return;
-    const section = await this.deps.repository.findByArea(incident.area);
-    const linked = section.filter((ticket) => ticket.incident === incident.number && OPEN_STATUSES.includes(ticket.status));
+    const open = await this.deps.repository.findOpenByArea(incident.area);
+    const linked = open.filter((ticket) => ticket.incident === incident.number);
     for (const report of linked) {
       await this.change(
         report.number,

@@ -198,6 +198,53 @@ export function describeTicketRepositoryContract(name: string, open: () => Promi
         expect(await numbers({ section: 'Kankarbagh-2' })).toEqual([sameSubDivision.number]);
         expect(await numbers({ circle: 'Gaya' })).toEqual([]);
       });
+
+      const finished = (opened: Ticket, status: Ticket['status'], revision: number): Ticket => ({
+        ...opened,
+        status,
+        work: { revision, heldHours: 0, reopenCount: 0, breached: false, notes: [] },
+      });
+
+      it('lists only the open tickets within a scope from its own index, newest first', async () => {
+        const here = ticket();
+        const resolvedHere = ticket({ caNumber: '101000004' });
+        const neighbour = ticket({
+          caNumber: '101000002',
+          area: { circle: 'Patna', division: 'Patna East', subDivision: 'Kankarbagh', section: 'Kankarbagh-2' },
+        });
+        const noConsumer = ticket({ caNumber: null, category: 'fraud_report' });
+        for (const each of [here, resolvedHere, neighbour, noConsumer]) await repository.openOrJoin(each);
+        expect(await repository.save(finished(resolvedHere, 'resolved', 1), 0)).toBe('saved');
+        const open = async (scope: AreaScope) => (await subject.repositories[1].findOpenByArea(scope)).map((t) => t.number);
+        expect(await open({ circle: 'Patna', division: 'Patna East', subDivision: 'Kankarbagh', section: 'Kankarbagh-1' })).toEqual([
+          noConsumer.number,
+          here.number,
+        ]);
+        expect(await open({ circle: 'Patna', division: 'Patna East', subDivision: 'Kankarbagh' })).toEqual([noConsumer.number, neighbour.number, here.number]);
+        expect(await open({ section: 'Kankarbagh-2' })).toEqual([neighbour.number]);
+        expect((await repository.findByArea({ section: 'Kankarbagh-1' })).map((t) => t.number)).toContain(resolvedHere.number);
+      });
+
+      it('drops a ticket from the open index as it finishes and takes it back when reopened, on every instance', async () => {
+        const { ticket: opened } = await repository.openOrJoin(ticket({ caNumber: null, category: 'fraud_report' }));
+        const scope = { circle: 'Patna', division: 'Patna East' };
+        const open = async () => (await subject.repositories[1].findOpenByArea(scope)).map((t) => t.number);
+        expect(await open()).toEqual([opened.number]);
+        expect(await repository.save(finished(opened, 'on_hold', 1), 0)).toBe('saved');
+        expect(await open()).toEqual([opened.number]);
+        expect(await repository.save(finished(opened, 'cannot_complete', 2), 1)).toBe('saved');
+        expect(await open()).toEqual([]);
+        expect(await subject.repositories[1].save(finished(opened, 'open', 3), 2)).toBe('saved');
+        expect(await open()).toEqual([opened.number]);
+        expect(await repository.save(finished(opened, 'closed', 4), 3)).toBe('saved');
+        expect(await open()).toEqual([]);
+      });
+
+      it('leaves the open index alone when a save is refused', async () => {
+        const { ticket: opened } = await repository.openOrJoin(ticket());
+        expect(await repository.save(finished(opened, 'resolved', 1), 5)).toBe('stale');
+        expect((await repository.findOpenByArea({ circle: 'Patna' })).map((t) => t.number)).toEqual([opened.number]);
+      });
     });
   });
 }

@@ -7,7 +7,7 @@ import { staffOnly } from '../../auth/staffRoutes';
 import type { MeterBackend } from '../../backend/meterBackend';
 import { TicketCategorySchema } from '../../config/ticketPolicy';
 import { isOverdue, type TicketCommand } from '../lifecycle';
-import { ClosureCodeSchema, TicketStatusSchema, type Ticket } from '../ticket';
+import { ClosureCodeSchema, OPEN_STATUSES, TicketStatusSchema, type Ticket } from '../ticket';
 import { withinScope, type TicketRepository } from '../ticketRepository';
 import type { ChangeProblem, TicketWorkflow } from '../ticketWorkflow';
 import { ticketDetail, ticketSummary } from './fieldTicketView';
@@ -26,6 +26,8 @@ const ListQuerySchema = z.object({
   status: TicketStatusSchema.optional(),
   category: TicketCategorySchema.optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  /** Without a status, the open tickets unless `all` asks for the finished ones too. */
+  view: z.enum(['open', 'all']).optional(),
 });
 const Text = z.string().trim().min(1).max(2000);
 
@@ -80,8 +82,9 @@ export function mountFieldApi(server: Server, deps: FieldApiDeps): void {
     const query = ListQuerySchema.safeParse(Object.fromEntries(new URL(req.url ?? '', 'http://field').searchParams));
     if (!query.success) return void res.send(400, { error: 'bad_request', detail: z.prettifyError(query.error) });
     const now = deps.now();
-    const { status, category, overdue } = query.data;
-    const tickets = (await ticketsOf(identity))
+    const { status, category, overdue, view } = query.data;
+    const openOnly = status ? OPEN_STATUSES.includes(status) : view !== 'all';
+    const tickets = (await ticketsOf(identity, openOnly))
       .filter((ticket) => (status ? ticket.status === status : true))
       .filter((ticket) => (category ? ticket.category === category : true))
       .filter((ticket) => (overdue ? isOverdue(ticket, now) === (overdue === 'true') : true))
@@ -116,8 +119,9 @@ export function mountFieldApi(server: Server, deps: FieldApiDeps): void {
   }
 
   /** A field user without an area sees nothing: an unscoped account must not see the whole state. */
-  async function ticketsOf(identity: StaffIdentity): Promise<Ticket[]> {
-    return identity.area ? deps.repository.findByArea(identity.area) : [];
+  async function ticketsOf(identity: StaffIdentity, openOnly: boolean): Promise<Ticket[]> {
+    if (!identity.area) return [];
+    return openOnly ? deps.repository.findOpenByArea(identity.area) : deps.repository.findByArea(identity.area);
   }
 
   async function visibleTicket(identity: StaffIdentity, number: string): Promise<Ticket | null> {

@@ -29,6 +29,7 @@ export function ticketDetail(ticket: Ticket, now: Date, consumer: Consumer | nul
     ...ticketSummary(ticket, now),
     description: ticket.description,
     laterReports: ticket.laterReports,
+    incident: ticket.incident ?? null,
     site: ticket.site ?? null,
     photos: ticket.photos ?? [],
     work: ticket.work ?? null,

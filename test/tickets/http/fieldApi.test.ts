@@ -131,6 +131,15 @@ describe('field API', () => {
     expect(actions).toEqual(expect.arrayContaining(['ticket.accept', 'ticket.on_the_way', 'ticket.note', 'ticket.resolve', 'ticket.close', 'ticket.close_refused']));
   });
 
+  it('lists the open tickets by default, and the finished ones too with view=all or their status', async () => {
+    const je = await as('je1');
+    expect(await numbersIn(await je.get(''))).toEqual([neighbours]);
+    expect((await numbersIn(await je.get('?view=all'))).sort()).toEqual([mine, neighbours].sort());
+    expect(await numbersIn(await je.get('?status=closed'))).toEqual([mine]);
+    expect(await numbersIn(await je.get('?view=open&category=meter_defective'))).toEqual([]);
+    expect((await je.get('?view=some')).status).toBe(400);
+  });
+
   it('turns away call-centre staff and requests without a session', async () => {
     expect((await (await as('agent1')).get('')).status).toBe(403);
     expect((await fetch(`${url}/api/field/tickets`)).status).toBe(401);
