@@ -5,6 +5,9 @@ import { mountStaffRoutes } from '../auth/staffRoutes';
 import { mountAgentApi } from '../handoff/http/agentApi';
 import { mountOpsApi } from '../ops/http/opsApi';
 import { mountFieldApi } from '../tickets/http/fieldApi';
+import { BreachAlerts, SUPERVISING_ROLES } from '../alerts/breachAlerts';
+import { mountFieldAlertsApi } from '../alerts/http/fieldAlertsApi';
+import { mountStaffPage } from './staffPages';
 
 /**
  * Everything staff use, in one place for `npm start` and the tests: sign-in, the field teams' API,
@@ -21,6 +24,10 @@ export function mountStaffConsoles(server: Server, sampark: Sampark, authenticat
     backend: sampark.services.backend,
     now,
   });
+  // The accounts are known here, so this is where breaches learn whom to alert.
+  sampark.ticketAutomation.alertSupervisors(new BreachAlerts(sampark.staffAlerts, () => authentication.members(SUPERVISING_ROLES)));
+  mountFieldAlertsApi(server, { authentication, alerts: sampark.staffAlerts, audit: sampark.audit, now });
+  mountStaffPage(server, { name: 'field', namespace: 'fieldPage', translator: sampark.translator });
   mountAgentApi(server, {
     authentication,
     handoff: sampark.handoff,

@@ -1,0 +1,546 @@
+/*
+ * The field page: a lineman, JE or SDO on a phone, all day. After signing in (Staff.signInForm) it
+ * lists the tickets of the user's area soonest due first, filters them, and works each with one tap
+ * (accept, on the way, work started) or a short form (hold, note, resolve with a closure code,
+ * cannot complete). Supervising roles also see the alerts of their area (SLA breaches). Everything
+ * goes through the field API; the server decides what is allowed, the page only offers what the
+ * ticket's status makes sensible.
+ */
+(function () {
+  'use strict';
+
+  var STATUSES = ['open', 'assigned', 'accepted', 'on_the_way', 'in_progress', 'on_hold', 'resolved', 'cannot_complete', 'closed'];
+  var CATEGORIES = [
+    'payment_not_credited', 'relay_not_reconnecting', 'meter_not_communicating', 'meter_defective',
+    'meter_test', 'area_outage', 'fraud_report', 'callback', 'other',
+  ];
+  var CLOSURE_CODES = [
+    'supply_restored', 'relay_reconnected', 'communication_restored', 'meter_replaced', 'meter_tested_ok',
+    'payment_credited', 'consumer_side_fault', 'duplicate', 'other',
+  ];
+  var SUPERVISING = ['je', 'sdo', 'field_supervisor'];
+  /** The list refreshes itself this often while the page is visible: tickets arrive all day. */
+  var POLL_MS = 60000;
+
+  /**
+   * What each button does: the API path under the ticket, its body, and the form it needs first.
+   * `from` mirrors the lifecycle's rules so only sensible buttons show; the server has the last word.
+   */
+  var ACTIONS = {
+    accept: { from: ['open', 'assigned'], path: 'accept', body: function () { return {}; } },
+    on_the_way: { from: ['accepted'], path: 'status', body: function () { return { status: 'on_the_way' }; } },
+    in_progress: { from: ['accepted', 'on_the_way'], path: 'status', body: function () { return { status: 'in_progress' }; } },
+    resolve: {
+      from: ['accepted', 'on_the_way', 'in_progress'],
+      path: 'resolve',
+      fields: [
+        { name: 'closureCode', kind: 'closure', label: 'page.action.closureCode' },
+        { name: 'note', kind: 'text', label: 'page.action.resolveNote' },
+      ],
+      body: function (values) { return { closureCode: values.closureCode, note: values.note }; },
+    },
+    on_hold: {
+      from: ['assigned', 'accepted', 'on_the_way', 'in_progress'],
+      path: 'status',
+      fields: [{ name: 'reason', kind: 'text', label: 'page.action.holdReason' }],
+      body: function (values) { return { status: 'on_hold', reason: values.reason }; },
+    },
+    resumed: { from: ['on_hold'], path: 'status', body: function () { return { status: 'resumed' }; } },
+    'cannot-complete': {
+      from: ['accepted', 'on_the_way', 'in_progress', 'on_hold'],
+      path: 'cannot-complete',
+      fields: [{ name: 'reason', kind: 'text', label: 'page.action.cannotCompleteReason' }],
+      body: function (values) { return { reason: values.reason }; },
+    },
+    note: {
+      from: ['open', 'assigned', 'accepted', 'on_the_way', 'in_progress', 'on_hold', 'resolved', 'cannot_complete'],
+      path: 'notes',
+      fields: [{ name: 'text', kind: 'text', label: 'page.action.noteText' }],
+      body: function (values) { return { text: values.text }; },
+    },
+    close: { from: ['resolved', 'cannot_complete'], path: 'close', supervising: true, body: function () { return {}; } },
+  };
+
+  var state = {
+    tickets: null,
+    /** The ticket whose details are open, and its detail once loaded. */
+    expanded: null,
+    detail: null,
+    /** The ticket and action whose form is open. */
+    form: null,
+    alerts: null,
+    alertsOpen: false,
+    loadedAt: null,
+    message: null,
+  };
+  var pollTimer = null;
+
+  function element(id) {
+    return document.getElementById(id);
+  }
+
+  function t(key, params) {
+    return Staff.t(key, params);
+  }
+
+  /** A DOM element with attributes and children; text is always set as text, never parsed as HTML. */
+  function h(tag, attributes, children) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      var value = attributes[name];
+      if (value === null || value === undefined || value === false) return;
+      if (name === 'text') node.textContent = value;
+      else if (name === 'onclick') node.addEventListener('click', value);
+      else node.setAttribute(name, value === true ? '' : value);
+    });
+    (children || []).forEach(function (child) {
+      if (child) node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+
+  function clear(node) {
+    while (node.firstChild) node.removeChild(node.firstChild);
+  }
+
+  /** "SP28461937" as "SP-2846-1937", the way it is read out on the phone. */
+  function shownNumber(number) {
+    return /^SP\d{8}$/.test(number) ? 'SP-' + number.slice(2, 6) + '-' + number.slice(6) : number;
+  }
+
+  function time(iso) {
+    if (!iso) return '';
+    return new Intl.DateTimeFormat(Staff.lang === 'hi' ? 'hi-IN' : 'en-IN', {
+      timeZone: 'Asia/Kolkata',
+      day: 'numeric',
+      month: 'short',
+      hour: 'numeric',
+      minute: '2-digit',
+    }).format(new Date(iso));
+  }
+
+  function isSupervising(identity) {
+    return SUPERVISING.indexOf(identity.role) >= 0;
+  }
+
+  function areaName(area) {
+    if (!area) return t('page.noArea');
+    return area.section || area.subDivision || area.division || area.circle || t('page.noArea');
+  }
+
+  // ---- the frame: title, language, identity, sign-in ----
+
+  function renderFrame() {
+    var identity = Staff.identity();
+    document.title = t('page.title');
+    element('field-top').replaceChildren(Staff.header(t('page.title')));
+    element('field-work').hidden = !identity;
+    element('field-sign-in').hidden = Boolean(identity);
+    element('field-alerts-button').hidden = !(identity && isSupervising(identity));
+    element('field-alerts-label').textContent = t('page.alerts.button');
+    element('field-area').textContent = identity ? t('page.area', { area: areaName(identity.area) }) : '';
+    renderFilters();
+    renderMessage();
+    renderTickets();
+    renderAlerts();
+  }
+
+  function renderFilters() {
+    element('field-status-label').textContent = t('page.filters.status');
+    element('field-category-label').textContent = t('page.filters.category');
+    element('field-overdue-label').textContent = t('page.filters.overdueOnly');
+    element('field-refresh').textContent = t('page.refresh');
+    fillSelect(element('field-status'), [
+      { value: '', label: t('page.filters.openOnly') },
+      { value: 'all', label: t('page.filters.everything') },
+    ].concat(STATUSES.map(function (status) { return { value: status, label: t('page.status.' + status) }; })));
+    fillSelect(element('field-category'), [{ value: '', label: t('page.filters.anyCategory') }].concat(
+      CATEGORIES.map(function (category) { return { value: category, label: t('page.category.' + category) }; }),
+    ));
+  }
+
+  /** Replaces a select's options in the current language, keeping the chosen value. */
+  function fillSelect(select, options) {
+    var chosen = select.value;
+    clear(select);
+    options.forEach(function (option) {
+      select.appendChild(h('option', { value: option.value, text: option.label }));
+    });
+    select.value = chosen;
+  }
+
+  function showSignIn() {
+    stopPolling();
+    state.tickets = null;
+    state.alerts = null;
+    state.expanded = null;
+    state.detail = null;
+    state.form = null;
+    state.message = null;
+    renderFrame();
+    var container = element('field-sign-in');
+    Staff.signInForm(container, startWork);
+  }
+
+  // ---- the list ----
+
+  function listQuery() {
+    var status = element('field-status').value;
+    var parameters = [];
+    if (status === 'all') parameters.push('view=all');
+    else if (status) parameters.push('status=' + encodeURIComponent(status));
+    var category = element('field-category').value;
+    if (category) parameters.push('category=' + encodeURIComponent(category));
+    if (element('field-overdue').checked) parameters.push('overdue=true');
+    return parameters.length ? '?' + parameters.join('&') : '';
+  }
+
+  function loadTickets() {
+    return Staff.api('GET', '/api/field/tickets' + listQuery())
+      .then(function (body) {
+        state.tickets = body.tickets;
+        state.loadedAt = new Date().toISOString();
+        if (state.expanded && !body.tickets.some(function (ticket) { return ticket.number === state.expanded; })) {
+          state.expanded = null;
+          state.detail = null;
+        }
+        renderTickets();
+      })
+      .catch(showProblem);
+  }
+
+  function renderTickets() {
+    var list = element('field-tickets');
+    clear(list);
+    if (!Staff.identity()) return;
+    if (state.tickets === null) {
+      element('field-count').textContent = t('page.list.loading');
+      return;
+    }
+    element('field-count').textContent = t('page.list.count', { count: state.tickets.length }) +
+      (state.loadedAt ? ' · ' + t('page.updatedAt', { time: time(state.loadedAt) }) : '');
+    if (state.tickets.length === 0) {
+      list.appendChild(h('li', { class: 'field-empty', text: t('page.list.empty') }));
+      return;
+    }
+    state.tickets.forEach(function (ticket) {
+      list.appendChild(renderTicket(ticket));
+    });
+  }
+
+  function renderTicket(ticket) {
+    var classes = ['field-ticket', 'field-priority-' + ticket.priority];
+    if (ticket.overdue) classes.push('field-ticket-overdue');
+    var expanded = state.expanded === ticket.number;
+    var card = h('li', { class: classes.join(' '), 'data-number': ticket.number, 'data-status': ticket.status }, [
+      h('div', { class: 'field-ticket-head' }, [
+        h('strong', { class: 'field-number', text: shownNumber(ticket.number) }),
+        h('span', { class: 'field-tag field-status-' + ticket.status, 'data-role': 'status', text: t('page.status.' + ticket.status) }),
+        ticket.priority !== 'normal' ? h('span', { class: 'field-tag field-tag-priority', text: t('page.priority.' + ticket.priority) }) : null,
+      ]),
+      h('p', { class: 'field-category', text: t('page.category.' + ticket.category) + (ticket.caNumber ? ' · CA ' + ticket.caNumber : '') }),
+      h('p', { class: 'field-due' }, [
+        t('page.list.due', { time: time(ticket.dueAt) }),
+        ticket.overdue ? h('span', { class: 'field-tag field-tag-overdue', 'data-role': 'overdue', text: t('page.list.overdue') }) : null,
+        ticket.breached ? h('span', { class: 'field-tag field-tag-breached', text: t('page.list.breached') }) : null,
+      ]),
+      h('p', {
+        class: 'field-assignee',
+        text: ticket.assignee
+          ? t('page.list.heldBy', { username: ticket.assignee.username, role: t('staff.roles.' + ticket.assignee.role) })
+          : t('page.list.unassigned') + ' · ' + areaName(ticket.area),
+      }),
+      renderActions(ticket),
+      state.form && state.form.number === ticket.number ? renderForm(ticket, state.form.action) : null,
+      h('button', {
+        type: 'button',
+        class: 'field-link',
+        'aria-expanded': expanded ? 'true' : 'false',
+        text: expanded ? t('page.list.hideDetails') : t('page.list.details'),
+        onclick: function () { toggleDetail(ticket.number); },
+      }),
+      expanded ? renderDetail() : null,
+    ]);
+    return card;
+  }
+
+  /** The buttons that make sense for this ticket and this user. */
+  function renderActions(ticket) {
+    var identity = Staff.identity();
+    var someoneElses = identity.role === 'lineman' && ticket.assignee && ticket.assignee.username !== identity.username;
+    var buttons = Object.keys(ACTIONS)
+      .filter(function (name) {
+        var action = ACTIONS[name];
+        if (action.from.indexOf(ticket.status) < 0) return false;
+        if (action.supervising) return isSupervising(identity);
+        return name === 'note' || !someoneElses;
+      })
+      .map(function (name) {
+        var primary = name === 'accept' || name === 'on_the_way' || name === 'in_progress' || name === 'resolve';
+        return h('button', {
+          type: 'button',
+          class: 'field-action' + (primary ? ' field-action-primary' : ''),
+          'data-action': name,
+          text: t('page.action.' + name),
+          onclick: function () { startAction(ticket, name); },
+        });
+      });
+    return h('div', { class: 'field-actions' }, buttons);
+  }
+
+  function startAction(ticket, name) {
+    if (ACTIONS[name].fields) {
+      state.form = { number: ticket.number, action: name };
+      renderTickets();
+      var first = document.querySelector('.field-form [name]');
+      if (first) first.focus();
+      return;
+    }
+    act(ticket, name, {});
+  }
+
+  function renderForm(ticket, name) {
+    var action = ACTIONS[name];
+    var form = h('form', { class: 'field-form', 'data-form': name }, action.fields.map(function (field) {
+      var input = field.kind === 'closure'
+        ? h('select', { name: field.name, required: true }, [h('option', { value: '', text: t('page.action.chooseClosureCode') })].concat(
+          CLOSURE_CODES.map(function (code) { return h('option', { value: code, text: t('page.closureCode.' + code) }); }),
+        ))
+        : h('textarea', { name: field.name, rows: '2', maxlength: '2000', required: true });
+      return h('label', { class: 'field-form-field' }, [h('span', { text: t(field.label) }), input]);
+    }).concat([
+      h('div', { class: 'field-actions' }, [
+        h('button', { type: 'submit', class: 'field-action field-action-primary', text: t('page.action.save') }),
+        h('button', {
+          type: 'button',
+          class: 'field-action',
+          text: t('page.action.cancel'),
+          onclick: function () {
+            state.form = null;
+            renderTickets();
+          },
+        }),
+      ]),
+    ]));
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var values = {};
+      action.fields.forEach(function (field) {
+        values[field.name] = form.elements[field.name].value.trim();
+      });
+      act(ticket, name, values);
+    });
+    return form;
+  }
+
+  /** Sends one action; the answer says whether the consumer was told. */
+  function act(ticket, name, values) {
+    var action = ACTIONS[name];
+    var buttons = document.querySelectorAll('[data-number="' + ticket.number + '"] button');
+    Array.prototype.forEach.call(buttons, function (button) { button.disabled = true; });
+    return Staff.api('POST', '/api/field/tickets/' + encodeURIComponent(ticket.number) + '/' + action.path, action.body(values))
+      .then(function (body) {
+        state.form = null;
+        var number = shownNumber(body.ticket.number);
+        var status = t('page.status.' + body.ticket.status);
+        if (body.consumerNotified === null) setMessage('ok', t('page.outcome.noted', { number: number }));
+        else setMessage(body.consumerNotified ? 'ok' : 'warning', t(body.consumerNotified ? 'page.outcome.told' : 'page.outcome.notTold', { number: number, status: status }));
+        if (state.expanded === ticket.number) loadDetail(ticket.number);
+        return loadTickets();
+      })
+      .catch(function (error) {
+        showProblem(error);
+        renderTickets();
+      });
+  }
+
+  // ---- one ticket's detail ----
+
+  function toggleDetail(number) {
+    if (state.expanded === number) {
+      state.expanded = null;
+      state.detail = null;
+      renderTickets();
+      return;
+    }
+    state.expanded = number;
+    state.detail = null;
+    renderTickets();
+    loadDetail(number);
+  }
+
+  function loadDetail(number) {
+    return Staff.api('GET', '/api/field/tickets/' + encodeURIComponent(number))
+      .then(function (detail) {
+        if (state.expanded !== number) return;
+        state.detail = detail;
+        renderTickets();
+      })
+      .catch(showProblem);
+  }
+
+  function renderDetail() {
+    var detail = state.detail;
+    if (!detail) return h('div', { class: 'field-detail', text: t('page.detail.loading') });
+    var work = detail.work || { notes: [] };
+    var rows = [
+      section(t('page.detail.problem'), [h('p', { text: detail.description })]),
+      detail.laterReports.length
+        ? section(t('page.detail.laterReports'), [h('ul', {}, detail.laterReports.map(function (report) { return h('li', { text: report }); }))])
+        : null,
+      detail.incident ? h('p', { text: t('page.incident', { number: shownNumber(detail.incident) }) }) : null,
+      detail.consumer ? section(t('page.detail.consumer'), [
+        pair(t('page.detail.name'), detail.consumer.name),
+        detail.consumer.mobile ? pair(t('page.detail.mobile'), detail.consumer.mobile) : null,
+        pair(t('page.detail.address'), detail.consumer.address),
+        pair(t('page.detail.meterNumber'), detail.consumer.meterNumber + ' · ' + t(detail.consumer.urban ? 'page.detail.urban' : 'page.detail.rural')),
+      ]) : null,
+      detail.meter ? section(t('page.detail.meter'), [
+        h('p', {
+          text: detail.meter.communicating
+            ? t('page.detail.communicating', { time: time(detail.meter.lastCommunicationAt) })
+            : t('page.detail.notCommunicating', { time: time(detail.meter.lastCommunicationAt) }),
+        }),
+        h('p', { text: t('page.detail.relay', { state: t('page.detail.relayState.' + detail.meter.relay) }) + ' · ' + t('page.detail.balance', { amount: detail.meter.balance.toFixed(2) }) }),
+      ]) : null,
+      detail.site ? h('p', { text: t('page.detail.site') + ': ' + (detail.site.name || detail.site.address || detail.site.latitude + ', ' + detail.site.longitude) }) : null,
+      detail.photos.length ? h('p', { text: t('page.detail.photos', { count: detail.photos.length }) }) : null,
+      work.hold ? h('p', { text: t('page.detail.onHold', { reason: work.hold.reason }) }) : null,
+      work.resolution ? h('p', { text: t('page.detail.resolution', { code: t('page.closureCode.' + work.resolution.code), note: work.resolution.note }) }) : null,
+      work.cannotCompleteReason ? h('p', { text: t('page.detail.cannotComplete', { reason: work.cannotCompleteReason }) }) : null,
+      section(t('page.detail.notes'), work.notes.length
+        ? [h('ul', { class: 'field-notes' }, work.notes.map(function (note) {
+          return h('li', {}, [h('span', { text: note.text }), h('small', { text: t('page.detail.noteBy', { by: note.by, time: time(note.at) }) })]);
+        }))]
+        : [h('p', { text: t('page.detail.noNotes') })]),
+    ];
+    return h('div', { class: 'field-detail' }, rows);
+  }
+
+  function section(title, children) {
+    return h('div', { class: 'field-detail-section' }, [h('h3', { text: title })].concat(children));
+  }
+
+  function pair(label, value) {
+    return h('p', {}, [h('span', { class: 'field-label', text: label + ': ' }), value]);
+  }
+
+  // ---- alerts, for supervising roles ----
+
+  function loadAlerts() {
+    var identity = Staff.identity();
+    if (!identity || !isSupervising(identity)) return Promise.resolve();
+    return Staff.api('GET', '/api/field/alerts')
+      .then(function (body) {
+        state.alerts = body;
+        renderAlerts();
+      })
+      .catch(showProblem);
+  }
+
+  function renderAlerts() {
+    var alerts = state.alerts;
+    var badge = element('field-alerts-badge');
+    badge.hidden = !alerts || alerts.unread === 0;
+    badge.textContent = alerts ? String(alerts.unread) : '';
+    badge.setAttribute('aria-label', alerts ? t('page.alerts.unread', { count: alerts.unread }) : '');
+    var panel = element('field-alerts');
+    panel.hidden = !state.alertsOpen || !alerts;
+    element('field-alerts-title').textContent = t('page.alerts.title');
+    element('field-alerts-read').textContent = t('page.alerts.markRead');
+    element('field-alerts-read').hidden = !alerts || alerts.unread === 0;
+    var list = element('field-alert-list');
+    clear(list);
+    if (!alerts) return;
+    if (alerts.alerts.length === 0) list.appendChild(h('li', { text: t('page.alerts.none') }));
+    alerts.alerts.forEach(function (alert) {
+      list.appendChild(h('li', { class: alert.read ? 'field-alert' : 'field-alert field-alert-unread', 'data-alert': alert.id }, [
+        h('span', {
+          text: t('page.alerts.breach', {
+            number: shownNumber(alert.ticket.number),
+            category: t('page.category.' + alert.ticket.category),
+            section: alert.ticket.section || t('page.noArea'),
+            dueAt: time(alert.ticket.dueAt),
+          }),
+        }),
+        h('small', { text: time(alert.at) }),
+      ]));
+    });
+  }
+
+  function markAlertsRead() {
+    var unread = (state.alerts ? state.alerts.alerts : []).filter(function (alert) { return !alert.read; }).map(function (alert) { return alert.id; });
+    if (unread.length === 0) return;
+    Staff.api('POST', '/api/field/alerts/read', { ids: unread }).then(loadAlerts).catch(showProblem);
+  }
+
+  // ---- messages ----
+
+  function setMessage(kind, text) {
+    state.message = { kind: kind, text: text };
+    renderMessage();
+  }
+
+  function renderMessage() {
+    var node = element('field-message');
+    node.hidden = !state.message || !Staff.identity();
+    node.className = 'field-message' + (state.message ? ' field-message-' + state.message.kind : '');
+    node.textContent = state.message ? state.message.text : '';
+  }
+
+  /** An API refusal in the user's words; a 401 is Staff's to handle (it signs out and shows the form). */
+  function showProblem(error) {
+    if (error instanceof Staff.ApiError && error.status === 401) return;
+    var code = error instanceof Staff.ApiError && error.body && error.body.error;
+    var key = 'page.outcome.problem.' + code;
+    setMessage('problem', code && t(key) !== key ? t(key) : t('page.outcome.problem.unknown'));
+  }
+
+  // ---- start ----
+
+  function refresh() {
+    if (!Staff.identity()) return;
+    loadTickets();
+    loadAlerts();
+  }
+
+  function startWork() {
+    state.tickets = null;
+    state.message = null;
+    renderFrame();
+    refresh();
+    stopPolling();
+    pollTimer = window.setInterval(function () {
+      // Never while a form is open: re-rendering the list would throw away what is being typed.
+      if (document.visibilityState === 'visible' && !state.form) refresh();
+    }, POLL_MS);
+  }
+
+  function stopPolling() {
+    if (pollTimer !== null) window.clearInterval(pollTimer);
+    pollTimer = null;
+  }
+
+  element('field-refresh').addEventListener('click', refresh);
+  element('field-filters').addEventListener('change', function () {
+    state.tickets = null;
+    renderTickets();
+    loadTickets();
+  });
+  element('field-filters').addEventListener('submit', function (event) {
+    event.preventDefault();
+  });
+  element('field-alerts-button').addEventListener('click', function () {
+    state.alertsOpen = !state.alertsOpen;
+    renderAlerts();
+  });
+  element('field-alerts-read').addEventListener('click', markAlertsRead);
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'visible' && !state.form) refresh();
+  });
+
+  Staff.onLanguage(renderFrame);
+  Staff.onSignedOut(showSignIn);
+  if (Staff.identity()) startWork();
+  else showSignIn();
+})();
