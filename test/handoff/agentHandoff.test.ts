@@ -32,7 +32,18 @@ describe('an agent takes a conversation over and hands it back', () => {
     server = restify.createServer();
     server.use(restify.plugins.bodyParser({ mapParams: false }));
     // Five minutes after the consumer asked.
-    mountAgentApi(server, { authentication, handoff, notifier: sampark.notifier, audit, now: () => new Date(TEST_NOW.getTime() + 300_000) });
+    mountAgentApi(server, {
+      authentication,
+      handoff,
+      notifier: sampark.notifier,
+      audit,
+      backend: sampark.services.backend,
+      tickets: sampark.ticketRepository,
+      translator: sampark.translator,
+      events: sampark.agentEvents,
+      presence: sampark.presence,
+      now: () => new Date(TEST_NOW.getTime() + 300_000),
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     for (const username of ['agent1', 'agent2', 'lineman1']) {

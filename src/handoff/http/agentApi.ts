@@ -4,9 +4,18 @@ import type { AuditLog } from '../../auth/auditLog';
 import { CALL_CENTRE_ROLES, type StaffIdentity } from '../../auth/staff';
 import type { StaffAuthentication } from '../../auth/staffAuthentication';
 import { staffOnly } from '../../auth/staffRoutes';
+import type { MeterBackend } from '../../backend/meterBackend';
+import { LANGUAGES } from '../../i18n/language';
+import type { Translator } from '../../i18n/translator';
 import type { ConsumerContact, ConsumerNotifier } from '../../notify/consumerNotifier';
-import { ResolveReasonSchema, type HandoffRecord, type TransitionProblem } from '../handoffRecord';
+import type { TicketRepository } from '../../tickets/ticketRepository';
+import type { AgentEventBus } from '../agentEventBus';
+import type { AgentPresence } from '../agentPresence';
+import { ResolveReasonSchema, type AgentActor, type HandoffRecord, type TransitionProblem } from '../handoffRecord';
 import type { HandoffService } from '../handoffService';
+import { AgentEventStreams, STREAM_HEARTBEAT_MS } from './agentEventStream';
+import { cannedReplies } from './cannedReplies';
+import { botContext, conversationView, overviewEntry, queueEntry } from './conversationView';
 
 /** What the agent API works with. */
 export interface AgentApiDeps {
@@ -14,11 +23,28 @@ export interface AgentApiDeps {
   handoff: HandoffService;
   notifier: ConsumerNotifier;
   audit: AuditLog;
+  backend: MeterBackend;
+  tickets: TicketRepository;
+  translator: Translator;
+  events: AgentEventBus;
+  presence: AgentPresence;
   now: () => Date;
+  /** How often the live stream writes a heartbeat; tests shorten it. */
+  streamHeartbeatMs?: number;
 }
 
-const ReplySchema = z.object({ text: z.string().trim().min(1).max(2000) });
+/** The agent API's handle: ends its live streams at shutdown. */
+export interface AgentApi {
+  closeStreams(): void;
+}
+
+const Text = z.string().trim().min(1).max(2000);
+const ReplySchema = z.object({ text: Text });
+const NoteSchema = z.object({ text: Text });
 const ResolveSchema = z.object({ reason: ResolveReasonSchema });
+/** A colleague's username, or null for back to the queue. */
+const TransferSchema = z.object({ to: z.string().trim().toLowerCase().min(1).max(40).nullable() });
+const CannedQuerySchema = z.object({ language: z.enum(LANGUAGES) });
 
 /** HTTP status for each refusal. */
 const PROBLEM_STATUS: Record<TransitionProblem, number> = {
@@ -28,31 +54,55 @@ const PROBLEM_STATUS: Record<TransitionProblem, number> = {
   not_assignee: 403,
 };
 
+type Handler = (req: Request, res: Response, identity: StaffIdentity) => Promise<void>;
+
 /**
- * The 1912 call centre's REST API: the queue, claiming, the conversation with its transcript,
- * replying and resolving. Agents and supervisors only; an agent acts only on their own
- * conversations; every action is audited (ids and outcomes only, never what the consumer wrote).
+ * The 1912 call centre's REST API (docs/agent-api-openapi.yaml): the queue, claiming, the
+ * conversation with its transcript and the bot's context, replying, private notes, canned replies,
+ * transfer, resolving, the supervisor's overview and the live event stream. Agents and supervisors
+ * only; an agent acts only on queued conversations and their own; every action is audited (ids and
+ * outcomes only, never what anybody wrote).
  */
-export function mountAgentApi(server: Server, deps: AgentApiDeps): void {
-  const agentSide = (handler: (req: Request, res: Response, identity: StaffIdentity) => Promise<void>) =>
-    staffOnly(deps.authentication, CALL_CENTRE_ROLES, handler);
+export function mountAgentApi(server: Server, deps: AgentApiDeps): AgentApi {
+  const agentSide = (handler: Handler) => staffOnly(deps.authentication, CALL_CENTRE_ROLES, handler);
+  const supervisorOnly = (handler: Handler) => staffOnly(deps.authentication, ['supervisor'], handler);
   const audit = (identity: StaffIdentity, action: string, subject: string | null, detail: Record<string, string | number | boolean | null> = {}) =>
     deps.audit.record({ at: deps.now().toISOString(), actor: identity.username, role: identity.role, action, subject, detail });
+  const streams = new AgentEventStreams({
+    events: deps.events,
+    presence: deps.presence,
+    heartbeatMs: deps.streamHeartbeatMs ?? STREAM_HEARTBEAT_MS,
+  });
 
   server.get('/api/agent/queue', agentSide(async (_req, res, identity) => {
-    const now = deps.now().getTime();
-    const queue = (await deps.handoff.queue()).map((record, index) => ({
-      conversationId: record.request.conversationId,
-      position: index + 1,
-      channel: record.request.channel,
-      language: record.request.language,
-      lastIntent: record.request.lastIntent,
-      reason: record.request.reason,
-      requestedAt: record.request.requestedAt,
-      waitSeconds: Math.max(0, Math.round((now - Date.parse(record.request.requestedAt)) / 1000)),
-    }));
+    const now = deps.now();
+    const queue = (await deps.handoff.queue()).map((record, index) => queueEntry(record, index + 1, now));
     await audit(identity, 'handoff.queue_viewed', null, { waiting: queue.length });
     res.send(200, { queue });
+  }));
+
+  server.get('/api/agent/events', agentSide(async (_req, res, identity) => {
+    await audit(identity, 'handoff.stream_opened', null);
+    await streams.serve(res, identity);
+  }));
+
+  server.get('/api/agent/canned', agentSide(async (req, res) => {
+    const query = CannedQuerySchema.safeParse(queryOf(req));
+    if (!query.success) return void res.send(400, { error: 'bad_request', detail: z.prettifyError(query.error) });
+    res.send(200, { language: query.data.language, replies: cannedReplies(deps.translator, query.data.language) });
+  }));
+
+  server.get('/api/agent/agents', agentSide(async (_req, res) => {
+    res.send(200, { agents: await colleagues() });
+  }));
+
+  server.get('/api/agent/overview', supervisorOnly(async (_req, res, identity) => {
+    const now = deps.now();
+    const conversations = (await deps.handoff.withAgentSide()).map((record) => overviewEntry(record, now));
+    const byStatus = { queued: 0, assigned: 0 };
+    for (const conversation of conversations) if (conversation.status === 'queued' || conversation.status === 'assigned') byStatus[conversation.status] += 1;
+    await audit(identity, 'handoff.overview_viewed', null, { conversations: conversations.length });
+    res.send(200, { byStatus, conversations, agents: await colleagues() });
   }));
 
   server.post('/api/agent/conversations/:id/claim', agentSide(async (req, res, identity) => {
@@ -60,7 +110,7 @@ export function mountAgentApi(server: Server, deps: AgentApiDeps): void {
     const outcome = await deps.handoff.claim(id, identity.username);
     await audit(identity, 'handoff.claim', id, { outcome: outcome.ok ? 'claimed' : outcome.problem });
     if (!outcome.ok) return void res.send(PROBLEM_STATUS[outcome.problem], { error: outcome.problem });
-    res.send(200, conversationView(outcome.record));
+    res.send(200, await fullView(outcome.record));
   }));
 
   server.get('/api/agent/conversations/:id', agentSide(async (req, res, identity) => {
@@ -69,7 +119,7 @@ export function mountAgentApi(server: Server, deps: AgentApiDeps): void {
     const refusal = !record ? 'not_found' : ownedByAnother(record, identity) ? 'not_assignee' : null;
     await audit(identity, 'handoff.conversation_viewed', id, { outcome: refusal ?? 'shown' });
     if (!record || refusal) return void res.send(PROBLEM_STATUS[refusal ?? 'not_found'], { error: refusal });
-    res.send(200, conversationView(record));
+    res.send(200, await fullView(record));
   }));
 
   server.post('/api/agent/conversations/:id/replies', agentSide(async (req, res, identity) => {
@@ -86,6 +136,31 @@ export function mountAgentApi(server: Server, deps: AgentApiDeps): void {
     res.send(delivery.delivered ? 200 : 502, { delivered: delivery.delivered, ...(delivery.delivered ? {} : { reason: delivery.reason }) });
   }));
 
+  server.post('/api/agent/conversations/:id/notes', agentSide(async (req, res, identity) => {
+    const id = String(req.params.id);
+    const body = NoteSchema.safeParse(req.body ?? {});
+    if (!body.success) return void res.send(400, { error: 'bad_request', detail: z.prettifyError(body.error) });
+    const outcome = await deps.handoff.note(id, actorOf(identity), body.data.text);
+    await audit(identity, 'handoff.note', id, { outcome: outcome.ok ? 'noted' : outcome.problem });
+    if (!outcome.ok) return void res.send(PROBLEM_STATUS[outcome.problem], { error: outcome.problem });
+    res.send(201, { notes: outcome.record.notes ?? [] });
+  }));
+
+  server.post('/api/agent/conversations/:id/transfer', agentSide(async (req, res, identity) => {
+    const id = String(req.params.id);
+    const body = TransferSchema.safeParse(req.body ?? {});
+    if (!body.success) return void res.send(400, { error: 'bad_request', detail: z.prettifyError(body.error) });
+    const to = body.data.to;
+    if (to !== null && !deps.authentication.members(CALL_CENTRE_ROLES).some((member) => member.username === to)) {
+      await audit(identity, 'handoff.transfer', id, { outcome: 'unknown_agent', to });
+      return void res.send(400, { error: 'unknown_agent' });
+    }
+    const outcome = await deps.handoff.transfer(id, actorOf(identity), to);
+    await audit(identity, 'handoff.transfer', id, { outcome: outcome.ok ? 'transferred' : outcome.problem, to });
+    if (!outcome.ok) return void res.send(PROBLEM_STATUS[outcome.problem], { error: outcome.problem });
+    res.send(200, { status: outcome.record.status, assignee: outcome.record.assignee });
+  }));
+
   server.post('/api/agent/conversations/:id/resolve', agentSide(async (req, res, identity) => {
     const id = String(req.params.id);
     const body = ResolveSchema.safeParse(req.body ?? {});
@@ -100,6 +175,27 @@ export function mountAgentApi(server: Server, deps: AgentApiDeps): void {
     await audit(identity, 'handoff.resolve', id, { outcome: 'resolved', reason: body.data.reason, told: delivery.delivered });
     res.send(200, { status: outcome.record.status, told: delivery.delivered });
   }));
+
+  async function fullView(record: HandoffRecord) {
+    return conversationView(record, await botContext(record, deps.backend, deps.tickets));
+  }
+
+  /** Every call-centre account, whether its console is open, and how many conversations it holds. */
+  async function colleagues() {
+    const [online, sideRecords] = await Promise.all([deps.presence.online(), deps.handoff.withAgentSide()]);
+    const present = new Map(online.map((agent) => [agent.username, agent]));
+    return deps.authentication.members(CALL_CENTRE_ROLES).map((member) => ({
+      username: member.username,
+      name: member.name,
+      role: member.role,
+      online: present.has(member.username),
+      consoles: present.get(member.username)?.consoles ?? 0,
+      lastSeenAt: present.get(member.username)?.lastSeenAt ?? null,
+      holding: sideRecords.filter((record) => record.status === 'assigned' && record.assignee === member.username).length,
+    }));
+  }
+
+  return { closeStreams: () => streams.closeAll() };
 }
 
 /** A supervisor sees every conversation; an agent only queued ones and their own. */
@@ -107,21 +203,14 @@ function ownedByAnother(record: HandoffRecord, identity: StaffIdentity): boolean
   return identity.role !== 'supervisor' && record.assignee !== null && record.assignee !== identity.username;
 }
 
+function actorOf(identity: StaffIdentity): AgentActor {
+  return { username: identity.username, supervising: identity.role === 'supervisor' };
+}
+
 function contactOf(record: HandoffRecord): ConsumerContact {
   return { channel: record.request.channel, conversationId: record.request.conversationId, language: record.request.language };
 }
 
-function conversationView(record: HandoffRecord) {
-  return {
-    conversationId: record.request.conversationId,
-    status: record.status,
-    assignee: record.assignee,
-    channel: record.request.channel,
-    language: record.request.language,
-    caNumber: record.request.caNumber,
-    lastIntent: record.request.lastIntent,
-    reason: record.request.reason,
-    requestedAt: record.request.requestedAt,
-    transcript: record.transcript,
-  };
+function queryOf(req: Request): Record<string, string> {
+  return Object.fromEntries(new URL(req.url ?? '', 'http://agent').searchParams);
 }

@@ -1,0 +1,130 @@
+import type { Consumer, MeterBackend, MeterStatus } from '../../backend/meterBackend';
+import { maskAddress, maskMobile, maskName } from '../../domain/mask';
+import type { Ticket } from '../../tickets/ticket';
+import type { TicketRepository } from '../../tickets/ticketRepository';
+import type { HandoffRecord } from '../handoffRecord';
+
+/** How pressing a waiting conversation is; urgent ones are served first (HandoffService.queue). */
+export type QueuePriority = 'urgent' | 'normal';
+
+/** One waiting conversation as the queue shows it; what the consumer wrote stays in the conversation view. */
+export function queueEntry(record: HandoffRecord, position: number, now: Date) {
+  return {
+    conversationId: record.request.conversationId,
+    position,
+    priority: (record.request.urgent ? 'urgent' : 'normal') satisfies QueuePriority,
+    channel: record.request.channel,
+    language: record.request.language,
+    lastIntent: record.request.lastIntent,
+    reason: record.request.reason,
+    caNumber: record.request.caNumber,
+    requestedAt: record.request.requestedAt,
+    waitSeconds: secondsSince(record.request.requestedAt, now),
+    messages: record.transcript.filter((entry) => entry.from === 'consumer').length,
+  };
+}
+
+/** One conversation on the agent side as the supervisor's overview lists it. */
+export function overviewEntry(record: HandoffRecord, now: Date) {
+  return {
+    conversationId: record.request.conversationId,
+    status: record.status,
+    assignee: record.assignee,
+    priority: (record.request.urgent ? 'urgent' : 'normal') satisfies QueuePriority,
+    channel: record.request.channel,
+    language: record.request.language,
+    lastIntent: record.request.lastIntent,
+    requestedAt: record.request.requestedAt,
+    waitSeconds: secondsSince(record.request.requestedAt, now),
+    updatedAt: record.updatedAt,
+  };
+}
+
+/** What the bot knew when it handed over, looked up again now: the agent starts where the bot stopped. */
+export interface BotContext {
+  caNumber: string | null;
+  /** Name, address and mobile masked, as DOMAIN.md's safety lines require for staff too. */
+  consumer: ReturnType<typeof maskedConsumer> | null;
+  meter: ReturnType<typeof meterSummary> | null;
+  tickets: ReturnType<typeof ticketLine>[];
+  /** The meter backend did not answer: consumer and meter are unknown, not absent. */
+  backendUnavailable: boolean;
+}
+
+/** Looks the consumer's details, meter and tickets up; a backend that does not answer leaves them out. */
+export async function botContext(record: HandoffRecord, backend: MeterBackend, tickets: TicketRepository): Promise<BotContext> {
+  const caNumber = record.request.caNumber;
+  if (!caNumber) return { caNumber, consumer: null, meter: null, tickets: [], backendUnavailable: false };
+  const [consumer, meter, theirTickets] = await Promise.allSettled([
+    backend.findConsumer(caNumber),
+    backend.getMeterStatus(caNumber),
+    tickets.findByConsumer(caNumber),
+  ]);
+  return {
+    caNumber,
+    consumer: consumer.status === 'fulfilled' && consumer.value ? maskedConsumer(consumer.value) : null,
+    meter: meter.status === 'fulfilled' && meter.value ? meterSummary(meter.value) : null,
+    tickets: theirTickets.status === 'fulfilled' ? theirTickets.value.map(ticketLine) : [],
+    backendUnavailable: consumer.status === 'rejected' || meter.status === 'rejected',
+  };
+}
+
+/** The conversation as its agent works it: request, the bot's part before, what was said since, notes, context. */
+export function conversationView(record: HandoffRecord, context: BotContext | null) {
+  return {
+    conversationId: record.request.conversationId,
+    status: record.status,
+    assignee: record.assignee,
+    priority: (record.request.urgent ? 'urgent' : 'normal') satisfies QueuePriority,
+    channel: record.request.channel,
+    language: record.request.language,
+    caNumber: record.request.caNumber,
+    lastIntent: record.request.lastIntent,
+    reason: record.request.reason,
+    requestedAt: record.request.requestedAt,
+    resolution: record.resolution,
+    /** The consumer and the bot before the handoff, when the bot kept it. */
+    history: record.request.history ?? [],
+    transcript: record.transcript,
+    notes: record.notes ?? [],
+    context,
+  };
+}
+
+function maskedConsumer(consumer: Consumer) {
+  return {
+    name: maskName(consumer.name),
+    address: maskAddress(consumer.address),
+    mobile: consumer.mobile === null ? null : maskMobile(consumer.mobile),
+    meterNumber: consumer.meterNumber,
+    discom: consumer.discom,
+    division: consumer.area.division,
+    section: consumer.area.section,
+  };
+}
+
+function meterSummary(meter: MeterStatus) {
+  return {
+    balance: meter.balance,
+    relay: meter.relay,
+    communicating: meter.communicating,
+    lastCommunicationAt: meter.lastCommunicationAt,
+    lastRecharge: meter.lastRecharge,
+    arrears: meter.arrears,
+  };
+}
+
+function ticketLine(ticket: Ticket) {
+  return {
+    number: ticket.number,
+    category: ticket.category,
+    status: ticket.status,
+    priority: ticket.priority,
+    createdAt: ticket.createdAt,
+    dueAt: ticket.dueAt,
+  };
+}
+
+function secondsSince(instant: string, now: Date): number {
+  return Math.max(0, Math.round((now.getTime() - Date.parse(instant)) / 1000));
+}

@@ -1,0 +1,83 @@
+import type { AddressInfo } from 'node:net';
+import restify from 'restify';
+import type { Sampark } from '../../../src/app';
+import { MemoryAuditLog } from '../../../src/auth/memoryAuditLog';
+import { SessionTokens } from '../../../src/auth/sessionTokens';
+import { StaffAuthentication } from '../../../src/auth/staffAuthentication';
+import { loadStaffSettings } from '../../../src/auth/staffSettings';
+import type { HandoffStore } from '../../../src/handoff/handoffStore';
+import { mountAgentApi, type AgentApi } from '../../../src/handoff/http/agentApi';
+import { MemoryHandoffStore } from '../../../src/handoff/memoryHandoffStore';
+import { silentLogger } from '../../../src/log/logger';
+import { TEST_NOW, TestConversation } from '../../support/conversation';
+import { gatedSampark } from '../support/gatedSampark';
+
+/** Who can sign in: the demo accounts (agent1, agent2, supervisor1, lineman1, …). */
+export const STAFF = ['agent1', 'agent2', 'supervisor1', 'lineman1'] as const;
+
+export interface AgentApiHarness {
+  url: string;
+  sampark: Sampark;
+  consumer: TestConversation;
+  audit: MemoryAuditLog;
+  api: AgentApi;
+  /** The session clock: moving it on expires tokens. */
+  sessionClock: { now: Date };
+  call(who: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/**
+ * The agent API on a gated Sampark on the test clock (the API's clock five minutes later), with the
+ * demo staff signed in and a consumer talking on the test channel.
+ */
+export async function startAgentApi(options: { store?: HandoffStore; streamHeartbeatMs?: number } = {}): Promise<AgentApiHarness> {
+  const { sampark } = await gatedSampark(options.store ?? new MemoryHandoffStore());
+  const consumer = TestConversation.over(sampark);
+  sampark.notifier.register('test', consumer.proactiveChannel());
+  const audit = new MemoryAuditLog();
+  const settings = loadStaffSettings({}, '127.0.0.1', silentLogger());
+  const sessionClock = { now: new Date() };
+  const authentication = new StaffAuthentication(settings.accounts, new SessionTokens(settings.sessionSecret, 600, () => sessionClock.now), audit);
+  const server = restify.createServer();
+  server.use(restify.plugins.bodyParser({ mapParams: false }));
+  const api = mountAgentApi(server, {
+    authentication,
+    handoff: sampark.handoff,
+    notifier: sampark.notifier,
+    audit,
+    backend: sampark.services.backend,
+    tickets: sampark.ticketRepository,
+    translator: sampark.translator,
+    events: sampark.agentEvents,
+    presence: sampark.presence,
+    now: () => new Date(TEST_NOW.getTime() + 300_000),
+    ...(options.streamHeartbeatMs ? { streamHeartbeatMs: options.streamHeartbeatMs } : {}),
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const tokens: Record<string, string> = {};
+  for (const username of STAFF) {
+    const outcome = await authentication.signIn(username, `${username}-demo`);
+    if (outcome.ok) tokens[username] = outcome.token;
+  }
+  return {
+    url,
+    sampark,
+    consumer,
+    audit,
+    api,
+    sessionClock,
+    call: (who, method, path, body) =>
+      fetch(`${url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${tokens[who] ?? who}`, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      }),
+    close: async () => {
+      api.closeStreams();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await sampark.close();
+    },
+  };
+}
