@@ -41,4 +41,5 @@ export function mountStaffConsoles(server: Server, sampark: Sampark, authenticat
     now,
   });
   mountOpsApi(server, { authentication, operations: sampark.operations, audit: sampark.audit, now });
+  mountStaffPage(server, { name: 'ops', namespace: 'opsPage', translator: sampark.translator });
 }
