@@ -21,6 +21,8 @@
   var SUPERVISING = ['je', 'sdo', 'field_supervisor'];
   /** The list refreshes itself this often while the page is visible: tickets arrive all day. */
   var POLL_MS = 60000;
+  /** A success toast goes away by itself after this long; a problem stays until tapped. */
+  var TOAST_MS = 8000;
 
   /**
    * What each button does: the API path under the ticket, its body, and the form it needs first.
@@ -74,6 +76,7 @@
     message: null,
   };
   var pollTimer = null;
+  var toastTimer = null;
 
   function element(id) {
     return document.getElementById(id);
@@ -479,6 +482,13 @@
   function setMessage(kind, text) {
     state.message = { kind: kind, text: text };
     renderMessage();
+    window.clearTimeout(toastTimer);
+    if (kind !== 'problem') toastTimer = window.setTimeout(dismissMessage, TOAST_MS);
+  }
+
+  function dismissMessage() {
+    state.message = null;
+    renderMessage();
   }
 
   function renderMessage() {
@@ -535,6 +545,7 @@
     renderAlerts();
   });
   element('field-alerts-read').addEventListener('click', markAlertsRead);
+  element('field-message').addEventListener('click', dismissMessage);
   document.addEventListener('visibilitychange', function () {
     if (document.visibilityState === 'visible' && !state.form) refresh();
   });

@@ -1,0 +1,227 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { breachAlert } from '../../src/alerts/breachAlerts';
+import { hashPassword } from '../../src/auth/passwordHash';
+import type { StaffAccount } from '../../src/auth/staff';
+import { SimulatedMeterBackend } from '../../src/backend/simulator/simulatedMeterBackend';
+import { projectRoot } from '../../src/projectRoot';
+import { startWebChatServer, type RunningWebChat } from '../channels/directline/webChatServer';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOTS = path.join(projectRoot(), 'test-output', 'field');
+/** The demo consumer whose meter has not communicated for three days: "supply not restored" makes a field ticket. */
+const CA = '101000007';
+
+/** What the web chat page exposes: Web Chat's own redux store. */
+interface PageGlobals {
+  sampark: { store: { getState(): { activities: Array<{ type: string; text?: string; from: { role?: string } }> } } };
+}
+
+/** Everything the bot has said in the consumer's web chat. */
+async function botTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    (globalThis as unknown as PageGlobals).sampark.store
+      .getState()
+      .activities.filter((activity) => activity.type === 'message' && activity.from.role === 'bot')
+      .map((activity) => activity.text ?? ''),
+  );
+}
+
+/** Waits until the bot has said `fragment` in the consumer's web chat. */
+async function botHasSaid(page: Page, fragment: string): Promise<void> {
+  await page
+    .waitForFunction(
+      (fragment) =>
+        (globalThis as unknown as PageGlobals).sampark.store
+          .getState()
+          .activities.some((activity) => activity.type === 'message' && activity.from.role === 'bot' && (activity.text ?? '').includes(fragment)),
+      fragment,
+    )
+    .catch(async (error: Error) => {
+      throw new Error(`the bot did not say "${fragment}": ${error.message}\nit said:\n${(await botTexts(page)).join('\n')}`);
+    });
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+describe('the /field page in Chromium, with a consumer on the web chat', () => {
+  let browser: Browser;
+  let running: RunningWebChat;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    if (!fs.existsSync(CHROMIUM)) {
+      throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's package (apt-get install -y chromium); .ci/run installs it`);
+    }
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    // The field team of whichever section the simulator puts this consumer in.
+    const consumer = await new SimulatedMeterBackend({ now: () => new Date() }).findConsumer(CA);
+    if (!consumer) throw new Error(`the simulator has no consumer ${CA}`);
+    const { section, ...subDivision } = consumer.area;
+    const staff: StaffAccount[] = [
+      { username: 'lineman7', name: 'Ramesh Yadav', role: 'lineman', area: consumer.area, passwordHash: await hashPassword('lineman7-pass') },
+      { username: 'je7', name: 'Sushma Kumari', role: 'je', area: subDivision, passwordHash: await hashPassword('je7-pass') },
+      {
+        username: 'lineman-elsewhere',
+        name: 'Other Lineman',
+        role: 'lineman',
+        area: { ...consumer.area, section: `${section}-other` },
+        passwordHash: await hashPassword('elsewhere-pass'),
+      },
+    ];
+    running = await startWebChatServer({ staff });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  }, 30_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await running?.close();
+  });
+
+  async function open(context: BrowserContext, route: string): Promise<Page> {
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
+    await page.goto(`${running.url}${route}`);
+    return page;
+  }
+
+  /** A phone: 360 px wide, touch. */
+  function phone(): Promise<BrowserContext> {
+    return browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  }
+
+  async function signIn(page: Page, username: string, password: string): Promise<void> {
+    await page.locator('#staff-username').fill(username);
+    await page.locator('#staff-password').fill(password);
+    await page.locator('#staff-password').press('Enter');
+    await page.locator('#field-work').waitFor();
+  }
+
+  it('a lineman accepts and resolves a Hindi-speaking consumer\'s ticket on his phone, and the consumer hears each step', async () => {
+    const consumerContext = await phone();
+    const chat = await open(consumerContext, '/');
+    await chat.locator('[data-language="hi"]').click();
+    await botHasSaid(chat, 'नमस्ते');
+    await chat.locator('[data-id="webchat-sendbox-input"]').fill('रिचार्ज के बाद भी बिजली नहीं आई');
+    await chat.locator('[data-id="webchat-sendbox-input"]').press('Enter');
+    await botHasSaid(chat, 'उपभोक्ता संख्या');
+    await chat.locator('[data-id="webchat-sendbox-input"]').fill(CA);
+    await chat.locator('[data-id="webchat-sendbox-input"]').press('Enter');
+    await botHasSaid(chat, 'शिकायत संख्या');
+    const shown = /SP-\d{4}-\d{4}/.exec((await botTexts(chat)).join('\n'))![0];
+    const number = shown.replace(/-/g, '');
+    await screenshot(chat, '1-consumer-ticket-opened');
+
+    const fieldContext = await phone();
+    const field = await open(fieldContext, '/field');
+    await field.locator('#staff-username').waitFor();
+    await screenshot(field, '2-sign-in');
+    await signIn(field, 'lineman7', 'lineman7-pass');
+    const card = field.locator(`[data-number="${number}"]`);
+    await card.waitFor();
+    expect(await card.locator('.field-number').textContent()).toBe(shown);
+    await screenshot(field, '3-my-tickets');
+
+    // One tap: accepted, and the consumer is told in Hindi.
+    await card.locator('[data-action="accept"]').click();
+    await field.locator(`[data-number="${number}"][data-status="accepted"]`).waitFor();
+    await botHasSaid(chat, `फ़ील्ड टीम ने आपकी शिकायत ${shown} स्वीकार कर ली है।`);
+    expect(await field.locator('#field-message').textContent()).toContain(shown);
+
+    await field.locator(`[data-number="${number}"] [data-action="on_the_way"]`).click();
+    await field.locator(`[data-number="${number}"][data-status="on_the_way"]`).waitFor();
+    await botHasSaid(chat, `आपकी शिकायत ${shown} के लिए फ़ील्ड टीम रास्ते में है।`);
+
+    // The detail shows the consumer masked and the meter as it is now.
+    await field.locator(`[data-number="${number}"] .field-link`).click();
+    await field.locator(`[data-number="${number}"] .field-detail-section`).first().waitFor();
+    const detail = (await field.locator(`[data-number="${number}"] .field-detail`).textContent()) ?? '';
+    expect(detail).toContain('*');
+    await screenshot(field, '4-on-the-way-detail');
+
+    // Resolving asks for a closure code and a note first.
+    await field.locator(`[data-number="${number}"] [data-action="resolve"]`).click();
+    const form = field.locator('[data-form="resolve"]');
+    await form.locator('select[name="closureCode"]').selectOption('communication_restored');
+    await form.locator('textarea[name="note"]').fill('मीटर का मॉडेम बदला, संपर्क बहाल।');
+    await screenshot(field, '5-resolve-form');
+    await form.locator('button[type="submit"]').click();
+    // A resolved ticket leaves the default (open) list.
+    await card.waitFor({ state: 'detached' });
+    await botHasSaid(chat, `आपकी शिकायत ${shown} का समाधान हो गया है।`);
+    await screenshot(field, '6-resolved');
+    await screenshot(chat, '7-consumer-heard-every-step');
+
+    await field.locator('#field-status').selectOption('resolved');
+    await field.locator(`[data-number="${number}"][data-status="resolved"]`).waitFor();
+
+    const fitsThePhone = await field.evaluate(() => {
+      const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+      return root.scrollWidth <= root.clientWidth;
+    });
+    expect(fitsThePhone).toBe(true);
+
+    const audit = await running.sampark.audit.recent(50, number);
+    expect(audit.map((entry) => [entry.actor, entry.action])).toEqual(
+      expect.arrayContaining([
+        ['lineman7', 'ticket.accept'],
+        ['lineman7', 'ticket.on_the_way'],
+        ['lineman7', 'ticket.resolve'],
+      ]),
+    );
+    await consumerContext.close();
+    await fieldContext.close();
+  }, 90_000);
+
+  it('switches to English, filters, and shows another section\'s lineman nothing of this section', async () => {
+    const context = await phone();
+    const field = await open(context, '/field');
+    await signIn(field, 'lineman-elsewhere', 'elsewhere-pass');
+    await field.locator('.staff-language[data-language="en"]').click();
+    await field.locator('#field-count', { hasText: 'Tickets: 0' }).waitFor();
+    expect(await field.locator('#field-status-label').textContent()).toBe('Status');
+    expect(await field.locator('.field-ticket').count()).toBe(0);
+    await field.locator('#field-status').selectOption('all');
+    await field.locator('#field-count', { hasText: 'Tickets: 0' }).waitFor();
+    await field.locator('.staff-language[data-language="hi"]').click();
+    expect(await field.locator('#field-status-label').textContent()).toBe('स्थिति');
+    await screenshot(field, '8-other-section-empty-hindi');
+    await context.close();
+  }, 60_000);
+
+  it("shows a JE the breach alerts of the sub-division with a badge, and marks them read", async () => {
+    const [ticket] = await running.sampark.ticketRepository.findByConsumer(CA);
+    // What the SLA timer's job delivers at a breach (test/tickets/ticketAutomation.test.ts shows that path).
+    await running.sampark.staffAlerts.deliver(['je7'], breachAlert(ticket!, new Date()));
+    const context = await phone();
+    const field = await open(context, '/field');
+    await signIn(field, 'je7', 'je7-pass');
+    const badge = field.locator('#field-alerts-badge');
+    await badge.waitFor();
+    expect(await badge.textContent()).toBe('1');
+    await field.locator('#field-alerts-button').click();
+    const alert = field.locator('.field-alert-unread');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain(`SP-${ticket!.number.slice(2, 6)}-${ticket!.number.slice(6)}`);
+    await screenshot(field, '9-je-alerts');
+    await field.locator('#field-alerts-read').click();
+    await badge.waitFor({ state: 'hidden' });
+    expect(await field.locator('.field-alert-unread').count()).toBe(0);
+    expect((await running.sampark.staffAlerts.inbox('je7', 10)).unread).toBe(0);
+    await context.close();
+  }, 60_000);
+
+  it('logged no script or security-policy errors', () => {
+    expect(problems).toEqual([]);
+  });
+});
