@@ -23,6 +23,7 @@ import { DialogIds } from './dialogIds';
 import { isJourney, journeyDialogs } from './journeys';
 import type { BackendDownOptions } from './journeys/backendDown';
 import { switchLanguage } from './journeys/changeLanguage';
+import { answerCallBackOffer } from './journeys/talkToAgent';
 import type { JourneyOptions } from './journeys/journeyOptions';
 import {
   didYouMeanDialog,
@@ -99,6 +100,12 @@ export class RootDialog extends ComponentDialog<RootOptions> {
   private flow(): WaterfallDialog<RootOptions> {
     return new WaterfallDialog<RootOptions>(DialogIds.rootFlow, [
       async (step) => {
+        // Nobody took the agent request in time and the consumer was offered a call back: yes or no answers that.
+        const callBack = step.options.callBackOffered ? parseYesNo(step.context.activity.text ?? '') : null;
+        if (callBack?.ok) {
+          await answerCallBackOffer(this.services, step.context, callBack.value, 'no_agent_in_time');
+          return step.endDialog();
+        }
         const route = step.options.route ?? this.routeOfStart(step.options, step.context.activity.text ?? '');
         if (route === 'nothingToCancel' || route === 'closing') {
           (await this.services.memory.sessionOf(step.context)).fallbacksInARow = 0;

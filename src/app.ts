@@ -14,6 +14,7 @@ import { InProcessAgentEventBus } from './handoff/inProcessAgentEventBus';
 import { MemoryAgentPresence } from './handoff/memoryAgentPresence';
 import { RedisAgentEventBus } from './handoff/redisAgentEventBus';
 import { RedisAgentPresence } from './handoff/redisAgentPresence';
+import { HandoffExpiry } from './handoff/handoffExpiry';
 import { HandoffGate } from './handoff/handoffGate';
 import { HandoffService } from './handoff/handoffService';
 import type { HandoffStore } from './handoff/handoffStore';
@@ -162,6 +163,14 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
   const agentEvents =
     overrides.agentEvents ?? (redis ? new RedisAgentEventBus(redis, 'sampark:agent-events', logger) : new InProcessAgentEventBus());
   publishHandoffChanges(handoff, agentEvents, logger);
+  const handoffExpiry = new HandoffExpiry({
+    jobs,
+    handoff,
+    maxWaitMinutes: config.policy.agentMaxWaitMinutes,
+    helplineNumber: config.policy.helplineNumber,
+    now,
+    logger,
+  });
   const presence =
     overrides.presence ??
     (redis ? new RedisAgentPresence(redis, 'sampark:presence:', PRESENCE_TTL_SECONDS, now) : new MemoryAgentPresence(PRESENCE_TTL_SECONDS, now));
@@ -177,7 +186,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
         await operations.ticketEscalated(ticket, joined);
       },
     ),
-    handoff: operations.watchHandoffs(handoff),
+    handoff: operations.watchHandoffs(handoffExpiry.watching(handoff)),
     conversations,
     recognizer,
     translator,
@@ -205,7 +214,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
         : new LocalTurnQueue()),
     metrics,
     logger,
-    handoffGate: new HandoffGate(handoff, translator),
+    handoffGate: new HandoffGate(handoff, translator, { averageHandlingMinutes: config.policy.agentAverageHandlingMinutes }),
     onMessageUnderstood: (message) => operations.messageUnderstood(message),
   });
   const audit = overrides.audit ?? (redis ? new RedisAuditLog(redis, 'sampark:audit') : new MemoryAuditLog());
@@ -223,6 +232,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     },
   });
   automation.attach(ticketWorkflow);
+  handoffExpiry.attach(notifier);
 
   const readiness: ReadinessCheck[] = [
     // A lookup of a number that cannot exist: any answer, found or not, proves the backend is there.

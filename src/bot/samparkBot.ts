@@ -7,6 +7,7 @@ import {
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { languageFromLocale } from '../i18n/language';
+import { ConversationHistory } from '../handoff/conversationHistory';
 import type { HandoffGate } from '../handoff/handoffGate';
 import type { Translator } from '../i18n/translator';
 import type { Logger } from '../log/logger';
@@ -24,6 +25,8 @@ export interface ConversationStart {
   recognition: Recognition | null;
   /** Start as if the consumer said this (a greeting when they open the chat). */
   startWith?: IntentId;
+  /** No agent took the consumer's request in time and they were offered a call back: a "yes" takes it. */
+  callBackOffered?: boolean;
 }
 
 export interface SamparkBotParts {
@@ -50,10 +53,12 @@ export interface SamparkBotParts {
  */
 export class SamparkBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly history: ConversationHistory;
 
   constructor(private readonly parts: SamparkBotParts) {
     super();
     this.dialogState = parts.conversationState.createProperty<DialogState>('dialogState');
+    this.history = new ConversationHistory(parts.memory);
 
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
@@ -62,7 +67,8 @@ export class SamparkBot extends ActivityHandler {
 
     this.onMembersAdded(async (context, next) => {
       const joined = (context.activity.membersAdded ?? []).some((member) => member.id !== context.activity.recipient.id);
-      if (joined) {
+      // A chat reopened while an agent has it (Web Chat reconnecting) must not start the bot's greeting.
+      if (joined && !(await this.parts.handoffGate.holds(context))) {
         await this.settleLanguage(context, null);
         await this.runDialog(context, { recognition: null, startWith: 'greeting' });
       }
@@ -77,12 +83,16 @@ export class SamparkBot extends ActivityHandler {
     const timer = this.parts.metrics.turnSeconds.startTimer({ channel });
     try {
       await this.parts.turnLock.runExclusive(conversationKey, async () => {
+        // Before the replies are held, so it sees each message as the dialogs say it.
+        const recording = this.history.watch(context);
         const replies = TurnReplies.hold(context);
         try {
           await super.run(context);
+          recording.stop();
           await this.parts.conversationState.saveChanges(context);
           await this.parts.userState.saveChanges(context);
         } catch (error) {
+          recording.stop();
           replies.discard();
           throw error;
         }
@@ -126,8 +136,11 @@ export class SamparkBot extends ActivityHandler {
     );
     const verdict = await this.parts.handoffGate.admit(context);
     if (verdict === 'held') return;
-    if (verdict === 'returned') await this.dialogState.delete(context);
-    await this.runDialog(context, { recognition });
+    // Back from the agent side: whatever dialog was open before the handoff is stale.
+    if (verdict !== 'bot') await this.dialogState.delete(context);
+    if (verdict === 'returned') return;
+    await this.history.consumerSaid(context, text);
+    await this.runDialog(context, { recognition, ...(verdict === 'expired' ? { callBackOffered: true } : {}) });
   }
 
   private async settleLanguage(context: TurnContext, recognition: Recognition | null, text = ''): Promise<void> {

@@ -1,4 +1,5 @@
 import type { ConversationState, StatePropertyAccessor, TurnContext, UserState } from 'botbuilder';
+import type { HistoryLine } from '../handoff/conversationHistory';
 import type { Language } from '../i18n/language';
 
 /** What the bot remembers within one conversation. */
@@ -13,6 +14,8 @@ export interface SessionMemory {
   fallbacksInARow?: number;
   /** When the bot last sent a reconnect command, per CA number (ISO time): a second ask then becomes a ticket. */
   reconnectSentAt?: Record<string, string>;
+  /** The last turns of the conversation, masked, for an agent taking it over. */
+  history?: HistoryLine[];
 }
 
 /** What the bot remembers about a consumer across conversations. */

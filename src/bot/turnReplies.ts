@@ -17,7 +17,8 @@ export class TurnReplies {
       const messages = activities.filter((activity) => activity.type === ActivityTypes.Message);
       const others = activities.filter((activity) => activity.type !== ActivityTypes.Message);
       this.held.push(...messages);
-      if (others.length > 0) await context.sendActivities(others.map((activity) => ({ ...activity })));
+      // Straight to the adapter: sending them through the context again would come back to this handler.
+      if (others.length > 0) await context.adapter.sendActivities(context, others);
       return activities.map(() => ({ id: '' }) satisfies ResourceResponse);
     });
   }

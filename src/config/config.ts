@@ -68,6 +68,14 @@ export const EnvSchema = z.object({
   OTP_MAX_ATTEMPTS: number(3).pipe(z.number().int().positive()),
   OTP_TTL_MINUTES: number(10).pipe(z.number().int().positive()),
   SLA_HOURS: slaHours.optional(),
+  /** When 1912 agents take chats (IST); outside it the bot offers a call-back ticket instead of the queue. */
+  AGENT_HOURS: clockWindow.default('08:00-20:00'),
+  /** A queued chat nobody claims within this time expires and the consumer is offered a call back. */
+  HANDOFF_MAX_WAIT_MINUTES: number(15).pipe(z.number().int().positive()),
+  /** An agent's average time per chat, for the wait told to a queued consumer. */
+  AGENT_AVERAGE_HANDLING_MINUTES: number(6).pipe(z.number().positive()),
+  /** A handoff record back with the bot is kept this long on Redis, then dropped. */
+  HANDOFF_RECORD_TTL_DAYS: number(30).pipe(z.number().positive()),
   /** The work-order system that receives every ticket change, and the secret that signs it. */
   TICKET_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   TICKET_WEBHOOK_SECRET: z.string().min(16).optional(),
@@ -88,6 +96,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   redisUrl: string | undefined;
   stateIdleTtlDays: number;
+  /** Days a finished handoff record stays in Redis. */
+  handoffRecordTtlDays: number;
   backend: {
     url: string | undefined;
     apiKey: string | undefined;
@@ -123,6 +133,10 @@ export interface Policy {
   otpMaxAttempts: number;
   otpTtlMinutes: number;
   slaHours: SlaTable;
+  /** "HH:MM-HH:MM" IST when agents take chats. */
+  agentHours: string;
+  agentMaxWaitMinutes: number;
+  agentAverageHandlingMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -148,6 +162,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     logLevel: env.LOG_LEVEL,
     redisUrl: env.REDIS_URL,
     stateIdleTtlDays: env.STATE_IDLE_TTL_DAYS,
+    handoffRecordTtlDays: env.HANDOFF_RECORD_TTL_DAYS,
     backend: {
       url: env.BACKEND_URL,
       apiKey: env.BACKEND_API_KEY,
@@ -176,6 +191,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       otpMaxAttempts: env.OTP_MAX_ATTEMPTS,
       otpTtlMinutes: env.OTP_TTL_MINUTES,
       slaHours: (env.SLA_HOURS as SlaTable | undefined) ?? DEFAULT_SLA_HOURS,
+      agentHours: env.AGENT_HOURS,
+      agentMaxWaitMinutes: env.HANDOFF_MAX_WAIT_MINUTES,
+      agentAverageHandlingMinutes: env.AGENT_AVERAGE_HANDLING_MINUTES,
     },
     nlu: nluSettingsFrom(env),
     tickets: {

@@ -1,54 +1,105 @@
 import type { TurnContext } from 'botbuilder';
 import { languageOf } from '../bot/turnState';
+import { LANGUAGES } from '../i18n/language';
 import type { Translator } from '../i18n/translator';
 import { keywordIntent } from '../nlu/keywords';
-import { WITH_AGENT_SIDE } from './handoffRecord';
+import { handoffStatus } from './handoffEvents';
+import { WITH_AGENT_SIDE, type HandoffRecord } from './handoffRecord';
 import type { HandoffService } from './handoffService';
+import { describeInbound } from './inboundDescription';
+import { expectedWaitMinutes } from './queueWait';
+import { parseSatisfaction, satisfactionQuestion, satisfactionTitles } from './satisfaction';
 
 /**
- * What the bot does with a message: `held` when the agent side has it and the bot stays silent,
- * `returned` when an agent just handed the conversation back (reset the dialogs, then answer),
- * `bot` otherwise.
+ * What the bot does with a message:
+ * - `held`: the agent side has it (it is on their transcript), or the gate answered it itself (a
+ *   cancel, the answer to the satisfaction question): the bot stays silent;
+ * - `returned`: an agent handed the conversation back; the gate told the consumer and asked how it
+ *   went, so the bot resets its dialogs and says nothing more;
+ * - `expired`: nobody took the request in time (the consumer was told and offered a call back); the
+ *   bot resets its dialogs and reads this message knowing that;
+ * - `bot`: the bot answers as usual.
  */
-export type GateVerdict = 'held' | 'returned' | 'bot';
+export type GateVerdict = 'held' | 'returned' | 'expired' | 'bot';
 
-/** Stands at the start of each message turn and keeps the bot out of conversations agents own. */
+export interface HandoffGateSettings {
+  /** For the expected wait told with the consumer's place (see queueWait). */
+  averageHandlingMinutes: number;
+}
+
+/** Stands at the start of each turn and keeps the bot out of conversations agents own. */
 export class HandoffGate {
+  private readonly satisfactionButtons: string[];
+
   constructor(
     private readonly handoff: HandoffService,
     private readonly translator: Translator,
-  ) {}
+    private readonly settings: HandoffGateSettings,
+  ) {
+    this.satisfactionButtons = LANGUAGES.flatMap((language) => satisfactionTitles(translator.forLanguage(language)));
+  }
 
-  /** Decides a message turn; when held, the message is on the transcript (or the request cancelled). */
+  /** Whether the agent side owns the conversation: then nothing but the gate may answer any activity. */
+  async holds(context: TurnContext): Promise<boolean> {
+    const record = await this.handoff.current(context.activity.conversation.id);
+    return record !== null && WITH_AGENT_SIDE.includes(record.status);
+  }
+
+  /**
+   * Decides a message turn. While held, whatever came (text, photo, document, location, anything
+   * else) is on the agent's transcript as words and a reference, or the request is cancelled.
+   */
   async admit(context: TurnContext): Promise<GateVerdict> {
     const conversationId = context.activity.conversation.id;
     const record = await this.handoff.current(conversationId);
-    if (!record || record.status === 'bot') return 'bot';
+    if (!record) return 'bot';
+    if (record.status === 'bot') return this.satisfactionAnswer(context, record);
     if (!WITH_AGENT_SIDE.includes(record.status)) {
       // Resolved, expired or cancelled since the consumer last wrote: whatever dialog was open is stale.
       await this.handoff.returnToBot(conversationId);
-      return record.status === 'resolved' ? 'returned' : 'bot';
+      if (record.status === 'resolved') {
+        await context.sendActivity(satisfactionQuestion(this.t(context)));
+        return 'returned';
+      }
+      return record.status === 'expired' ? 'expired' : 'bot';
     }
-    const t = this.translator.forLanguage(languageOf(context));
+    const t = this.t(context);
     const text = (context.activity.text ?? '').trim();
     if (keywordIntent(text) === 'cancel' && (await this.handoff.cancel(conversationId))) {
       await this.handoff.returnToBot(conversationId);
+      // The consumer's own turn: the agent hub hears it here, not through the notifier.
+      await context.sendActivity(handoffStatus(conversationId, 'failed', 'cancelled by the consumer'));
       await context.sendActivity(t('agent.cancelled'));
       return 'held';
     }
-    const wrote = await this.handoff.consumerWrote(conversationId, text || describeAttachments(context));
+    const wrote = await this.handoff.consumerWrote(conversationId, describeInbound(context.activity));
     // Claimed, resolved or cancelled between the read and the write: decide again on the new state.
     if (!wrote.ok) return this.admit(context);
     if (wrote.record.status === 'queued') {
       const position = await this.handoff.positionOf(conversationId);
-      if (position !== null) await context.sendActivity(t('agent.waiting', { position }));
+      if (position !== null) {
+        const minutes = expectedWaitMinutes(position, this.settings.averageHandlingMinutes);
+        await context.sendActivity(t('agent.waiting', { position, minutes }));
+      }
     }
     return 'held';
   }
-}
 
-/** A message without text (a photo, a location) still reaches the agent, as a mention of what came. */
-function describeAttachments(context: TurnContext): string {
-  const kinds = (context.activity.attachments ?? []).map((attachment) => attachment.contentType);
-  return kinds.length > 0 ? `[${kinds.join(', ')}]` : '[empty message]';
+  /**
+   * The message after the satisfaction question: an answer is recorded and thanked for, and is not a
+   * new request; anything else leaves the question unanswered for good and goes to the bot.
+   */
+  private async satisfactionAnswer(context: TurnContext, record: HandoffRecord): Promise<GateVerdict> {
+    if (record.satisfaction?.rating !== null) return 'bot';
+    const rating = parseSatisfaction(context.activity.text ?? '', this.satisfactionButtons);
+    const conversationId = record.request.conversationId;
+    const outcome = await this.handoff.rate(conversationId, rating ?? 'skipped');
+    if (!rating) return 'bot';
+    if (outcome.ok) await context.sendActivity(this.t(context)('agent.satisfaction.thanks'));
+    return 'held';
+  }
+
+  private t(context: TurnContext) {
+    return this.translator.forLanguage(languageOf(context));
+  }
 }

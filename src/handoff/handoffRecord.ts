@@ -8,6 +8,17 @@ export type HandoffStatus = 'bot' | 'queued' | 'assigned' | 'resolved' | 'expire
 export const ResolveReasonSchema = z.enum(['answered', 'ticket_raised', 'referred_to_office', 'consumer_unresponsive', 'other']);
 export type ResolveReason = z.infer<typeof ResolveReasonSchema>;
 
+/** The consumer's one-tap answer on how the agent helped. */
+export const SatisfactionRatingSchema = z.enum(['good', 'okay', 'poor']);
+export type SatisfactionRating = z.infer<typeof SatisfactionRatingSchema>;
+
+/** The question asked when a resolved conversation comes back to the bot; `rating` null while unanswered. */
+export interface SatisfactionAnswer {
+  askedAt: string;
+  /** `skipped` when the consumer wrote something else instead. */
+  rating: SatisfactionRating | 'skipped' | null;
+}
+
 /** One line the agent side sees: the consumer's words or an agent's reply. */
 export interface TranscriptEntry {
   from: 'consumer' | 'agent';
@@ -41,6 +52,8 @@ export interface HandoffRecord {
   transcript: TranscriptEntry[];
   /** Private notes of the agent side, absent until the first is written. */
   notes?: AgentNote[];
+  /** Set when a resolved conversation came back to the bot and the consumer was asked how it went. */
+  satisfaction?: SatisfactionAnswer;
   updatedAt: string;
 }
 
@@ -52,6 +65,7 @@ export type HandoffEvent =
   | { type: 'expire'; at: string }
   | { type: 'resolve'; agent: string; reason: ResolveReason; at: string }
   | { type: 'return_to_bot'; at: string }
+  | { type: 'rate'; rating: SatisfactionRating | 'skipped'; at: string }
   | { type: 'consumer_wrote'; text: string; at: string }
   | { type: 'agent_replied'; agent: string; text: string; at: string }
   | { type: 'note'; by: AgentActor; text: string; at: string }
@@ -104,7 +118,16 @@ export function transition(current: HandoffRecord | null, event: HandoffEvent): 
     case 'return_to_bot':
       if (current.status === 'bot') return { ok: true, record: current, changed: false };
       if (WITH_AGENT_SIDE.includes(current.status)) return { ok: false, problem: 'wrong_status' };
-      return changed(current, { ...current, status: 'bot', updatedAt: event.at });
+      // Only a conversation an agent finished asks how it went; an expired or cancelled one had no agent.
+      return changed(current, {
+        ...current,
+        status: 'bot',
+        ...(current.status === 'resolved' ? { satisfaction: { askedAt: event.at, rating: null } } : {}),
+        updatedAt: event.at,
+      });
+    case 'rate':
+      if (current.status !== 'bot' || current.satisfaction?.rating !== null) return { ok: false, problem: 'wrong_status' };
+      return changed(current, { ...current, satisfaction: { ...current.satisfaction, rating: event.rating }, updatedAt: event.at });
     case 'consumer_wrote':
       if (!WITH_AGENT_SIDE.includes(current.status)) return { ok: false, problem: 'wrong_status' };
       return changed(current, appended(current, { from: 'consumer', text: event.text, at: event.at }));

@@ -5,6 +5,7 @@ import {
   type HandoffEvent,
   type HandoffRecord,
   type ResolveReason,
+  type SatisfactionRating,
   type TransitionProblem,
 } from './handoffRecord';
 import type { HandoffStore } from './handoffStore';
@@ -106,6 +107,11 @@ export class HandoffService implements HandoffQueue {
   /** Hands an assigned conversation to another agent, or back to the queue with `to: null`. */
   transfer(conversationId: string, by: AgentActor, to: string | null): Promise<HandoffOutcome> {
     return this.apply(conversationId, { type: 'transfer', by, to, at: this.stamp() });
+  }
+
+  /** The consumer's answer to how the agent helped, or `skipped` when they wrote something else. */
+  rate(conversationId: string, rating: SatisfactionRating | 'skipped'): Promise<HandoffOutcome> {
+    return this.apply(conversationId, { type: 'rate', rating, at: this.stamp() });
   }
 
   /** The bot has the conversation again (after resolved, expired or cancelled). */
