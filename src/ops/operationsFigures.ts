@@ -29,8 +29,10 @@ export class OperationsFigures {
   constructor(private readonly deps: OperationsFiguresDeps) {}
 
   async messageUnderstood(message: UnderstoodMessage): Promise<void> {
+    // "none" is mostly an answer to the bot's own question (a CA number, a yes): not a topic asked about.
+    const asked = message.intent === 'none' ? null : message.intent;
     await this.safely('message', async () => {
-      const first = await this.deps.store.recordMessage(message, message.intent, this.deps.now());
+      const first = await this.deps.store.recordMessage(message, asked, this.deps.now());
       this.count(message, first);
     });
   }

@@ -24,6 +24,12 @@ describe('the /ops page in Chromium', () => {
   let browser: Browser;
   let running: RunningWebChat;
   const problems: string[] = [];
+  /**
+   * The bot's clock: 11:30 IST of the browser's IST day, so the figures land on the day the page
+   * shows first and agents are always in (their hours would otherwise depend on when the test runs).
+   */
+  const today = istDate(new Date());
+  const clock = new Date(`${today}T06:00:00.000Z`);
 
   beforeAll(async () => {
     if (!fs.existsSync(CHROMIUM)) {
@@ -31,7 +37,7 @@ describe('the /ops page in Chromium', () => {
     }
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     const { accounts } = loadStaffSettings({}, '127.0.0.1', silentLogger());
-    running = await startWebChatServer({ staff: accounts });
+    running = await startWebChatServer({ staff: accounts, ports: { now: () => clock } });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -79,7 +85,6 @@ describe('the /ops page in Chromium', () => {
       ['user', inConversation('ticket', '412399999999')],
       ['bot', /Complaint number: SP-\d{4}-\d{4}/],
     ]);
-    const today = istDate(new Date());
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const page = await open(context);

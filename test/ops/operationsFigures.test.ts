@@ -48,6 +48,7 @@ describe('daily operations figures, fed by the bot, the handoff queue and the ti
     expect(figures.ticketsByDivision).toEqual([
       { division: 'Arrah Rural', category: 'payment_not_credited', opened: 1, resolvedWithinSla: 0, resolvedLate: 0 },
     ]);
+    expect(figures.topIntents.map((entry) => entry.intent)).not.toContain('none');
     expect(figures.topIntents.map((entry) => entry.intent)).toEqual(
       expect.arrayContaining(['check_balance', 'talk_to_agent', 'recharge_not_credited']),
     );
