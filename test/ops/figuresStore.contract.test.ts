@@ -53,3 +53,17 @@ describe('RedisFiguresStore keys', () => {
     }
   });
 });
+
+describe('MemoryFiguresStore retention', () => {
+  it('forgets a day once it is older than the retention, as Redis lets its keys expire', async () => {
+    const store = new MemoryFiguresStore();
+    const conversation = { channel: 'directline', conversationId: 'c1' };
+    await store.recordMessage(conversation, 'greeting', new Date('2025-10-01T06:00:00.000Z'));
+    await store.recordMessage(conversation, 'greeting', new Date('2025-10-02T06:00:00.000Z'));
+    const later = new Date(Date.parse('2025-10-01T06:00:00.000Z') + (FIGURES_RETENTION_DAYS + 1) * 86_400_000);
+    await store.recordMessage(conversation, 'greeting', later);
+    const [forgotten, kept] = await store.days(['2025-10-01', '2025-10-02']);
+    expect(forgotten?.conversations).toBe(0);
+    expect(kept?.conversations).toBe(1);
+  });
+});
