@@ -58,7 +58,10 @@ export interface FirstToday {
 export interface FiguresStore {
   /** A consumer's message, with its recognized intent (null for a message without text). */
   recordMessage(conversation: ConversationOnChannel, intent: string | null, at: Date): Promise<FirstToday>;
-  /** The bot handed the conversation over; it also counts as a conversation of that day. */
+  /**
+   * The bot handed the conversation over. Only a conversation that wrote that day counts: a ticket
+   * opened outside a chat (a campaign's visit list) escalates no conversation.
+   */
   recordEscalation(conversation: ConversationOnChannel, kind: EscalationKind, at: Date): Promise<FirstToday>;
   recordTicket(event: TicketEvent, at: Date): Promise<void>;
   /** What was recorded on each of these IST dates, in the same order; a quiet day is all zeros. */

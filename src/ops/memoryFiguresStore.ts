@@ -39,12 +39,12 @@ export class MemoryFiguresStore implements FiguresStore {
   async recordEscalation(conversation: ConversationOnChannel, kind: EscalationKind, at: Date): Promise<FirstToday> {
     const day = this.dayOf(at);
     const member = memberOf(conversation);
-    const first = this.see(day, conversation);
+    if (!day.seen.has(member)) return { conversation: false, escalation: false, handoff: false };
     const escalation = addNew(day.escalated, member);
     if (escalation) day.record.escalated += 1;
     const handoff = kind === 'agent' && addNew(day.handed, member);
     if (handoff) day.record.handedToAgents += 1;
-    return { conversation: first, escalation, handoff };
+    return { conversation: false, escalation, handoff };
   }
 
   async recordTicket(event: TicketEvent, at: Date): Promise<void> {

@@ -35,22 +35,23 @@ return first
 `;
 
 /**
- * Counts a conversation, its escalation and its handoff once per day each. KEYS: seen, escalated and
- * handed sets, counts hash. ARGV: member, kind, figures ttl, membership ttl. Returns the three firsts.
+ * Counts the escalation and the handoff of a conversation that wrote that day, once per day each.
+ * KEYS: seen, escalated and handed sets, counts hash. ARGV: member, kind, figures ttl, membership ttl.
+ * Returns the two firsts.
  */
 const RECORD_ESCALATION = `
+if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 0 then return {0, 0} end
 local function first(set, field)
   local added = redis.call('SADD', set, ARGV[1])
   redis.call('EXPIRE', set, ARGV[4])
   if added == 1 then redis.call('HINCRBY', KEYS[4], field, 1) end
   return added
 end
-local seen = first(KEYS[1], 'conversations')
 local escalated = first(KEYS[2], 'escalated')
 local handed = 0
 if ARGV[2] == 'agent' then handed = first(KEYS[3], 'handedToAgents') end
 redis.call('EXPIRE', KEYS[4], ARGV[3])
-return {seen, escalated, handed}
+return {escalated, handed}
 `;
 
 const TicketFieldSchema = z.tuple([TicketOutcomeSchema, z.string().nullable(), z.string()]);
@@ -83,11 +84,11 @@ export class RedisFiguresStore implements FiguresStore {
 
   async recordEscalation(conversation: ConversationOnChannel, kind: EscalationKind, at: Date): Promise<FirstToday> {
     const keys = this.keys(istDate(at));
-    const firsts = z.array(z.number()).length(3).parse(await this.redis.eval(
+    const firsts = z.array(z.number()).length(2).parse(await this.redis.eval(
       RECORD_ESCALATION, 4, keys.seen, keys.escalated, keys.handed, keys.counts,
       memberOf(conversation), kind, FIGURES_TTL, MEMBERSHIP_TTL,
     ));
-    return { conversation: firsts[0] === 1, escalation: firsts[1] === 1, handoff: firsts[2] === 1 };
+    return { conversation: false, escalation: firsts[0] === 1, handoff: firsts[1] === 1 };
   }
 
   async recordTicket(event: TicketEvent, at: Date): Promise<void> {

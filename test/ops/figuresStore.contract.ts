@@ -54,11 +54,14 @@ export function describeFiguresStoreContract(name: string, open: () => Promise<F
       expect(day).toMatchObject({ conversations: 3, escalated: 2, handedToAgents: 1 });
     });
 
-    it('counts a conversation first seen at its escalation', async () => {
-      const [a] = subject.instances;
-      expect(await a.recordEscalation(web('silent'), 'agent', MORNING)).toEqual({ conversation: true, escalation: true, handoff: true });
+    it('escalates no conversation that did not write that day (a ticket a campaign opened for a visit)', async () => {
+      const [a, b] = subject.instances;
+      const visits = { channel: 'outreach', conversationId: 'campaign-c1' };
+      expect(await a.recordEscalation(visits, 'ticket', MORNING)).toEqual({ conversation: false, escalation: false, handoff: false });
+      await b.recordMessage(web('yesterday'), 'help', new Date('2026-11-27T06:00:00.000Z'));
+      expect(await b.recordEscalation(web('yesterday'), 'agent', MORNING)).toEqual({ conversation: false, escalation: false, handoff: false });
       const [day] = await a.days(['2026-11-28']);
-      expect(day).toMatchObject({ conversations: 1, escalated: 1, handedToAgents: 1 });
+      expect(day).toMatchObject({ conversations: 0, escalated: 0, handedToAgents: 0 });
     });
 
     it('tallies tickets by division and category, an unknown division apart', async () => {
