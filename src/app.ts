@@ -16,6 +16,7 @@ import { RedisAgentEventBus } from './handoff/redisAgentEventBus';
 import { RedisAgentPresence } from './handoff/redisAgentPresence';
 import { HandoffExpiry } from './handoff/handoffExpiry';
 import { HandoffGate } from './handoff/handoffGate';
+import { reportHandoffOutcomes } from './handoff/handoffOutcomes';
 import { HandoffService } from './handoff/handoffService';
 import type { HandoffStore } from './handoff/handoffStore';
 import { MemoryHandoffStore } from './handoff/memoryHandoffStore';
@@ -30,6 +31,7 @@ import { InProcessJobQueue } from './jobs/inProcessJobQueue';
 import type { JobQueue } from './jobs/jobQueue';
 import { Metrics } from './metrics/metrics';
 import { createRecognizer } from './nlu/createRecognizer';
+import { createOutreach, type Outreach } from './outreach/outreach';
 import { MemoryFiguresStore } from './ops/memoryFiguresStore';
 import { OperationsFigures } from './ops/operationsFigures';
 import { RedisFiguresStore } from './ops/redisFiguresStore';
@@ -37,7 +39,6 @@ import type { Recognizer } from './nlu/recognizer';
 import type { ReadinessCheck } from './server/httpServer';
 import { connectRedis } from './store/redisConnection';
 import { RedisStorage } from './store/redisStorage';
-import { DEFAULT_TICKET_LIFECYCLE_POLICY } from './config/ticketPolicy';
 import type { ConversationReferenceStore } from './conversations/conversationReferenceStore';
 import { MemoryConversationReferenceStore } from './conversations/memoryConversationReferenceStore';
 import { RedisConversationReferenceStore } from './conversations/redisConversationReferenceStore';
@@ -104,6 +105,8 @@ export interface Sampark {
   notifier: ChannelNotifier;
   /** The daily operations figures (conversations, containment, tickets, intents) the ops API reads. */
   operations: OperationsFigures;
+  /** Outreach campaigns: the service the campaign API drives, and hooks for WhatsApp statuses. */
+  outreach: Outreach;
   /** Lets go of connections, for a clean shutdown. */
   close(): Promise<void>;
 }
@@ -185,6 +188,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
         if (!joined) await automation.opened(ticket);
         await operations.ticketEscalated(ticket, joined);
       },
+      config.policy.ticketLifecycle,
     ),
     handoff: operations.watchHandoffs(handoffExpiry.watching(handoff)),
     conversations,
@@ -196,6 +200,18 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     logger,
     now,
   };
+  const outreach = createOutreach({
+    redis,
+    jobs,
+    backend: services.backend,
+    tickets: services.tickets,
+    registry: metrics.registry,
+    settings: config.outreach,
+    discomName: config.policy.discomName,
+    logger,
+    now,
+  });
+  services.outreach = outreach.conversations;
   const bot = new SamparkBot({
     conversationState,
     userState,
@@ -223,16 +239,19 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     repository: ticketRepository,
     audit,
     notifier,
-    policy: DEFAULT_TICKET_LIFECYCLE_POLICY,
+    policy: config.policy.ticketLifecycle,
     slaHours: config.policy.slaHours,
     now,
     onChanged: async (ticket, change) => {
       await automation.changed(ticket, change);
       await operations.ticketChanged(ticket, change);
+      await outreach.onTicketChanged(ticket);
     },
   });
   automation.attach(ticketWorkflow);
+  services.tickets.attach(ticketWorkflow);
   handoffExpiry.attach(notifier);
+  reportHandoffOutcomes(handoff, { deliver: (contact, activity) => notifier.deliver(contact, activity), metrics, logger });
 
   const readiness: ReadinessCheck[] = [
     // A lookup of a number that cannot exist: any answer, found or not, proves the backend is there.
@@ -256,6 +275,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     staffAlerts,
     notifier,
     operations,
+    outreach,
     close: async () => {
       await jobs.close();
       await agentEvents.close();

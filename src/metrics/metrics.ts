@@ -51,6 +51,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly handoffSatisfaction = new Counter({
+    name: 'sampark_handoff_satisfaction_total',
+    help: 'Answers to the one-tap question asked when an agent hands a conversation back (good, okay, poor, skipped)',
+    labelNames: ['rating'] as const,
+    registers: [this.registry],
+  });
+
   readonly slaBreaches = new Counter({
     name: 'sampark_sla_breaches_total',
     help: 'Tickets that passed their SLA due time still open, by category',

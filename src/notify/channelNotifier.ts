@@ -36,15 +36,27 @@ export class ChannelNotifier implements ConsumerNotifier {
   }
 
   async notify(contact: ConsumerContact, notice: ConsumerNotice): Promise<NoticeOutcome> {
+    return this.send(contact, this.message(contact, notice), notice.key);
+  }
+
+  /**
+   * Sends an activity as it is where a notice to this contact would go: Bot Framework's
+   * handoff.status for an agent hub. Channels pass on what they do not show (events) without an error.
+   */
+  deliver(contact: ConsumerContact, activity: Partial<Activity>): Promise<NoticeOutcome> {
+    return this.send(contact, activity, activity.name ?? activity.type ?? 'activity');
+  }
+
+  private async send(contact: ConsumerContact, activity: Partial<Activity>, what: string): Promise<NoticeOutcome> {
     const channel = this.channels.get(contact.channel) ?? this.channels.get(ANY_OTHER_CHANNEL);
-    if (!channel) return this.undelivered(contact, notice, 'unsupported_channel');
+    if (!channel) return this.undelivered(contact, what, 'unsupported_channel');
     const reference = await channel.reference(contact.channel, contact.conversationId);
-    if (!reference) return this.undelivered(contact, notice, 'unknown_conversation');
+    if (!reference) return this.undelivered(contact, what, 'unknown_conversation');
     try {
-      await channel.deliver(reference, this.message(contact, notice));
+      await channel.deliver(reference, activity);
       return { delivered: true };
     } catch (error) {
-      this.logger.warn({ channel: contact.channel, notice: notice.key, err: error }, 'channel refused a notice');
+      this.logger.warn({ channel: contact.channel, notice: what, err: error }, 'channel refused a notice');
       return { delivered: false, reason: 'channel_refused' };
     }
   }
@@ -61,8 +73,8 @@ export class ChannelNotifier implements ConsumerNotifier {
     });
   }
 
-  private undelivered(contact: ConsumerContact, notice: ConsumerNotice, reason: 'unsupported_channel' | 'unknown_conversation'): NoticeOutcome {
-    this.logger.warn({ channel: contact.channel, notice: notice.key, reason }, 'notice could not be delivered');
+  private undelivered(contact: ConsumerContact, what: string, reason: 'unsupported_channel' | 'unknown_conversation'): NoticeOutcome {
+    this.logger.warn({ channel: contact.channel, notice: what, reason }, 'notice could not be delivered');
     return { delivered: false, reason };
   }
 }
