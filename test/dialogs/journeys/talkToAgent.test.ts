@@ -1,11 +1,22 @@
+import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
+import { handoffRequest } from '../../handoff/handoffStore.contract';
 import { TestConversation, type TranscriptLine } from '../../support/conversation';
 
+/** 21:30 IST on the test day: outside the default agent hours (08:00-20:00). */
+const AFTER_HOURS = new Date('2026-11-28T16:00:00.000Z');
+
 const transcripts: Record<string, TranscriptLine[]> = {
-  'asking for a person queues once (romanized Hindi)': [
+  'asking for a person queues once, telling the place and the wait (romanized Hindi)': [
     ['user', 'insaan se baat karao'],
-    ['bot', 'कतार में आपका नंबर 1'],
+    ['bot', 'कतार में आपका नंबर 1 है, लगभग 6 मिनट'],
     ['user', 'agent se baat karni hai'],
-    ['bot', 'अभी भी एजेंट की प्रतीक्षा में'],
+    ['bot', 'अभी भी एजेंट की प्रतीक्षा में हैं: कतार में नंबर 1, लगभग 6 मिनट'],
+  ],
+  'asking for a person queues once, telling the place and the wait (English)': [
+    ['user', 'talk to agent'],
+    ['bot', 'number 1 in the queue, about 6 minutes'],
+    ['user', 'hello?'],
+    ['bot', 'still waiting for an agent: number 1 in the queue, about 6 minutes'],
   ],
   'cancelling after asking for an agent withdraws the request (romanized Hindi)': [
     ['user', 'agent se baat karao'],
@@ -21,18 +32,84 @@ const transcripts: Record<string, TranscriptLine[]> = {
   ],
 };
 
+const afterHours: Record<string, TranscriptLine[]> = {
+  'outside agent hours a call-back ticket is offered and taken (Devanagari)': [
+    ['user', 'मुझे एजेंट से बात करनी है'],
+    ['bot', 'हेल्पलाइन एजेंट 08:00 से 20:00 बजे तक चैट लेते हैं'],
+    ['bot', 'कॉल-बैक का अनुरोध'],
+    ['user', 'हाँ'],
+    ['bot', /SP-\d{4}-\d{4}/],
+    ['bot', 'वापस कॉल'],
+  ],
+  'outside agent hours the consumer declines the call back (English)': [
+    ['user', 'talk to agent'],
+    ['bot', 'Helpline agents take chats from 08:00 to 20:00'],
+    ['bot', '[Yes | No]'],
+    ['user', 'no'],
+    ['bot', 'You can call 1912 at any time'],
+  ],
+};
+
 describe('talk to an agent', () => {
   it.each(Object.entries(transcripts))('%s', async (_name, lines) => {
     await (await TestConversation.start()).play(lines);
   });
 
-  it('puts the conversation in the handoff queue with what the bot knows', async () => {
+  it.each(Object.entries(afterHours))('%s', async (_name, lines) => {
+    const conversation = await TestConversation.start({ now: () => AFTER_HOURS });
+    await conversation.play(lines);
+    expect(await conversation.sampark.handoff.current('Convo1')).toBeNull();
+  });
+
+  it('tells a consumer behind another their place and a longer wait', async () => {
+    const conversation = await TestConversation.start({}, 'en-IN');
+    await conversation.sampark.handoff.enqueue(handoffRequest('someone-else'));
+    await conversation.play([
+      ['user', 'talk to agent'],
+      ['bot', 'number 2 in the queue, about 12 minutes'],
+    ]);
+  });
+
+  it('puts the conversation in the handoff queue with what the bot knows and what was said, masked', async () => {
     const conversation = await TestConversation.start();
     await conversation.play([
       ['user', 'balance 101000001'],
+      ['bot', '842.50'],
+      ['user', 'mera naya mobile 9876500099 hai'],
       ['user', 'talk to agent'],
     ]);
-    const handoff = conversation.sampark.services.handoff;
-    expect(await handoff.positionOf('Convo1')).toBe(1);
+    const record = await conversation.sampark.handoff.current('Convo1');
+    expect(record?.request).toMatchObject({ caNumber: '101000001', lastIntent: 'talk_to_agent' });
+    const history = record?.request.history ?? [];
+    expect(history.map((line) => line.from)).toEqual(expect.arrayContaining(['consumer', 'bot']));
+    expect(history[0]).toMatchObject({ from: 'consumer', text: 'balance 101000001' });
+    expect(history.some((line) => line.from === 'bot' && line.text.includes('842.50'))).toBe(true);
+    const said = history.map((line) => line.text).join('\n');
+    expect(said).toContain('******0099');
+    expect(said).not.toContain('9876500099');
+    expect(history.at(-1)).toMatchObject({ from: 'consumer', text: 'talk to agent' });
+  });
+
+  it('sends handoff.initiate with the transcript once, when the conversation is queued', async () => {
+    const conversation = await TestConversation.start();
+    const sent: Partial<Activity>[] = [];
+    const adapter = new TestAdapter(async (context) => {
+      context.onSendActivities(async (_context, activities, next) => {
+        sent.push(...activities);
+        return next();
+      });
+      await conversation.sampark.bot.run(context);
+    });
+    for (const text of ['balance 101000001', 'agent se baat karao', 'agent se baat karao']) {
+      await adapter.receiveActivity({ type: ActivityTypes.Message, text, locale: 'hi-IN' });
+    }
+    const initiations = sent.filter((activity) => activity.type === ActivityTypes.Event && activity.name === 'handoff.initiate');
+    expect(initiations).toHaveLength(1);
+    const [initiation] = initiations;
+    expect(initiation?.value).toMatchObject({ reason: 'consumer_asked', language: 'hi', caNumber: '101000001', lastIntent: 'talk_to_agent', position: 1 });
+    expect(initiation?.attachments?.[0]).toMatchObject({ contentType: 'application/json', name: 'Transcript' });
+    const transcript = initiation?.attachments?.[0]?.content as { activities: Array<Partial<Activity>> };
+    expect(transcript.activities[0]).toMatchObject({ type: 'message', text: 'balance 101000001', from: { role: 'user' } });
+    expect(transcript.activities.some((activity) => activity.from?.role === 'bot' && activity.text?.includes('842.50'))).toBe(true);
   });
 });
