@@ -6,11 +6,12 @@ import { formatTicketNumber, parseTicketNumber, type TicketNumber } from '../../
 import { formatDateTime } from '../../src/i18n/format';
 import { isOverdue } from '../../src/tickets/lifecycle';
 import { OPEN_STATUSES, type Ticket } from '../../src/tickets/ticket';
+import { DialogIds } from '../dialogIds';
 import { AskDialog, type Answer } from '../common/askDialog';
 import type { Parsed } from '../common/parsers';
 import { translate } from '../common/replies';
 import type { DialogServices } from '../services';
-import type { JourneyOptions } from './journeyOptions';
+import { yesNoQuestion, type JourneyOptions } from './journeyOptions';
 
 const ID = 'complaint_status';
 const ASK_KEY = `${ID}.askKey`;
@@ -26,7 +27,15 @@ function parseComplaintKey(text: string): Parsed<ComplaintKey> {
   return { ok: false, problem: 'status.badKey' };
 }
 
-/** "Mera complaint ka kya hua": the ticket's status, its due time and the next step. */
+/** What the flow remembers between asking to reopen and the answer. */
+interface Values {
+  reopen?: string;
+}
+
+/**
+ * "Mera complaint ka kya hua": the ticket's status, its due time and the next step. A consumer's own
+ * ticket that was finished within the reopen window can be reopened on the spot.
+ */
 export function complaintStatusDialogs(services: DialogServices) {
   const flow = new WaterfallDialog<JourneyOptions>(ID, [
     async (step) => {
@@ -40,26 +49,74 @@ export function complaintStatusDialogs(services: DialogServices) {
       const answer = step.result as Answer<ComplaintKey>;
       if (!answer.answered) return step.endDialog();
       const t = translate(services, step.context);
+      let shown: Ticket[];
+      let owned: boolean;
       if ('ticketNumber' in answer.value) {
         const ticket = await services.tickets.findByNumber(answer.value.ticketNumber);
-        await step.context.sendActivity(
-          ticket
-            ? describe(step.context, ticket)
-            : t('status.notFound', { number: formatTicketNumber(answer.value.ticketNumber as TicketNumber) }),
-        );
+        if (!ticket) {
+          await step.context.sendActivity(t('status.notFound', { number: formatTicketNumber(answer.value.ticketNumber as TicketNumber) }));
+          return step.endDialog();
+        }
+        shown = [ticket];
+        // Anyone may read a status by its number; only its own consumer may reopen it.
+        owned = await isOwnTicket(step.context, ticket);
+      } else {
+        const tickets = await services.tickets.findByConsumer(answer.value.caNumber);
+        if (tickets.length === 0) {
+          await step.context.sendActivity(t('status.noneForConsumer', { caNumber: answer.value.caNumber }));
+          return step.endDialog();
+        }
+        const open = tickets.filter((ticket) => OPEN_STATUSES.includes(ticket.status));
+        shown = open.length > 0 ? open : tickets.slice(0, 1);
+        owned = true;
+      }
+      await step.context.sendActivity(shown.map((ticket) => describe(step.context, ticket)).join('\n\n'));
+      const reopenable = owned ? shown.find((ticket) => reopenWindowOpen(ticket)) : undefined;
+      if (!reopenable) return step.endDialog();
+      (step.values as Values).reopen = reopenable.number;
+      const until = formatDateTime(services.tickets.reopenableUntil(reopenable)!.toISOString(), languageOf(step.context));
+      return step.beginDialog(DialogIds.askYesNo, yesNoQuestion('reopen.offer', { number: shownNumber(reopenable), until }));
+    },
+    async (step) => {
+      const answer = step.result as Answer<boolean>;
+      const number = (step.values as Values).reopen!;
+      const t = translate(services, step.context);
+      const shown = formatTicketNumber(number as TicketNumber);
+      if (!answer.answered) return step.endDialog();
+      if (!answer.value) {
+        await step.context.sendActivity(t('reopen.kept', { number: shown }));
         return step.endDialog();
       }
-      const tickets = await services.tickets.findByConsumer(answer.value.caNumber);
-      const open = tickets.filter((ticket) => OPEN_STATUSES.includes(ticket.status));
-      const shown = open.length > 0 ? open : tickets.slice(0, 1);
-      if (shown.length === 0) {
-        await step.context.sendActivity(t('status.noneForConsumer', { caNumber: answer.value.caNumber }));
+      const outcome = await services.tickets.reopen(number);
+      if (outcome.ok) {
+        const dueAt = formatDateTime(outcome.ticket.dueAt, languageOf(step.context));
+        await step.context.sendActivity(t('reopen.done', { number: shown, dueAt }));
+      } else if (outcome.problem === 'taken') {
+        await step.context.sendActivity(t('reopen.anotherOpen', { number: shown }));
+      } else if (outcome.problem === 'reopen_window_passed') {
+        await step.context.sendActivity(t('reopen.windowPassed', { hours: services.policy.ticketLifecycle.reopenWindowHours }));
       } else {
-        await step.context.sendActivity(shown.map((ticket) => describe(step.context, ticket)).join('\n\n'));
+        await step.context.sendActivity(t('reopen.failed', { number: shown }));
       }
       return step.endDialog();
     },
   ]);
+
+  /** The consumer this conversation is about, or the conversation the ticket was opened in. */
+  async function isOwnTicket(context: TurnContext, ticket: Ticket): Promise<boolean> {
+    if (ticket.contact.conversationId === context.activity.conversation.id) return true;
+    const { caNumber } = await services.memory.sessionOf(context);
+    return caNumber !== undefined && caNumber === ticket.caNumber;
+  }
+
+  function reopenWindowOpen(ticket: Ticket): boolean {
+    const until = services.tickets.reopenableUntil(ticket);
+    return until !== null && services.now().getTime() <= until.getTime();
+  }
+
+  function shownNumber(ticket: Ticket): string {
+    return formatTicketNumber(ticket.number as TicketNumber);
+  }
 
   function describe(context: TurnContext, ticket: Ticket): string {
     const t = translate(services, context);
@@ -68,13 +125,16 @@ export function complaintStatusDialogs(services: DialogServices) {
     const assignee = ticket.work?.assignee;
     const lines = [
       t('status.ticket', {
-        number: formatTicketNumber(ticket.number as TicketNumber),
+        number: shownNumber(ticket),
         category: t(`ticket.category.${ticket.category}`),
         status: t(`ticket.status.${ticket.status}`),
         createdAt: formatDateTime(ticket.createdAt, language),
         dueAt: formatDateTime(ticket.dueAt, language),
       }),
-      t(`status.next.${ticket.status}`),
+      // "Tell me and I will reopen it" would be untrue once the window has passed.
+      services.tickets.reopenableUntil(ticket) && !reopenWindowOpen(ticket)
+        ? t('reopen.windowPassed', { hours: services.policy.ticketLifecycle.reopenWindowHours })
+        : t(`status.next.${ticket.status}`),
     ];
     // The role only: a lineman's own number is never given out; the consumer calls the helpline.
     if (assignee && OPEN_STATUSES.includes(ticket.status)) lines.push(t('status.assignee', { role: t(`ticket.role.${assignee.role}`) }));

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { checkNluEnv, NLU_ENV_SHAPE, nluSettingsFrom, type NluSettings } from '../nlu/nluSettings';
+import { OUTREACH_ENV_SHAPE, outreachSettingsFrom, type OutreachSettings } from '../outreach/outreachSettings';
 import { presentVariables } from './environment';
-import { DEFAULT_SLA_HOURS, SlaTableSchema, type SlaTable } from './ticketPolicy';
+import { DEFAULT_SLA_HOURS, DEFAULT_TICKET_LIFECYCLE_POLICY, SlaTableSchema, type SlaTable, type TicketLifecyclePolicy } from './ticketPolicy';
 
 const boolean = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -68,6 +69,10 @@ export const EnvSchema = z.object({
   OTP_MAX_ATTEMPTS: number(3).pipe(z.number().int().positive()),
   OTP_TTL_MINUTES: number(10).pipe(z.number().int().positive()),
   SLA_HOURS: slaHours.optional(),
+  /** Hours after a ticket is resolved (or found impossible) in which the consumer may reopen it. */
+  TICKET_REOPEN_WINDOW_HOURS: number(DEFAULT_TICKET_LIFECYCLE_POLICY.reopenWindowHours).pipe(z.number().positive()),
+  /** Outage reports from one section within this many minutes link to the first one, the incident. */
+  OUTAGE_LINK_WINDOW_MINUTES: number(DEFAULT_TICKET_LIFECYCLE_POLICY.outageLinkWindowMinutes).pipe(z.number().int().positive()),
   /** When 1912 agents take chats (IST); outside it the bot offers a call-back ticket instead of the queue. */
   AGENT_HOURS: clockWindow.default('08:00-20:00'),
   /** A queued chat nobody claims within this time expires and the consumer is offered a call back. */
@@ -80,6 +85,7 @@ export const EnvSchema = z.object({
   TICKET_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   TICKET_WEBHOOK_SECRET: z.string().min(16).optional(),
   ...NLU_ENV_SHAPE,
+  ...OUTREACH_ENV_SHAPE,
 })
   .superRefine(checkNluEnv)
   .refine((env) => (env.TICKET_WEBHOOK_URL === undefined) === (env.TICKET_WEBHOOK_SECRET === undefined), {
@@ -116,6 +122,8 @@ export interface Config {
   /** Which recognizer runs (local, or Azure CLU with the local model as fallback) and the confidence bands. */
   nlu: NluSettings;
   tickets: { webhook: { url: string; secret: string } | null };
+  /** Outreach campaigns: their WhatsApp template, sending window and Meta's limits. */
+  outreach: OutreachSettings;
 }
 
 /** Discom policy the dialogs explain and apply. */
@@ -133,6 +141,8 @@ export interface Policy {
   otpMaxAttempts: number;
   otpTtlMinutes: number;
   slaHours: SlaTable;
+  /** The reopen window and the outage-link window of field tickets. */
+  ticketLifecycle: TicketLifecyclePolicy;
   /** "HH:MM-HH:MM" IST when agents take chats. */
   agentHours: string;
   agentMaxWaitMinutes: number;
@@ -191,11 +201,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       otpMaxAttempts: env.OTP_MAX_ATTEMPTS,
       otpTtlMinutes: env.OTP_TTL_MINUTES,
       slaHours: (env.SLA_HOURS as SlaTable | undefined) ?? DEFAULT_SLA_HOURS,
+      ticketLifecycle: { reopenWindowHours: env.TICKET_REOPEN_WINDOW_HOURS, outageLinkWindowMinutes: env.OUTAGE_LINK_WINDOW_MINUTES },
       agentHours: env.AGENT_HOURS,
       agentMaxWaitMinutes: env.HANDOFF_MAX_WAIT_MINUTES,
       agentAverageHandlingMinutes: env.AGENT_AVERAGE_HANDLING_MINUTES,
     },
     nlu: nluSettingsFrom(env),
+    outreach: outreachSettingsFrom(env),
     tickets: {
       webhook:
         env.TICKET_WEBHOOK_URL && env.TICKET_WEBHOOK_SECRET ? { url: env.TICKET_WEBHOOK_URL, secret: env.TICKET_WEBHOOK_SECRET } : null,

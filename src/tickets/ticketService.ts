@@ -1,8 +1,9 @@
 import type { Area } from '../backend/meterBackend';
-import { DEFAULT_TICKET_LIFECYCLE_POLICY, type SlaTable } from '../config/ticketPolicy';
+import { DEFAULT_TICKET_LIFECYCLE_POLICY, type SlaTable, type TicketLifecyclePolicy } from '../config/ticketPolicy';
 import { ticketNumberFromSerial } from '../domain/ticketNumber';
 import { OPEN_STATUSES, type Ticket, type TicketCategory, type TicketPhoto, type TicketPriority, type TicketSite } from './ticket';
 import type { TicketRepository } from './ticketRepository';
+import type { ChangeOutcome, TicketWorkflow } from './ticketWorkflow';
 
 /** What a dialog knows when it escalates. */
 export interface TicketRequest {
@@ -27,17 +28,44 @@ export interface TicketRequest {
 /** Categories where the consumer is without supply or at risk: worked before the rest. */
 const HIGH_PRIORITY: readonly TicketCategory[] = ['relay_not_reconnecting', 'area_outage', 'meter_not_communicating'];
 
-/** Opens field tickets with the discom's rules: priority, area, SLA due time, one open per problem. */
+/** Statuses a consumer may reopen from, within the window. */
+const REOPENABLE: readonly Ticket['status'][] = ['resolved', 'cannot_complete'];
+
+/**
+ * Opens field tickets with the discom's rules: priority, area, SLA due time, one open per problem;
+ * and reopens one for the consumer whose problem came back.
+ */
 export class TicketService {
+  private workflow: TicketWorkflow | null = null;
+
   constructor(
     private readonly repository: TicketRepository,
     private readonly slaHours: SlaTable,
     private readonly now: () => Date = () => new Date(),
     /** Told of every escalation (metrics, the SLA check and webhook of a new ticket); awaited. */
     private readonly onEscalated: (ticket: Ticket, joined: boolean) => Promise<void> | void = () => undefined,
-    /** Outage reports from one section within this many minutes link to the first one. */
-    private readonly outageLinkWindowMinutes = DEFAULT_TICKET_LIFECYCLE_POLICY.outageLinkWindowMinutes,
+    /** How long a consumer may reopen; how close in time outage reports of one section link to one incident. */
+    private readonly lifecycle: TicketLifecyclePolicy = DEFAULT_TICKET_LIFECYCLE_POLICY,
   ) {}
+
+  /** The workflow a consumer's reopen goes through; set once both exist, since the workflow is built after the dialogs' services. */
+  attach(workflow: TicketWorkflow): void {
+    this.workflow = workflow;
+  }
+
+  /** Until when the consumer may reopen `ticket`; null when it is not resolved or not completed. */
+  reopenableUntil(ticket: Ticket): Date | null {
+    if (!REOPENABLE.includes(ticket.status)) return null;
+    // As the lifecycle counts it: from when the work finished.
+    const finishedAt = Date.parse(ticket.work?.finishedAt ?? ticket.createdAt);
+    return new Date(finishedAt + this.lifecycle.reopenWindowHours * 3_600_000);
+  }
+
+  /** The consumer says the problem is back: the ticket reopens with a fresh due time, if the lifecycle allows it. */
+  reopen(number: string): Promise<ChangeOutcome> {
+    if (!this.workflow) throw new Error('the ticket service has no workflow attached');
+    return this.workflow.change(number, { type: 'reopen' }, { kind: 'consumer' });
+  }
 
   /** Opens a ticket, or joins the consumer's open one of the same category. */
   async open(request: TicketRequest): Promise<{ ticket: Ticket; joined: boolean }> {
@@ -96,7 +124,7 @@ export class TicketService {
    */
   private async incidentFor(request: TicketRequest, at: Date): Promise<string | null> {
     if (!request.area) return null;
-    const since = at.getTime() - this.outageLinkWindowMinutes * 60_000;
+    const since = at.getTime() - this.lifecycle.outageLinkWindowMinutes * 60_000;
     const incidents = (await this.repository.findOpenByArea(request.area))
       .filter(
         (ticket) =>

@@ -31,7 +31,8 @@ const MAX_ATTEMPTS = 5;
 
 /**
  * Works tickets after they are opened: every change goes through `transition`, is stored only if
- * nobody changed the ticket meanwhile, is audited, and tells the consumer when the status moved.
+ * nobody changed the ticket meanwhile, is audited, and tells the consumer when someone else moved
+ * the status.
  */
 export class TicketWorkflow {
   constructor(private readonly deps: TicketWorkflowDeps) {}
@@ -53,7 +54,8 @@ export class TicketWorkflow {
       // Reread: a complaint that joined meanwhile may have added a report or raised the priority.
       const stored = (await this.deps.repository.findByNumber(number)) ?? result.ticket;
       await this.record(stored, command, actor, result.change);
-      const notice = result.change.from === result.change.to ? null : await this.tell(stored, result.change);
+      // The consumer who made the change hears of it in the conversation they made it in, not twice.
+      const notice = result.change.from === result.change.to || actor.kind === 'consumer' ? null : await this.tell(stored, result.change);
       await this.deps.onChanged?.(stored, result.change);
       if (result.change.to === 'resolved') await this.resolveLinkedReports(stored);
       return { ok: true, ticket: stored, change: result.change, notice };

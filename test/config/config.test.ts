@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '../../src/config/config';
-import { DEFAULT_SLA_HOURS } from '../../src/config/ticketPolicy';
+import { DEFAULT_SLA_HOURS, DEFAULT_TICKET_LIFECYCLE_POLICY } from '../../src/config/ticketPolicy';
 
 describe('loadConfig', () => {
   it('runs on the embedded defaults with an empty environment', () => {
@@ -23,7 +23,17 @@ describe('loadConfig', () => {
     expect(config.port).toBe(8080);
   });
 
+  it('reads the ticket reopen and outage-link windows, the lifecycle defaults when unset', () => {
+    expect(loadConfig({}).policy.ticketLifecycle).toEqual(DEFAULT_TICKET_LIFECYCLE_POLICY);
+    expect(loadConfig({ TICKET_REOPEN_WINDOW_HOURS: '24', OUTAGE_LINK_WINDOW_MINUTES: '90' }).policy.ticketLifecycle).toEqual({
+      reopenWindowHours: 24,
+      outageLinkWindowMinutes: 90,
+    });
+  });
+
   it.each([
+    [{ TICKET_REOPEN_WINDOW_HOURS: '0' }, 'TICKET_REOPEN_WINDOW_HOURS'],
+    [{ OUTAGE_LINK_WINDOW_MINUTES: '7.5' }, 'OUTAGE_LINK_WINDOW_MINUTES'],
     [{ PORT: 'eighty' }, 'PORT'],
     [{ REDIS_URL: 'http://localhost' }, 'REDIS_URL'],
     [{ BACKEND_URL: 'not a url' }, 'BACKEND_URL'],

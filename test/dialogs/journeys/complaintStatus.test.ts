@@ -1,21 +1,56 @@
+import { createSampark } from '../../../src/app';
 import { MemoryAuditLog } from '../../../src/auth/memoryAuditLog';
+import { SimulatedMeterBackend } from '../../../src/backend/simulator/simulatedMeterBackend';
+import { loadConfig } from '../../../src/config/config';
+import { silentLogger } from '../../../src/log/logger';
 import { DEFAULT_SLA_HOURS, DEFAULT_TICKET_LIFECYCLE_POLICY } from '../../../src/config/ticketPolicy';
 import { formatTicketNumber, ticketNumberFromSerial } from '../../../src/domain/ticketNumber';
 import { MemoryTicketRepository } from '../../../src/tickets/memoryTicketRepository';
 import { TicketWorkflow } from '../../../src/tickets/ticketWorkflow';
-import { TestConversation, TEST_NOW } from '../../support/conversation';
+import { TestConversation, TEST_NOW, type TranscriptLine } from '../../support/conversation';
 import { RecordingNotifier } from '../../tickets/recordingNotifier';
 
 /** A field team working the tickets the conversation opened, on the same store. */
-function fieldTeam(repository: MemoryTicketRepository): TicketWorkflow {
+function fieldTeam(repository: MemoryTicketRepository, now: () => Date = () => TEST_NOW): TicketWorkflow {
   return new TicketWorkflow({
     repository,
     audit: new MemoryAuditLog(),
     notifier: new RecordingNotifier(),
     policy: DEFAULT_TICKET_LIFECYCLE_POLICY,
     slaHours: DEFAULT_SLA_HOURS,
-    now: () => TEST_NOW,
+    now,
   });
+}
+
+const HOUR = 3_600_000;
+const lineman1 = { kind: 'staff', username: 'lineman1', role: 'lineman' } as const;
+
+/** The lineman accepts and resolves the ticket one hour after it was opened. */
+async function resolveAnHourLater(repository: MemoryTicketRepository, shown: string): Promise<void> {
+  const team = fieldTeam(repository, () => new Date(TEST_NOW.getTime() + HOUR));
+  const number = shown.replace(/-/g, '');
+  await team.change(number, { type: 'accept' }, lineman1);
+  const resolved = await team.change(number, { type: 'resolve', code: 'meter_replaced', note: 'New meter fitted.' }, lineman1);
+  if (!resolved.ok) throw new Error(`could not resolve ${shown}: ${resolved.problem}`);
+}
+
+/**
+ * A consumer reports a blank display in their language, the field team resolves it an hour later,
+ * and the same consumer comes back `hoursAfter` the resolution: what they then say and hear.
+ */
+async function comeBack(locale: 'hi-IN' | 'en-US', hoursAfter: number, lines: (shown: string) => TranscriptLine[]) {
+  const repository = new MemoryTicketRepository();
+  let now = TEST_NOW;
+  const conversation = await TestConversation.start({ ticketRepository: repository, now: () => now }, locale);
+  const replies = [
+    ...(await conversation.say(locale === 'hi-IN' ? 'meter ka display band hai' : 'meter display is blank')),
+    ...(await conversation.say('101000001')),
+  ];
+  const shown = /SP-\d{4}-\d{4}/.exec(replies.join('\n'))![0];
+  await resolveAnHourLater(repository, shown);
+  now = new Date(TEST_NOW.getTime() + (1 + hoursAfter) * HOUR);
+  await conversation.play(lines(shown));
+  return { repository, number: shown.replace(/-/g, ''), conversation };
 }
 
 /** Opens a meter-defective complaint in a fresh conversation and returns its number as shown. */
@@ -73,6 +108,85 @@ describe('complaint status', () => {
     expect(text).toContain('Next: the field team will come to you.');
     expect(text).toContain("Handled by: your section's lineman.");
     expect(text).not.toContain('lineman1');
+  });
+
+  describe('reopening a resolved complaint', () => {
+    it('offers it within the window and reopens it with a fresh due time (English)', async () => {
+      const { repository, number } = await comeBack('en-US', 5, (shown) => [
+        ['user', 'what is the status of my complaint'],
+        ['bot', `Complaint ${shown} (meter defective): resolved`],
+        ['bot', `Is the problem back? I can reopen complaint ${shown} until`],
+        ['bot', '[Yes | No]'],
+        ['user', 'yes'],
+        ['bot', `I have reopened complaint ${shown}. The field team will take it up again; it should be resolved by`],
+      ]);
+      const reopened = (await repository.findByNumber(number))!;
+      // Back with the lineman who had it, with a fresh SLA from the moment it was reopened.
+      expect(reopened).toMatchObject({ status: 'assigned', work: { assignee: { username: 'lineman1' } } });
+      expect(reopened.work?.reopenCount).toBe(1);
+      expect(Date.parse(reopened.dueAt)).toBe(TEST_NOW.getTime() + 6 * HOUR + DEFAULT_SLA_HOURS.meter_defective.urban * HOUR);
+    });
+
+    it('leaves it resolved when the consumer says no (Hindi)', async () => {
+      const { repository, number } = await comeBack('hi-IN', 5, (shown) => [
+        ['user', 'meri shikayat ka kya hua'],
+        ['bot', `शिकायत ${shown} (मीटर खराब): समाधान हो गया`],
+        ['bot', `क्या समस्या फिर से है? मैं शिकायत ${shown} को`],
+        ['bot', '[हाँ | नहीं]'],
+        ['user', 'नहीं'],
+        ['bot', `ठीक है, शिकायत ${shown} जैसी है वैसी रहेगी।`],
+      ]);
+      expect((await repository.findByNumber(number))!.status).toBe('resolved');
+    });
+
+    it('reopens it when the consumer says haan (Hindi)', async () => {
+      const { repository, number } = await comeBack('hi-IN', 71, (shown) => [
+        ['user', 'meri shikayat ka kya hua'],
+        ['bot', `दोबारा खोल सकता हूँ`],
+        ['user', 'haan'],
+        ['bot', `मैंने शिकायत ${shown} दोबारा खोल दी है।`],
+      ]);
+      expect((await repository.findByNumber(number))!.work?.reopenCount).toBe(1);
+    });
+
+    it.each([
+      ['en-US', 'what is the status of my complaint', 'It was finished more than 72 hours ago, so it can no longer be reopened.'],
+      ['hi-IN', 'meri shikayat ka kya hua', 'इसे पूरा हुए 72 घंटे से अधिक हो चुके हैं, इसलिए अब यह दोबारा नहीं खुल सकती।'],
+    ] as const)('says it can no longer be reopened once the window has passed (%s)', async (locale, ask, passed) => {
+      const { conversation } = await comeBack(locale, 73, () => [
+        ['user', ask],
+        ['bot', passed],
+      ]);
+      const again = (await conversation.say(ask)).join('\n');
+      expect(again).not.toMatch(/Is the problem back|क्या समस्या फिर से है|\[Yes|\[हाँ/);
+    });
+
+    it('never offers another consumer\'s complaint to someone who only knows its number (Hindi)', async () => {
+      const repository = new MemoryTicketRepository();
+      const shown = await openComplaint(repository);
+      await resolveAnHourLater(repository, shown);
+      const stranger = await TestConversation.start({ ticketRepository: repository, now: () => new Date(TEST_NOW.getTime() + 2 * HOUR) });
+      const text = (await stranger.say({ text: `मेरी शिकायत ${shown} का क्या हुआ`, conversation: { id: 'stranger', isGroup: false, conversationType: 'personal', name: '' } })).join('\n');
+      expect(text).toContain(`शिकायत ${shown} (मीटर खराब): समाधान हो गया`);
+      expect(text).not.toContain('दोबारा खोल सकता हूँ');
+    });
+
+    it('uses the reopen window of the configuration (TICKET_REOPEN_WINDOW_HOURS)', async () => {
+      const repository = new MemoryTicketRepository();
+      const now = () => new Date(TEST_NOW.getTime() + 4 * HOUR);
+      const sampark = await createSampark(loadConfig({ TICKET_REOPEN_WINDOW_HOURS: '2' }), silentLogger(), {
+        now,
+        ticketRepository: repository,
+        backend: new SimulatedMeterBackend({ now }),
+      });
+      const shown = await openComplaint(repository);
+      await resolveAnHourLater(repository, shown);
+      await TestConversation.over(sampark, 'en-US').play([
+        ['user', `status of complaint ${shown}`],
+        ['bot', 'It was finished more than 2 hours ago, so it can no longer be reopened.'],
+      ]);
+      await sampark.close();
+    });
   });
 
   it('shows the live state and the role in Hindi, and a ticket on hold is not overdue', async () => {
