@@ -7,6 +7,7 @@ import type { Memory } from '../src/bot/session';
 import type { Recognizer } from '../src/nlu/recognizer';
 import type { TicketService } from '../src/tickets/ticketService';
 import type { Logger } from '../src/log/logger';
+import type { CampaignConversations } from '../src/outreach/campaignFollowUp';
 
 /** The ports the dialogs talk to; chosen by the composition root, never by a dialog. */
 export interface DialogServices {
@@ -23,4 +24,6 @@ export interface DialogServices {
   now: () => Date;
   /** Confidence bands for acting on a recognition; the measured defaults (src/nlu/confidenceBands) when absent. */
   nlu?: { actThreshold: number; confirmThreshold: number };
+  /** Outreach campaigns: a tapped campaign button or a typed stop after one; absent, campaign replies are plain text. */
+  outreach?: CampaignConversations;
 }

@@ -11,6 +11,8 @@ export const TICKET_CATEGORIES = [
   'fraud_report',
   /** Somebody calls the consumer back: the bot could not serve them (the meter backend was down). */
   'callback',
+  /** A door-to-door visit of an outreach campaign: the consumer has no mobile chat could reach. */
+  'sampark_visit',
   'other',
 ] as const;
 export const TicketCategorySchema = z.enum(TICKET_CATEGORIES);
@@ -35,6 +37,7 @@ export const DEFAULT_SLA_HOURS: SlaTable = {
   area_outage: { urban: 4, rural: 12 },
   fraud_report: { urban: 72, rural: 72 },
   callback: { urban: 4, rural: 4 },
+  sampark_visit: { urban: 120, rural: 168 },
   other: { urban: 72, rural: 96 },
 };
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TargetCriteriaSchema } from '../backend/meterBackend';
+import { AreaSchema, TargetCriteriaSchema } from '../backend/meterBackend';
 import { LANGUAGES } from '../i18n/language';
 
 /**
@@ -57,8 +57,8 @@ export const RecipientSchema = z.object({
   mobile: z.string().regex(/^[6-9]\d{9}$/).nullable(),
   /** The WhatsApp conversation id of that mobile (a keyed hash), null without a mobile. */
   conversationId: z.string().nullable(),
-  division: z.string(),
-  section: z.string(),
+  area: AreaSchema,
+  urban: z.boolean(),
   /** The balance when targeted: a later positive balance above it is a recharge. */
   balance: z.number(),
 });

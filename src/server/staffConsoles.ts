@@ -5,6 +5,7 @@ import { mountStaffRoutes } from '../auth/staffRoutes';
 import { mountAgentApi } from '../handoff/http/agentApi';
 import { mountOpsApi } from '../ops/http/opsApi';
 import { mountFieldApi } from '../tickets/http/fieldApi';
+import { mountCampaignApi } from '../outreach/http/campaignApi';
 import { BreachAlerts, SUPERVISING_ROLES } from '../alerts/breachAlerts';
 import { mountFieldAlertsApi } from '../alerts/http/fieldAlertsApi';
 import { mountStaffPage } from './staffPages';
@@ -41,5 +42,6 @@ export function mountStaffConsoles(server: Server, sampark: Sampark, authenticat
     now,
   });
   mountOpsApi(server, { authentication, operations: sampark.operations, audit: sampark.audit, now });
+  mountCampaignApi(server, { authentication, campaigns: sampark.outreach.campaigns, audit: sampark.audit, now });
   mountStaffPage(server, { name: 'ops', namespace: 'opsPage', translator: sampark.translator });
 }

@@ -28,8 +28,8 @@ export function recipient(caNumber: string, mobile: string | null, overrides: Pa
     caNumber,
     mobile,
     conversationId: mobile ? `wa-${caNumber}` : null,
-    division: 'Patna East',
-    section: 'Kankarbagh-1',
+    area: { circle: 'Patna', division: 'Patna East', subDivision: 'Kankarbagh', section: 'Kankarbagh-1' },
+    urban: true,
     balance: -120,
     ...overrides,
   };

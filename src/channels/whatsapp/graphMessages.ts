@@ -44,7 +44,16 @@ const TemplateMessageSchema = z.object({
     name: z.string(),
     language: z.object({ code: z.string(), policy: z.literal('deterministic') }),
     components: z.array(
-      z.object({ type: z.literal('body'), parameters: z.array(z.object({ type: z.literal('text'), text: z.string() })) }),
+      z.discriminatedUnion('type', [
+        z.object({ type: z.literal('body'), parameters: z.array(z.object({ type: z.literal('text'), text: z.string() })) }),
+        /** The payload a template's quick-reply button (by index) hands back when tapped. */
+        z.object({
+          type: z.literal('button'),
+          sub_type: z.literal('quick_reply'),
+          index: z.string(),
+          parameters: z.array(z.object({ type: z.literal('payload'), payload: z.string() })),
+        }),
+      ]),
     ),
   }),
 });

@@ -7,10 +7,11 @@ export const FAKE_TOKEN = 'test-access-token-0123456789abcdef';
 export const FAKE_PHONE_NUMBER_ID = '106540352242922';
 export const FAKE_API_VERSION = 'v23.0';
 
-/** Approved templates: name, languages and how many body parameters each takes. */
-const APPROVED_TEMPLATES: Record<string, { languages: string[]; parameters: number }> = {
+/** Approved templates: name, languages, how many body parameters and quick-reply buttons each has. */
+const APPROVED_TEMPLATES: Record<string, { languages: string[]; parameters: number; quickReplies?: number }> = {
   sampark_ticket_update: { languages: ['hi', 'en'], parameters: 2 },
   sampark_agent_reply: { languages: ['hi', 'en'], parameters: 1 },
+  sampark_campaign: { languages: ['hi', 'en'], parameters: 2, quickReplies: 4 },
 };
 
 /** A fault the fake answers with instead of accepting. */
@@ -154,17 +155,21 @@ export class FakeGraphServer {
 export function textOf(sent: { message: MessageRequest['message'] }): string {
   const message = sent.message;
   if (message.type === 'text') return message.text.body;
-  if (message.type === 'template') return `[template ${message.template.name}/${message.template.language.code}: ${(message.template.components ?? []).flatMap((c) => c.parameters.map((p) => p.text)).join(' | ')}]`;
+  if (message.type === 'template') return `[template ${message.template.name}/${message.template.language.code}: ${(message.template.components ?? []).flatMap((c) => c.parameters.map((p) => ('text' in p ? p.text : p.payload))).join(' | ')}]`;
   const interactive = message.interactive;
   const options = interactive.type === 'button' ? interactive.action.buttons.map((button) => button.reply.title) : interactive.action.sections.flatMap((section) => section.rows.map((row) => row.title));
   return `${interactive.body.text} [${options.join(' | ')}]`;
 }
 
-function templateProblem(template: { name: string; language: { code: string }; components?: Array<{ parameters: unknown[] }> }): string | null {
+function templateProblem(template: { name: string; language: { code: string }; components?: Array<{ type: string; index?: string; parameters: unknown[] }> }): string | null {
   const approved = APPROVED_TEMPLATES[template.name];
   if (!approved || !approved.languages.includes(template.language.code)) return `Template name does not exist in the translation: ${template.name}/${template.language.code}`;
-  const given = (template.components ?? []).flatMap((component) => component.parameters).length;
-  return given === approved.parameters ? null : `Number of parameters does not match the expected number of params: ${given} for ${approved.parameters}`;
+  const components = template.components ?? [];
+  const given = components.filter((component) => component.type === 'body').flatMap((component) => component.parameters).length;
+  if (given !== approved.parameters) return `Number of parameters does not match the expected number of params: ${given} for ${approved.parameters}`;
+  const buttons = components.filter((component) => component.type === 'button').map((component) => Number(component.index));
+  const known = buttons.every((index) => index < (approved.quickReplies ?? 0)) && new Set(buttons).size === buttons.length;
+  return known ? null : `Invalid button index: the template has ${approved.quickReplies ?? 0} quick-reply buttons`;
 }
 
 function metaError(code: number, message: string, details?: string) {

@@ -99,6 +99,16 @@ const TemplateParameter = z
   })
   .strict();
 
+/** The payload of a template's quick-reply button: index 0-9 as a string, one payload parameter. */
+const QuickReplyButton = z
+  .object({
+    type: z.literal('button'),
+    sub_type: z.literal('quick_reply'),
+    index: z.string().regex(/^\d$/),
+    parameters: z.array(z.object({ type: z.literal('payload'), payload: chars(1, 128) }).strict()).length(1),
+  })
+  .strict();
+
 const Template = z
   .object({
     type: z.literal('template'),
@@ -106,7 +116,9 @@ const Template = z
       .object({
         name: z.string().regex(/^[a-z0-9_]{1,512}$/),
         language: z.object({ code: z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/), policy: z.literal('deterministic').optional() }).strict(),
-        components: z.array(z.object({ type: z.literal('body'), parameters: z.array(TemplateParameter) }).strict()).optional(),
+        components: z
+          .array(z.union([z.object({ type: z.literal('body'), parameters: z.array(TemplateParameter) }).strict(), QuickReplyButton]))
+          .optional(),
       })
       .strict(),
   })

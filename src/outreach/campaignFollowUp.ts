@@ -1,0 +1,102 @@
+import type { MeterBackend } from '../backend/meterBackend';
+import type { Logger } from '../log/logger';
+import type { Ticket } from '../tickets/ticket';
+import type { CampaignAction, Outcome } from './campaign';
+import type { CampaignOutcomes } from './campaignOutcomes';
+import { campaignOfVisitContact } from './campaignPreparation';
+import type { CampaignSending } from './campaignSending';
+import type { CampaignStore } from './campaignStore';
+import type { OptOutStore } from './optOutStore';
+
+/** What a consumer's tap on a campaign button told the dialogs: who they are to the campaign. */
+export interface CampaignContext {
+  campaignId: string;
+  caNumber: string;
+  /** The balance when targeted: not positive means the supply is cut for it. */
+  balance: number;
+}
+
+/** The campaign side of a conversation, as the dialogs see it (DialogServices.outreach). */
+export interface CampaignConversations {
+  /** A tapped campaign button: records the reply (and a stop for good); the campaign context when the conversation was messaged by it. */
+  tapped(conversationId: string, campaignId: string, action: CampaignAction): Promise<CampaignContext | null>;
+  /** A typed "stop" after a campaign message: opts the number out for good; false when no campaign wrote to this conversation. */
+  typedStop(conversationId: string): Promise<boolean>;
+}
+
+/** WhatsApp's statuses as campaign outcomes. */
+const STATUS_OUTCOMES: Readonly<Record<string, Outcome>> = { delivered: 'delivered', read: 'read', failed: 'failed' };
+
+export interface FollowUpParts {
+  store: CampaignStore;
+  optOuts: OptOutStore;
+  outcomes: CampaignOutcomes;
+  sending: CampaignSending;
+  backend: MeterBackend;
+  logger: Logger;
+  now: () => Date;
+}
+
+/**
+ * Everything that happens after a campaign message: its delivery statuses, the consumer's replies
+ * and opt-out, the backend showing a recharge or a new mobile, a field visit done.
+ */
+export class CampaignFollowUp implements CampaignConversations {
+  constructor(private readonly parts: FollowUpParts) {}
+
+  async tapped(conversationId: string, campaignId: string, action: CampaignAction): Promise<CampaignContext | null> {
+    const { store, outcomes } = this.parts;
+    const link = await store.linkOfConversation(conversationId);
+    if (action === 'stop') await this.parts.optOuts.optOut(conversationId, this.parts.now().toISOString(), campaignId);
+    if (!link || link.campaignId !== campaignId) return null;
+    const recipient = await store.recipient(campaignId, link.caNumber);
+    if (!recipient) return null;
+    await outcomes.record(campaignId, link.caNumber, 'replied');
+    if (action === 'stop') await outcomes.record(campaignId, link.caNumber, 'opted_out');
+    if (action === 'recharge' || action === 'update_mobile') await this.parts.sending.scheduleCheck(campaignId, link.caNumber, 'replied');
+    return { campaignId, caNumber: link.caNumber, balance: recipient.balance };
+  }
+
+  async typedStop(conversationId: string): Promise<boolean> {
+    const link = await this.parts.store.linkOfConversation(conversationId);
+    if (!link) return false;
+    await this.parts.optOuts.optOut(conversationId, this.parts.now().toISOString(), link.campaignId);
+    await this.parts.outcomes.record(link.campaignId, link.caNumber, 'replied');
+    await this.parts.outcomes.record(link.campaignId, link.caNumber, 'opted_out');
+    return true;
+  }
+
+  /** A WhatsApp status of a message; only campaign messages are looked at. */
+  async delivery(status: { wamid: string; status: string }): Promise<void> {
+    const outcome = STATUS_OUTCOMES[status.status];
+    if (!outcome) return;
+    const link = await this.parts.store.linkOfMessage(status.wamid);
+    if (!link) return;
+    // Read implies delivered: statuses arrive in any order, and a lost "delivered" must not leave a hole in the funnel.
+    if (outcome === 'read') await this.parts.outcomes.record(link.campaignId, link.caNumber, 'delivered');
+    await this.parts.outcomes.record(link.campaignId, link.caNumber, outcome);
+  }
+
+  /** A visit ticket resolved or closed: the consumer was visited, and the backend is asked what changed. */
+  async ticketChanged(ticket: Ticket): Promise<void> {
+    if (ticket.category !== 'sampark_visit' || ticket.caNumber === null) return;
+    if (ticket.status !== 'resolved' && ticket.status !== 'closed') return;
+    const campaignId = campaignOfVisitContact(ticket.contact);
+    if (!campaignId || !(await this.parts.store.recipient(campaignId, ticket.caNumber))) return;
+    await this.parts.outcomes.record(campaignId, ticket.caNumber, 'visited');
+    await this.parts.sending.scheduleCheck(campaignId, ticket.caNumber, 'visited', 0);
+  }
+
+  /** Whether the backend now shows a recharge (a positive balance above the one targeted) or a new mobile. */
+  async check(campaignId: string, caNumber: string): Promise<void> {
+    const recipient = await this.parts.store.recipient(campaignId, caNumber);
+    if (!recipient) return;
+    const [consumer, meter] = await Promise.all([this.parts.backend.findConsumer(caNumber), this.parts.backend.getMeterStatus(caNumber)]);
+    if (meter && meter.balance > 0 && meter.balance > recipient.balance) {
+      await this.parts.outcomes.resolved(campaignId, caNumber, 'recharged');
+    }
+    if (consumer?.mobile && consumer.mobile !== recipient.mobile) {
+      await this.parts.outcomes.resolved(campaignId, caNumber, 'mobile_updated');
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import type { CampaignTarget, MeterBackend } from '../backend/meterBackend';
+import type { Logger } from '../log/logger';
+import type { TicketService } from '../tickets/ticketService';
+import type { CampaignRecord, Recipient } from './campaign';
+import type { CampaignOutcomes } from './campaignOutcomes';
+import type { CampaignStore } from './campaignStore';
+import type { OutreachChannel } from './outreachChannel';
+
+/** The job that finds a started campaign's targets. */
+export const PREPARE_JOB = 'outreach.prepare';
+export const CampaignJobSchema = z.object({ campaignId: z.string() });
+
+/** Targets asked of the backend at a time. */
+const PAGE_SIZE = 500;
+
+/** The channel a visit ticket names: no chat reaches these consumers, so no update is sent to one. */
+export const VISIT_CONTACT_CHANNEL = 'outreach';
+
+/** The visit ticket's contact: the campaign itself, so a resolved visit finds its campaign again. */
+export function visitContactId(campaignId: string): string {
+  return `campaign-${campaignId}`;
+}
+
+/** The campaign a visit ticket's contact names, or null for any other ticket. */
+export function campaignOfVisitContact(contact: { channel: string; conversationId: string }): string | null {
+  if (contact.channel !== VISIT_CONTACT_CHANNEL) return null;
+  return /^campaign-(.+)$/.exec(contact.conversationId)?.[1] ?? null;
+}
+
+export interface PreparationParts {
+  store: CampaignStore;
+  outcomes: CampaignOutcomes;
+  backend: MeterBackend;
+  tickets: TicketService;
+  channel: () => OutreachChannel;
+  logger: Logger;
+  now: () => Date;
+}
+
+/**
+ * Turns a started campaign's criteria into its recipients, page by page from the backend. Consumers
+ * with a mobile wait to be sent the template; those without become field visits of their section
+ * (tickets opened through the ticket service, one per consumer however often this runs). Safe to run
+ * again after a crash: recipients, outcomes and tickets are each recorded once.
+ */
+export class CampaignPreparation {
+  constructor(private readonly parts: PreparationParts) {}
+
+  async prepare(campaignId: string): Promise<void> {
+    const { store } = this.parts;
+    const campaign = await store.find(campaignId);
+    if (!campaign || campaign.preparedAt !== null || campaign.status === 'stopped') return;
+    let cursor: string | null = null;
+    let targeted = 0;
+    do {
+      const page = await this.parts.backend.findTargets(campaign.criteria, cursor, PAGE_SIZE);
+      const recipients = page.targets.map((target) => this.recipientOf(target));
+      await store.addRecipients(campaignId, recipients);
+      for (const recipient of recipients) await this.target(campaign, recipient);
+      targeted += recipients.length;
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    await store.markPrepared(campaignId, this.parts.now().toISOString());
+    this.parts.logger.info({ campaign: campaignId, targeted }, 'campaign targets found');
+  }
+
+  private recipientOf(target: CampaignTarget): Recipient {
+    const { caNumber, mobile, area, urban, balance } = target;
+    return { caNumber, mobile, conversationId: mobile === null ? null : this.parts.channel().conversationIdOf(mobile), area, urban, balance };
+  }
+
+  private async target(campaign: CampaignRecord, recipient: Recipient): Promise<void> {
+    const { outcomes } = this.parts;
+    await outcomes.record(campaign.id, recipient.caNumber, 'targeted');
+    if (recipient.mobile !== null) return;
+    await this.parts.tickets.open({
+      category: 'sampark_visit',
+      description: `Sampark campaign "${campaign.name}": no registered mobile. Help the consumer recharge and register a mobile number.`,
+      urgent: false,
+      caNumber: recipient.caNumber,
+      area: recipient.area,
+      urban: recipient.urban,
+      contact: { channel: VISIT_CONTACT_CHANNEL, conversationId: visitContactId(campaign.id), language: campaign.language },
+      requestId: recipient.caNumber,
+    });
+    await outcomes.record(campaign.id, recipient.caNumber, 'visit_needed');
+  }
+}
