@@ -22,7 +22,7 @@ const CODE = /(?<!\d)\d{6}(?!\d)/g;
 /** Mobile numbers and one-time codes masked; names never reach it unmasked (the bot shows them masked). */
 export function maskPersonalData(text: string): string {
   return toAsciiDigits(text)
-    .replace(MOBILE, (mobile) => maskMobile(mobile))
+    .replace(MOBILE, (mobile) => maskMobile(mobile.replace(/\D/g, '').slice(-10)))
     .replace(CODE, '******');
 }
 
