@@ -101,7 +101,11 @@ export class TicketAutomation {
 
   private async alert({ number, at }: z.infer<typeof BreachAlertSchema>): Promise<void> {
     const ticket = await this.parts.repository.findByNumber(number);
-    if (!ticket || !this.breachAlerts) return;
+    if (!ticket) return;
+    if (!this.breachAlerts) {
+      this.parts.logger.warn({ ticket: number }, 'breach alert not delivered: this instance has no staff accounts mounted');
+      return;
+    }
     const told = await this.breachAlerts.breached(ticket, new Date(at));
     this.parts.logger.info({ ticket: number, supervisors: told.length }, 'breach alert delivered');
   }
