@@ -4,6 +4,9 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { breachAlert } from '../../src/alerts/breachAlerts';
 import { hashPassword } from '../../src/auth/passwordHash';
 import type { StaffAccount } from '../../src/auth/staff';
+import type { Area } from '../../src/backend/meterBackend';
+import { ticketNumberFromSerial } from '../../src/domain/ticketNumber';
+import type { Ticket } from '../../src/tickets/ticket';
 import { SimulatedMeterBackend } from '../../src/backend/simulator/simulatedMeterBackend';
 import { projectRoot } from '../../src/projectRoot';
 import { startWebChatServer, type RunningWebChat } from '../channels/directline/webChatServer';
@@ -50,6 +53,8 @@ async function screenshot(page: Page, name: string): Promise<void> {
 describe('the /field page in Chromium, with a consumer on the web chat', () => {
   let browser: Browser;
   let running: RunningWebChat;
+  /** The consumer's area, which lineman7 covers. */
+  let area: Area;
   const problems: string[] = [];
 
   beforeAll(async () => {
@@ -60,6 +65,7 @@ describe('the /field page in Chromium, with a consumer on the web chat', () => {
     // The field team of whichever section the simulator puts this consumer in.
     const consumer = await new SimulatedMeterBackend({ now: () => new Date() }).findConsumer(CA);
     if (!consumer) throw new Error(`the simulator has no consumer ${CA}`);
+    area = consumer.area;
     const { section, ...subDivision } = consumer.area;
     const staff: StaffAccount[] = [
       { username: 'lineman7', name: 'Ramesh Yadav', role: 'lineman', area: consumer.area, passwordHash: await hashPassword('lineman7-pass') },
@@ -182,6 +188,68 @@ describe('the /field page in Chromium, with a consumer on the web chat', () => {
     await consumerContext.close();
     await fieldContext.close();
   }, 90_000);
+
+  it('lists the overdue ticket first and marked, and works it through hold, resume, a note and cannot complete', async () => {
+    const repository = running.sampark.ticketRepository;
+    const now = Date.now();
+    const ticket = async (category: Ticket['category'], dueInHours: number): Promise<Ticket> => {
+      const opened: Ticket = {
+        number: ticketNumberFromSerial(await repository.nextSerial()),
+        category,
+        priority: 'normal',
+        status: 'open',
+        caNumber: CA,
+        area,
+        description: 'Display blank since morning.',
+        contact: { channel: 'test', conversationId: 'field-page-test', language: 'en' },
+        createdAt: new Date(now - 50 * 3_600_000).toISOString(),
+        dueAt: new Date(now + dueInHours * 3_600_000).toISOString(),
+        laterReports: [],
+      };
+      return (await repository.openOrJoin(opened)).ticket;
+    };
+    const later = await ticket('meter_test', 10);
+    const late = await ticket('meter_defective', -2);
+
+    const context = await phone();
+    const field = await open(context, '/field');
+    await signIn(field, 'lineman7', 'lineman7-pass');
+    await field.locator(`[data-number="${later.number}"]`).waitFor();
+    expect(await field.locator('.field-ticket').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-number')))).toEqual([
+      late.number,
+      later.number,
+    ]);
+    const card = (status: string) => field.locator(`[data-number="${late.number}"][data-status="${status}"]`);
+    await card('open').locator('[data-role="overdue"]').waitFor();
+    expect(await field.locator(`[data-number="${later.number}"] [data-role="overdue"]`).count()).toBe(0);
+    await screenshot(field, '10-overdue-first');
+
+    await card('open').locator('[data-action="accept"]').click();
+    await card('accepted').locator('[data-action="on_hold"]').click();
+    await field.locator('[data-form="on_hold"] textarea[name="reason"]').fill('Meter out of stock at the store.');
+    await field.locator('[data-form="on_hold"] button[type="submit"]').click();
+    // On hold the SLA clock stops: no longer marked overdue.
+    await card('on_hold').waitFor();
+    expect(await card('on_hold').locator('[data-role="overdue"]').count()).toBe(0);
+    await card('on_hold').locator('[data-action="resumed"]').click();
+    await card('accepted').locator('[data-action="note"]').click();
+    await field.locator('[data-form="note"] textarea[name="text"]').fill('Store promises a meter tomorrow.');
+    await field.locator('[data-form="note"] button[type="submit"]').click();
+    await field.locator('#field-message', { hasText: 'Note added' }).waitFor();
+    await card('accepted').locator('.field-link').click();
+    await card('accepted').locator('.field-notes', { hasText: 'Store promises a meter tomorrow.' }).waitFor();
+    await screenshot(field, '11-note-in-detail');
+
+    await card('accepted').locator('[data-action="cannot-complete"]').click();
+    await field.locator('[data-form="cannot-complete"] textarea[name="reason"]').fill('Consumer refused entry.');
+    await field.locator('[data-form="cannot-complete"] button[type="submit"]').click();
+    await field.locator(`[data-number="${late.number}"]`).waitFor({ state: 'detached' });
+    expect(await repository.findByNumber(late.number)).toMatchObject({
+      status: 'cannot_complete',
+      work: { cannotCompleteReason: 'Consumer refused entry.', notes: [{ by: 'lineman7', text: 'Store promises a meter tomorrow.' }] },
+    });
+    await context.close();
+  }, 60_000);
 
   it('switches to English, filters, and shows another section\'s lineman nothing of this section', async () => {
     const context = await phone();
