@@ -160,7 +160,10 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
   });
   const staffAlerts = overrides.staffAlerts ?? (redis ? new RedisStaffAlerts(redis, 'sampark:alerts:') : new MemoryStaffAlerts());
   const handoff = new HandoffService(
-    overrides.handoff ?? (redis ? new RedisHandoffStore(redis, 'sampark:handoff:v2:') : new MemoryHandoffStore()),
+    overrides.handoff ??
+      (redis
+        ? new RedisHandoffStore(redis, 'sampark:handoff:v2:', config.handoffRecordTtlDays * 86_400)
+        : new MemoryHandoffStore({ finishedTtlSeconds: config.handoffRecordTtlDays * 86_400, now })),
     now,
   );
   const agentEvents =

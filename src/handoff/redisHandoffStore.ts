@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { HandoffRecord } from './handoffRecord';
+import { WITH_AGENT_SIDE, type HandoffRecord } from './handoffRecord';
 import type { HandoffStore } from './handoffStore';
 
 /**
@@ -7,7 +7,7 @@ import type { HandoffStore } from './handoffStore';
  * the same atomic step.
  * KEYS: record hash, queue (sorted by sequence), sequence counter, assigned set.
  * ARGV: conversation id, expected version, next version, record JSON, 1 when the record is queued,
- * 1 when it is assigned.
+ * 1 when it is assigned, seconds the record may live (0: as long as the agent side has it).
  */
 const COMPARE_AND_SET = `
 local stored = tonumber(redis.call('HGET', KEYS[1], 'version') or '0')
@@ -21,6 +21,7 @@ else
   redis.call('ZREM', KEYS[2], ARGV[1])
 end
 if ARGV[6] == '1' then redis.call('SADD', KEYS[4], ARGV[1]) else redis.call('SREM', KEYS[4], ARGV[1]) end
+if tonumber(ARGV[7]) > 0 then redis.call('EXPIRE', KEYS[1], ARGV[7]) else redis.call('PERSIST', KEYS[1]) end
 return 1
 `;
 
@@ -30,9 +31,15 @@ export class RedisHandoffStore implements HandoffStore {
   private readonly sequenceKey: string;
   private readonly assignedKey: string;
 
+  /**
+   * `finishedTtlSeconds`: a record back with the bot (or resolved, expired, cancelled) is dropped this
+   * long after its last change, so the store does not grow with every conversation that ever asked
+   * for an agent; one the agent side has never expires. Absent: records are kept.
+   */
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
+    private readonly finishedTtlSeconds = 0,
   ) {
     this.queueKey = `${prefix}queue`;
     this.sequenceKey = `${prefix}sequence`;
@@ -59,6 +66,7 @@ export class RedisHandoffStore implements HandoffStore {
       JSON.stringify(next),
       next.status === 'queued' ? '1' : '0',
       next.status === 'assigned' ? '1' : '0',
+      String(WITH_AGENT_SIDE.includes(next.status) ? 0 : Math.ceil(this.finishedTtlSeconds)),
     );
     return written === 1;
   }

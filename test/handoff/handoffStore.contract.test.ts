@@ -1,11 +1,18 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { MemoryHandoffStore } from '../../src/handoff/memoryHandoffStore';
 import { RedisHandoffStore } from '../../src/handoff/redisHandoffStore';
 import { removeKeys, testRedis, uniquePrefix } from '../support/redis';
 import { describeHandoffStoreContract } from './handoffStore.contract';
 
 describeHandoffStoreContract('MemoryHandoffStore (embedded default)', async () => {
-  const store = new MemoryHandoffStore();
-  return { stores: [store, store], close: async () => undefined };
+  let clock = Date.parse('2026-11-28T06:00:00.000Z');
+  const store = new MemoryHandoffStore({ finishedTtlSeconds: 3600, now: () => new Date(clock) });
+  return {
+    stores: [store, store],
+    finishedTtlSeconds: 3600,
+    pass: async (seconds) => void (clock += seconds * 1000),
+    close: async () => undefined,
+  };
 });
 
 describeHandoffStoreContract('RedisHandoffStore', async () => {
@@ -13,7 +20,10 @@ describeHandoffStoreContract('RedisHandoffStore', async () => {
   const [first, second] = [testRedis(), testRedis()];
   const prefix = uniquePrefix('handoff-store');
   return {
-    stores: [new RedisHandoffStore(first, prefix), new RedisHandoffStore(second, prefix)],
+    // Redis counts in whole seconds: the shortest time it can keep a record, waited out for real.
+    stores: [new RedisHandoffStore(first, prefix, 1), new RedisHandoffStore(second, prefix, 1)],
+    finishedTtlSeconds: 1,
+    pass: (seconds) => sleep(seconds * 1000),
     close: async () => {
       await removeKeys(first, prefix);
       first.disconnect();

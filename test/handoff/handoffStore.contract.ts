@@ -5,6 +5,10 @@ import type { HandoffStore } from '../../src/handoff/handoffStore';
 export interface HandoffStoreSubject {
   /** Two handles on one store, as two instances would hold them. */
   stores: [HandoffStore, HandoffStore];
+  /** How long the stores keep a record back with the bot. */
+  finishedTtlSeconds: number;
+  /** Lets this much time pass for the stores (a fake clock, or real waiting). */
+  pass(seconds: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -95,6 +99,26 @@ export function describeHandoffStoreContract(name: string, open: () => Promise<H
       expect(await one.agentReplied('a', 'agent1', 'hi')).toEqual({ ok: false, problem: 'wrong_status' });
       // A new request after the last one ended starts afresh.
       expect(await one.enqueue(handoffRequest('a'))).toEqual({ position: 1, alreadyQueued: false });
+    });
+
+    it('drops a record back with the bot after its time, and never one the agent side has', async () => {
+      await one.enqueue(handoffRequest('finished'));
+      await one.cancel('finished');
+      await one.returnToBot('finished');
+      await one.enqueue(handoffRequest('waiting'));
+      await one.enqueue(handoffRequest('with-agent'));
+      await one.claim('with-agent', 'agent1');
+      await subject.pass(subject.finishedTtlSeconds / 2);
+      expect((await other.current('finished'))?.status).toBe('bot');
+      await subject.pass(subject.finishedTtlSeconds / 2 + 0.5);
+      expect(await other.current('finished')).toBeNull();
+      expect((await other.current('waiting'))?.status).toBe('queued');
+      expect((await other.current('with-agent'))?.status).toBe('assigned');
+      // Gone is the same as never asked: a new request starts afresh.
+      expect(await one.enqueue(handoffRequest('finished'))).toEqual({ position: 2, alreadyQueued: false });
+      // Back in the queue, the record keeps no deadline of its last life.
+      await subject.pass(subject.finishedTtlSeconds + 0.5);
+      expect((await other.current('finished'))?.status).toBe('queued');
     });
 
     it('refuses an agent acting on a conversation assigned to another', async () => {
