@@ -1,6 +1,6 @@
 import { createSampark } from './app';
 import { authenticationProblem } from './channels/botframework/botFrameworkAdapter';
-import { createSamparkServer, noticesThroughWebChat, noticesThroughWhatsApp, whatsAppPartsOf } from './server/samparkServer';
+import { campaignsThroughWhatsApp, createSamparkServer, noticesThroughWebChat, noticesThroughWhatsApp, whatsAppPartsOf } from './server/samparkServer';
 import { ConfigError, loadConfig } from './config/config';
 import { createLogger } from './log/logger';
 import { SessionTokens } from './auth/sessionTokens';
@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     : null;
   noticesThroughWebChat(sampark, webChat);
   if (whatsApp) noticesThroughWhatsApp(sampark, whatsApp);
+  if (whatsApp && whatsAppSettings) campaignsThroughWhatsApp(sampark, whatsApp, whatsAppSettings);
   // After every channel has defined its job kinds (WhatsApp's turns, sends, statuses): a worker that
   // started earlier could take a queued job of a kind not yet defined on this instance.
   await sampark.jobs.start();

@@ -66,7 +66,7 @@ export class CampaignSending {
       if (!recipient) return this.finish(campaign);
       const attempt = await this.sendTo(campaign, recipient);
       if (attempt === 'retry_later') return REFUSED_RETRY_MS;
-      if (attempt === 'tier_full') return Math.max(msUntilNextIstDay(now()), msUntilWindowOpens(settings.window, now()));
+      if (attempt === 'tier_full') return untilTomorrowsWindow(settings.window, now());
     }
     return untilNextSecond(now());
   }
@@ -125,6 +125,12 @@ export class CampaignSending {
     if (finished) this.parts.logger.info({ campaign: campaign.id }, 'campaign completed');
     return null;
   }
+}
+
+/** The tier starts over at midnight IST, and sending with the window after it. */
+function untilTomorrowsWindow(window: OutreachSettings['window'], now: Date): number {
+  const midnight = msUntilNextIstDay(now);
+  return midnight + msUntilWindowOpens(window, new Date(now.getTime() + midnight));
 }
 
 function untilNextSecond(now: Date): number {

@@ -4,12 +4,14 @@ import type { Sampark } from '../app';
 import { apologize } from '../bot/apology';
 import { createBotFrameworkAdapter } from '../channels/botframework/botFrameworkAdapter';
 import type { WebChat } from '../channels/directline/mountWebChat';
-import type { WhatsAppDeps } from '../channels/whatsapp/mountWhatsApp';
+import type { WhatsApp, WhatsAppDeps } from '../channels/whatsapp/mountWhatsApp';
 import { WHATSAPP_CHANNEL_ID, type WhatsAppAdapter } from '../channels/whatsapp/whatsAppAdapter';
+import type { WhatsAppSettings } from '../channels/whatsapp/whatsAppSettings';
 import type { Config } from '../config/config';
 import { conversationKey, type ConversationReferenceStore } from '../conversations/conversationReferenceStore';
 import type { Logger } from '../log/logger';
 import { ANY_OTHER_CHANNEL, type ProactiveChannel } from '../notify/channelNotifier';
+import { whatsAppOutreachChannel } from '../outreach/whatsAppOutreachChannel';
 import { createHttpServer } from './httpServer';
 
 /**
@@ -29,8 +31,11 @@ export function createSamparkServer(sampark: Sampark, config: Config, logger: Lo
 }
 
 /** What the WhatsApp channel takes from a Sampark; the caller adds its settings and options. */
-export function whatsAppPartsOf(sampark: Sampark): Pick<WhatsAppDeps, 'bot' | 'translator' | 'memory' | 'tickets' | 'jobs' | 'metrics' | 'readiness'> {
+export function whatsAppPartsOf(
+  sampark: Sampark,
+): Pick<WhatsAppDeps, 'bot' | 'translator' | 'memory' | 'tickets' | 'jobs' | 'metrics' | 'readiness' | 'onStatus'> {
   return {
+    onStatus: (status) => sampark.outreach.onStatus(status),
     bot: sampark.bot,
     translator: sampark.translator,
     memory: sampark.services.memory,
@@ -47,6 +52,11 @@ export function noticesThroughWebChat(sampark: Sampark, webChat: WebChat): void 
     reference: storedReference(sampark.services.conversations),
     deliver: (reference, message) => webChat.adapter.continueConversation(reference, async (turn) => void (await turn.sendActivity(message))),
   });
+}
+
+/** Outreach campaigns send their template through WhatsApp's Graph API client, with its conversation ids. */
+export function campaignsThroughWhatsApp(sampark: Sampark, whatsApp: Pick<WhatsApp, 'graph'>, settings: Pick<WhatsAppSettings, 'conversationKey'>): void {
+  sampark.outreach.sendThrough(whatsAppOutreachChannel(whatsApp.graph, settings.conversationKey));
 }
 
 /** Ticket updates and agent replies reach WhatsApp through its adapter (a template outside the 24 hours). */

@@ -11,7 +11,7 @@ import type { ReadinessCheck } from '../../server/httpServer';
 import type { TicketService } from '../../tickets/ticketService';
 import { GraphClient } from './graphClient';
 import { Inbox, TURN_JOB } from './inbox';
-import { InboundStatusSchema } from './inboundMessage';
+import { InboundStatusSchema, type InboundStatus } from './inboundMessage';
 import { InboundTurns } from './inboundTurns';
 import { MailboxWorker } from './mailboxWorker';
 import { OutboundDelivery } from './outboundDelivery';
@@ -51,11 +51,15 @@ export interface WhatsAppDeps {
   graphBackoff?: { initialMs: number; maxMs: number };
   /** First wait before a failed send job runs again, doubling each time; 2 s by default. */
   sendRetryMs?: number;
+  /** Told of every delivery status after the channel applied it (outreach campaigns count theirs). */
+  onStatus?: (status: InboundStatus) => Promise<void>;
 }
 
 /** The mounted channel: its adapter for proactive messages, the conversation records, and how to stop it. */
 export interface WhatsApp {
   adapter: WhatsAppAdapter;
+  /** The Graph API client, for messages sent outside a conversation (outreach campaigns). */
+  graph: GraphClient;
   /** Conversation references by `conversationKey('whatsapp', conversationId)`, for proactive sends. */
   conversations: ConversationReferenceStore;
   /** Lets typing indicators finish and releases the stores (the job queue is Sampark's to close). */
@@ -133,13 +137,21 @@ export function mountWhatsApp(server: Server, deps: WhatsAppDeps): WhatsApp {
     attempts: 16,
     backoffMs: deps.sendRetryMs ?? 2000,
   });
-  deps.jobs.define({ name: STATUS_JOB, schema: InboundStatusSchema, handler: (status) => statuses.apply(status) });
+  deps.jobs.define({
+    name: STATUS_JOB,
+    schema: InboundStatusSchema,
+    handler: async (status) => {
+      await statuses.apply(status);
+      await deps.onStatus?.(status);
+    },
+  });
 
   addWebhookRoutes(server, { settings: deps.settings, inbox: new Inbox(stores.mailboxes, deps.jobs), metrics, logger });
   logger.info({ phoneNumberId: deps.settings.phoneNumberId, graph: deps.settings.graphUrl }, 'whatsapp channel on: webhook at /api/whatsapp');
 
   return {
     adapter,
+    graph,
     conversations: stores.conversations,
     close: async () => {
       await adapter.idle();
