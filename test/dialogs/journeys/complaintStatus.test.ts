@@ -150,6 +150,31 @@ describe('complaint status', () => {
     });
 
     it.each([
+      ['hi-IN', 'meter ka display band hai', 'समस्या फिर आए तो यहीं "दोबारा खोलें" लिखें।', 'दोबारा खोलें', 'हाँ', 'दोबारा खोल दी है।'],
+      ['en-US', 'meter display is blank', 'If the problem is back, write "reopen" here.', 'reopen', 'yes', 'I have reopened complaint'],
+    ] as const)('the consumer told of the resolution writes back as the notice says and reopens it (%s)', async (locale, report, told, reopen, yes, reopened) => {
+      let now = TEST_NOW;
+      const conversation = await TestConversation.start({ now: () => now }, locale);
+      conversation.sampark.notifier.register('test', conversation.proactiveChannel());
+      const replies = [...(await conversation.say(report)), ...(await conversation.say('101000001'))];
+      const shown = /SP-\d{4}-\d{4}/.exec(replies.join('\n'))![0];
+      now = new Date(TEST_NOW.getTime() + HOUR);
+      const team = conversation.sampark.ticketWorkflow;
+      await team.change(shown.replace(/-/g, ''), { type: 'accept' }, lineman1);
+      await team.change(shown.replace(/-/g, ''), { type: 'resolve', code: 'meter_replaced', note: 'New meter fitted.' }, lineman1);
+      expect(conversation.received().join('\n')).toContain(told);
+      now = new Date(TEST_NOW.getTime() + 3 * HOUR);
+      await conversation.play([
+        ['user', reopen],
+        ['bot', shown],
+        ['user', yes],
+        ['bot', reopened],
+      ]);
+      // The consumer reopened it here and was answered here: no second, proactive notice.
+      expect(conversation.received()).toEqual([]);
+    });
+
+    it.each([
       ['en-US', 'what is the status of my complaint', 'It was finished more than 72 hours ago, so it can no longer be reopened.'],
       ['hi-IN', 'meri shikayat ka kya hua', 'इसे पूरा हुए 72 घंटे से अधिक हो चुके हैं, इसलिए अब यह दोबारा नहीं खुल सकती।'],
     ] as const)('says it can no longer be reopened once the window has passed (%s)', async (locale, ask, passed) => {
