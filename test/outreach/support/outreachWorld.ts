@@ -30,7 +30,7 @@ export interface Taken {
 export class RecordingChannel implements OutreachChannel {
   readonly taken: Taken[] = [];
   /** Answers for the next sends, in order; accepted once they run out. */
-  readonly next: Array<SendResult['kind'] | 'refused_retry' | 'refused_final'> = [];
+  readonly next: Array<SendResult['kind'] | 'refused_retry' | 'refused_final' | 'crash'> = [];
 
   conversationIdOf(mobile: string): string {
     return `wa-test-${mobile}`;
@@ -41,6 +41,8 @@ export class RecordingChannel implements OutreachChannel {
     if (answer === 'refused_retry') return { kind: 'refused', retryLater: true, code: 130429 };
     if (answer === 'refused_final') return { kind: 'refused', retryLater: false, code: 131026 };
     if (answer === 'unknown') return { kind: 'unknown' };
+    // The process dies in the middle of the send: the caller never learns what happened.
+    if (answer === 'crash') throw new Error('process killed mid-send');
     const messageId = `wamid.${this.taken.length + 1}`;
     this.taken.push({ mobile, message, messageId });
     return { kind: 'accepted', messageId };
