@@ -1,0 +1,120 @@
+import type { CampaignTarget, MeterBackend, MeterStatus } from '../../src/backend/meterBackend';
+import { SimulatedMeterBackend } from '../../src/backend/simulator/simulatedMeterBackend';
+import { PREPARE_JOB } from '../../src/outreach/campaignPreparation';
+import { CHECK_JOB, SEND_JOB } from '../../src/outreach/campaignSending';
+import { ManualJobQueue } from './support/manualJobQueue';
+import { outreachWorld, type OutreachWorld } from './support/outreachWorld';
+
+/** 10:30 IST, inside the sending window. */
+const MORNING = new Date('2026-11-28T05:00:00.000Z');
+
+/** The simulator, with balances a test can raise as if the consumer recharged. */
+class RechargingBackend extends SimulatedMeterBackend {
+  readonly recharged = new Map<string, number>();
+
+  override async getMeterStatus(caNumber: string): Promise<MeterStatus | null> {
+    const status = await super.getMeterStatus(caNumber);
+    const balance = this.recharged.get(caNumber);
+    return status && balance !== undefined ? { ...status, balance, relay: 'connected' } : status;
+  }
+}
+
+describe('after a campaign message', () => {
+  let clock: Date;
+  let jobs: ManualJobQueue;
+  let world: OutreachWorld;
+  let backend: RechargingBackend;
+
+  beforeEach(() => {
+    clock = MORNING;
+    jobs = new ManualJobQueue();
+    backend = new RechargingBackend({ now: () => clock, otpGenerator: () => '123456' });
+    world = outreachWorld({ now: () => clock, jobs, backend, settings: { messagesPerSecond: 1000 } });
+  });
+
+  async function everyTarget(criteria: Parameters<MeterBackend['findTargets']>[0]): Promise<CampaignTarget[]> {
+    return (await backend.findTargets(criteria, null, 1000)).targets;
+  }
+
+  async function run(criteria: Parameters<MeterBackend['findTargets']>[0], name = 'Follow-up'): Promise<string> {
+    const { id } = await world.outreach.campaigns.create({ name, criteria, language: 'hi' }, 'supervisor1');
+    await world.outreach.campaigns.command(id, 'start');
+    await jobs.runNext(PREPARE_JOB);
+    while (jobs.has(SEND_JOB)) await jobs.runNext(SEND_JOB);
+    return id;
+  }
+
+  const counts = async (id: string) => (await world.outreach.campaigns.find(id))!.counts;
+
+  it('counts delivered and read from WhatsApp statuses of its messages, read standing for delivered too', async () => {
+    const id = await run({ supplyCutHours: 24, section: 'Kankarbagh-1' });
+    const [first, second] = world.channel.taken;
+    await world.outreach.onStatus({ wamid: first!.messageId, status: 'delivered' });
+    await world.outreach.onStatus({ wamid: first!.messageId, status: 'read' });
+    await world.outreach.onStatus({ wamid: second!.messageId, status: 'read' });
+    await world.outreach.onStatus({ wamid: second!.messageId, status: 'delivered' });
+    await world.outreach.onStatus({ wamid: 'wamid.not-a-campaign-message', status: 'read' });
+    expect(await counts(id)).toMatchObject({ delivered: 2, read: 2, failed: 0 });
+    await world.outreach.onStatus({ wamid: world.channel.taken[2]!.messageId, status: 'failed' });
+    expect((await counts(id)).failed).toBe(1);
+  });
+
+  it('counts a recharge when the backend later shows the balance positive, in the funnel too', async () => {
+    const id = await run({ supplyCutHours: 24, section: 'Kankarbagh-1' });
+    const [tapper] = world.channel.taken;
+    const conversationId = world.channel.conversationIdOf(tapper!.mobile);
+    const context = await world.outreach.conversations.tapped(conversationId, id, 'recharge');
+    const target = (await everyTarget({ supplyCutHours: 24, section: 'Kankarbagh-1' })).find((t) => t.mobile === tapper!.mobile)!;
+    expect(context).toEqual({ campaignId: id, caNumber: target.caNumber, balance: target.balance });
+
+    const check = jobs.queued.find((job) => job.name === CHECK_JOB && job.id.endsWith(`${target.caNumber}:replied`))!;
+    expect(check.delayMs).toBe(24 * 3_600_000);
+    await jobs.run(check);
+    expect((await counts(id)).resolved).toBe(0);
+
+    backend.recharged.set(target.caNumber, 150);
+    await jobs.run(check);
+    await jobs.run(check);
+    expect(await counts(id)).toMatchObject({ replied: 1, resolved: 1 });
+    const funnel = await world.outreach.campaigns.funnel(id, 'division');
+    expect(funnel).toEqual([expect.objectContaining({ key: 'Patna East', replied: 1, resolved: 1 })]);
+  });
+
+  it('puts consumers without a mobile on a visit list: one sampark_visit ticket each, in their section', async () => {
+    const criteria = { noMobile: true, division: 'Patna East' };
+    const expected = await everyTarget(criteria);
+    expect(new Set(expected.map((t) => t.area.section)).size).toBeGreaterThan(1);
+    const id = await run(criteria, 'Visit list');
+    expect(world.channel.taken).toEqual([]);
+    for (const section of new Set(expected.map((t) => t.area.section))) {
+      const tickets = (await world.repository.findByArea({ section })).filter((t) => t.category === 'sampark_visit');
+      const inSection = expected.filter((t) => t.area.section === section).map((t) => t.caNumber);
+      expect(tickets.map((t) => t.caNumber).sort()).toEqual(inSection.sort());
+      expect(tickets.every((t) => t.area?.division === 'Patna East' && t.status === 'open')).toBe(true);
+    }
+    expect(await counts(id)).toMatchObject({ targeted: expected.length, visitNeeded: expected.length, sent: 0 });
+    expect((await world.outreach.campaigns.find(id))?.status).toBe('completed');
+
+    // A second campaign over the same consumers joins their open visit tickets rather than opening more.
+    await run(criteria, 'Visit list again');
+    const all = (await world.repository.findByArea({ division: 'Patna East' })).filter((t) => t.category === 'sampark_visit');
+    expect(all).toHaveLength(expected.length);
+  });
+
+  it('marks a consumer visited when their visit ticket is resolved, and a mobile registered on the visit as resolved', async () => {
+    const criteria = { noMobile: true, section: 'Kankarbagh-1' };
+    const id = await run(criteria, 'Visit list');
+    const [visited] = await everyTarget(criteria);
+    const ticket = (await world.repository.findByConsumer(visited!.caNumber)).find((t) => t.category === 'sampark_visit')!;
+    const request = await backend.startMobileUpdate(visited!.caNumber, '9123400042');
+    await backend.confirmMobileUpdate(request!.requestId, '123456');
+
+    await world.outreach.onTicketChanged({ ...ticket, status: 'in_progress' });
+    expect((await counts(id)).visited).toBe(0);
+    await world.outreach.onTicketChanged({ ...ticket, status: 'resolved' });
+    const check = jobs.take(CHECK_JOB);
+    expect(check.delayMs).toBe(0);
+    await jobs.run(check);
+    expect(await counts(id)).toMatchObject({ visited: 1, resolved: 1 });
+  });
+});
