@@ -62,7 +62,7 @@ export class TicketService {
   }
 
   /** The consumer says the problem is back: the ticket reopens with a fresh due time, if the lifecycle allows it. */
-  reopen(number: string): Promise<ChangeOutcome> {
+  async reopen(number: string): Promise<ChangeOutcome> {
     if (!this.workflow) throw new Error('the ticket service has no workflow attached');
     return this.workflow.change(number, { type: 'reopen' }, { kind: 'consumer' });
   }

@@ -62,6 +62,26 @@ describe('area outages', () => {
     expect(later.number).not.toBe(first.number);
   });
 
+  it('links within the window the lifecycle policy gives (OUTAGE_LINK_WINDOW_MINUTES)', async () => {
+    const tight = new TicketService(repository, DEFAULT_SLA_HOURS, () => now, () => undefined, {
+      ...DEFAULT_TICKET_LIFECYCLE_POLICY,
+      outageLinkWindowMinutes: 5,
+    });
+    const first = (await tight.open(outage('101000001'))).ticket;
+    now = new Date(now.getTime() + 4 * 60_000);
+    expect((await tight.open(outage('101000011'))).ticket.incident).toBe(first.number);
+    now = new Date(now.getTime() + 2 * 60_000);
+    expect((await tight.open(outage('101000012'))).ticket.incident).toBeUndefined();
+  });
+
+  it('links only to an incident still open', async () => {
+    const first = (await service.open(outage('101000001'))).ticket;
+    await workflow.change(first.number, { type: 'accept' }, lineman);
+    await workflow.change(first.number, { type: 'resolve', code: 'supply_restored', note: 'Fuse replaced.' }, lineman);
+    now = new Date(now.getTime() + 10 * 60_000);
+    expect((await service.open(outage('101000011'))).ticket.incident).toBeUndefined();
+  });
+
   it('resolves every linked report with the incident and tells each consumer', async () => {
     const incident = (await service.open(outage('101000001'))).ticket;
     const linked = [(await service.open(outage('101000011'))).ticket, (await service.open(outage('101000012'))).ticket];

@@ -1,4 +1,4 @@
-import { DEFAULT_SLA_HOURS } from '../../src/config/ticketPolicy';
+import { DEFAULT_SLA_HOURS, DEFAULT_TICKET_LIFECYCLE_POLICY } from '../../src/config/ticketPolicy';
 import { parseTicketNumber } from '../../src/domain/ticketNumber';
 import { MemoryTicketRepository } from '../../src/tickets/memoryTicketRepository';
 import { TicketService, type TicketRequest } from '../../src/tickets/ticketService';
@@ -29,6 +29,24 @@ describe('TicketService', () => {
     expect(ticket.area).toEqual(area);
     expect(ticket.status).toBe('open');
     expect(ticket.dueAt).toBe(new Date(NOW.getTime() + DEFAULT_SLA_HOURS.meter_test.urban * 3_600_000).toISOString());
+  });
+
+  it('says until when the consumer may reopen: from when the work finished, for the window of the policy', async () => {
+    const { ticket } = await service().open(request());
+    const finishedAt = new Date(NOW.getTime() + 5 * 3_600_000).toISOString();
+    const work = { revision: 2, heldHours: 0, reopenCount: 0, breached: false, notes: [], finishedAt };
+    const twelveHours = new TicketService(new MemoryTicketRepository(), DEFAULT_SLA_HOURS, () => NOW, () => undefined, {
+      ...DEFAULT_TICKET_LIFECYCLE_POLICY,
+      reopenWindowHours: 12,
+    });
+    expect(service().reopenableUntil(ticket)).toBeNull();
+    expect(service().reopenableUntil({ ...ticket, status: 'closed', work })).toBeNull();
+    expect(twelveHours.reopenableUntil({ ...ticket, status: 'resolved', work })).toEqual(new Date(NOW.getTime() + 17 * 3_600_000));
+    expect(twelveHours.reopenableUntil({ ...ticket, status: 'cannot_complete', work })).toEqual(new Date(NOW.getTime() + 17 * 3_600_000));
+  });
+
+  it('cannot reopen before a workflow is attached', async () => {
+    await expect(service().reopen('SP00000018')).rejects.toThrow(/no workflow/);
   });
 
   it('gives rural consumers the rural SLA', async () => {
