@@ -14,6 +14,8 @@ import { confidenceBand } from '../src/nlu/confidenceBands';
 import { keywordIntent } from '../src/nlu/keywords';
 import type { IntentId } from '../src/nlu/intents';
 import type { Entities, Recognition } from '../src/nlu/recognizer';
+import { parseActionPayload, type CampaignAction } from '../src/outreach/campaign';
+import type { CampaignContext } from '../src/outreach/campaignFollowUp';
 import type { ConversationStart } from '../src/bot/samparkBot';
 import { AskDialog, type Answer } from './common/askDialog';
 import { consumerDialogs } from './common/consumerDialog';
@@ -23,7 +25,7 @@ import { DialogIds } from './dialogIds';
 import { isJourney, journeyDialogs } from './journeys';
 import type { BackendDownOptions } from './journeys/backendDown';
 import { switchLanguage } from './journeys/changeLanguage';
-import { answerCallBackOffer } from './journeys/talkToAgent';
+import { answerCallBackOffer, wasHandedOver } from './journeys/talkToAgent';
 import type { JourneyOptions } from './journeys/journeyOptions';
 import {
   didYouMeanDialog,
@@ -88,6 +90,11 @@ export class RootDialog extends ComponentDialog<RootOptions> {
   }
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    // A tapped campaign button is a new request whatever was going on: it starts over from the flow.
+    if (this.services.outreach && parseActionPayload(innerDc.context.activity.text ?? '')) {
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(DialogIds.rootFlow, { recognition: null } satisfies RootOptions);
+    }
     const interrupted = await this.interrupt(innerDc);
     if (interrupted) return interrupted;
     return this.guardBackend(innerDc, () => super.onContinueDialog(innerDc));
@@ -106,7 +113,10 @@ export class RootDialog extends ComponentDialog<RootOptions> {
           await answerCallBackOffer(this.services, step.context, callBack.value, 'no_agent_in_time');
           return step.endDialog();
         }
-        const route = step.options.route ?? this.routeOfStart(step.options, step.context.activity.text ?? '');
+        const campaign = await this.campaignReply(step.context);
+        if (campaign === 'stopped') return step.endDialog();
+        const route = step.options.route ?? campaign ?? this.routeOfStart(step.options, step.context.activity.text ?? '');
+        if (route === 'nothingToCancel' && (await this.stoppedCampaigns(step.context))) return step.endDialog();
         if (route === 'nothingToCancel' || route === 'closing') {
           (await this.services.memory.sessionOf(step.context)).fallbacksInARow = 0;
           const t = translate(this.services, step.context);
@@ -127,6 +137,8 @@ export class RootDialog extends ComponentDialog<RootOptions> {
         return step.beginDialog(route.intent, { entities: { ...started, ...route.entities } } satisfies JourneyOptions);
       },
       async (step) => {
+        // Queued for an agent: what the consumer writes next is the agent's, so the bot offers nothing.
+        if (wasHandedOver(step.result)) return step.endDialog();
         const t = translate(this.services, step.context);
         await step.context.sendActivity(withButtons(t('common.anythingElse'), [t('common.menu')]));
         return step.endDialog();
@@ -254,6 +266,28 @@ export class RootDialog extends ComponentDialog<RootOptions> {
     return route?.to === 'journey' ? route : null;
   }
 
+  /**
+   * A tapped campaign button (its payload comes back as the message): the journey it asks for with
+   * the campaign's consumer, or 'stopped' once a stop is confirmed; null for any other message.
+   */
+  private async campaignReply(context: TurnContext): Promise<Route | 'stopped' | null> {
+    const payload = parseActionPayload(context.activity.text ?? '');
+    if (!payload || !this.services.outreach) return null;
+    const campaign = await this.services.outreach.tapped(context.activity.conversation.id, payload.campaignId, payload.action);
+    if (payload.action === 'stop') {
+      await context.sendActivity(translate(this.services, context)('outreach:stopped', { discom: this.services.policy.discomName }));
+      return 'stopped';
+    }
+    return { to: 'journey', intent: campaignJourney(payload.action, campaign), entities: campaign ? { caNumber: campaign.caNumber } : {} };
+  }
+
+  /** "stop" with nothing to cancel, after a campaign message: no more campaign messages to this number, confirmed. */
+  private async stoppedCampaigns(context: TurnContext): Promise<boolean> {
+    if (!(await this.services.outreach?.typedStop(context.activity.conversation.id))) return false;
+    await context.sendActivity(translate(this.services, context)('outreach:stopped', { discom: this.services.policy.discomName }));
+    return true;
+  }
+
   /** Takes the conversation out of the agent queue; true when it was waiting. */
   private async withdrawAgentRequest(context: TurnContext): Promise<boolean> {
     return this.services.handoff.cancel(context.activity.conversation.id);
@@ -287,6 +321,16 @@ export class RootDialog extends ComponentDialog<RootOptions> {
       return innerDc.beginDialog(DialogIds.backendDown, { journey, caNumber } satisfies BackendDownOptions);
     }
   }
+}
+
+/**
+ * The journey a campaign button leads to. Recharge help for a consumer cut for a negative balance is
+ * the supply journey (how much is needed to get the light back); otherwise how to recharge.
+ */
+function campaignJourney(action: Exclude<CampaignAction, 'stop'>, campaign: CampaignContext | null): Extract<Route, { to: 'journey' }>['intent'] {
+  if (action === 'update_mobile') return 'update_mobile';
+  if (action === 'agent') return 'talk_to_agent';
+  return campaign && campaign.balance <= 0 ? 'supply_not_restored' : 'how_to_recharge';
 }
 
 /** botbuilder wraps what a dialog throws in DialogContextError; the backend outage is inside. */

@@ -15,6 +15,14 @@ import { yesNoQuestion } from './journeyOptions';
 const ID = 'talk_to_agent';
 const OFFER_CALL_BACK = 'talk_to_agent.callBack';
 
+/** What the journey ends with once the agent side has the conversation: the bot asks nothing more. */
+export const HANDED_OVER = { handedOver: true } as const;
+
+/** Whether a dialog's result says the conversation went to the agent side. */
+export function wasHandedOver(result: unknown): boolean {
+  return (result as Partial<typeof HANDED_OVER> | undefined)?.handedOver === true;
+}
+
 /** Why the consumer gets a call back instead of a chat with an agent. */
 type CallBackReason = 'outside_agent_hours' | 'no_agent_in_time';
 
@@ -30,7 +38,7 @@ export function talkToAgentDialogs(services: DialogServices) {
       async (step) => {
         if (!hours.isOpen(services.now())) return step.replaceDialog(OFFER_CALL_BACK);
         await queueForAgent(services, step.context);
-        return step.endDialog();
+        return step.endDialog(HANDED_OVER);
       },
     ]),
     new WaterfallDialog(OFFER_CALL_BACK, [

@@ -61,6 +61,16 @@ describe('talk to an agent', () => {
     expect(await conversation.sampark.handoff.current('Convo1')).toBeNull();
   });
 
+  it.each([
+    ['en-IN', 'talk to agent', 'number 1 in the queue', 'Anything else'],
+    ['hi-IN', 'agent se baat karao', 'कतार में आपका नंबर 1', 'और कोई मदद'],
+  ])('offers nothing more once queued (%s): what the consumer writes next is for the agent', async (locale, ask, queued, anythingElse) => {
+    const conversation = await TestConversation.start({}, locale);
+    const replies = await conversation.say(ask);
+    expect(replies).toEqual([expect.stringContaining(queued)]);
+    expect(replies.join('\n')).not.toContain(anythingElse);
+  });
+
   it('tells a consumer behind another their place and a longer wait', async () => {
     const conversation = await TestConversation.start({}, 'en-IN');
     await conversation.sampark.handoff.enqueue(handoffRequest('someone-else'));
