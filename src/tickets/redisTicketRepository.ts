@@ -95,6 +95,9 @@ return 'saved'
  * create request for retries.
  */
 export class RedisTicketRepository implements TicketRepository {
+  /** Settles once the open-by-area indexes are known to hold the tickets stored before they existed. */
+  private openIndexed: Promise<void> | null = null;
+
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
@@ -174,9 +177,30 @@ export class RedisTicketRepository implements TicketRepository {
   }
 
   async findOpenByArea(scope: AreaScope): Promise<Ticket[]> {
+    this.openIndexed ??= this.indexOpenTicketsOnce().catch((error: unknown) => {
+      this.openIndexed = null;
+      throw error;
+    });
+    await this.openIndexed;
     const tickets = await this.findAll(await this.redis.zrevrange(this.openAreaKey(scopePath(scope)), 0, -1));
     // A ticket changed between the index read and its own read shows as it is now.
     return tickets.filter((ticket) => isOpen(ticket) && withinScope(ticket.area, scope));
+  }
+
+  /**
+   * Adds the open tickets stored before the open-by-area indexes existed, once per store (a marker
+   * key says it is done). One that closes while this runs may stay in an index; reads filter it out.
+   */
+  private async indexOpenTicketsOnce(): Promise<void> {
+    const marker = `${this.prefix}open-area:indexed`;
+    if ((await this.redis.exists(marker)) === 1) return;
+    const tickets = await this.findAll(await this.redis.zrange(this.areaKey([]), 0, -1));
+    const pipeline = this.redis.pipeline();
+    for (const ticket of tickets.filter(isOpen)) {
+      for (const path of this.areaPathsOf(ticket.area)) pipeline.zadd(this.openAreaKey(path), Date.parse(ticket.createdAt), ticket.number);
+    }
+    pipeline.set(marker, new Date().toISOString());
+    await pipeline.exec();
   }
 
   private async findAll(numbers: string[]): Promise<Ticket[]> {
