@@ -19,7 +19,8 @@ describe('the agent API', () => {
     harness = await startAgentApi();
   });
   afterEach(() => harness.close());
-  const json = async (response: Promise<Response>) => (await response).json();
+  // A body's shape is what the expectations below check, so it is read untyped.
+  const json = async (response: Promise<Response>): Promise<any> => (await response).json();
   const statusOf = async (response: Promise<Response>) => (await response).status;
 
   it('lists the queue urgent first, with wait, language, last intent and priority', async () => {

@@ -1,16 +1,16 @@
 import type { AddressInfo } from 'node:net';
 import restify from 'restify';
-import type { Sampark } from '../../../src/app';
+import { createSampark, type Ports, type Sampark } from '../../../src/app';
 import { MemoryAuditLog } from '../../../src/auth/memoryAuditLog';
 import { SessionTokens } from '../../../src/auth/sessionTokens';
 import { StaffAuthentication } from '../../../src/auth/staffAuthentication';
 import { loadStaffSettings } from '../../../src/auth/staffSettings';
-import type { HandoffStore } from '../../../src/handoff/handoffStore';
+import { SimulatedMeterBackend } from '../../../src/backend/simulator/simulatedMeterBackend';
+import { loadConfig } from '../../../src/config/config';
 import { mountAgentApi, type AgentApi } from '../../../src/handoff/http/agentApi';
-import { MemoryHandoffStore } from '../../../src/handoff/memoryHandoffStore';
 import { silentLogger } from '../../../src/log/logger';
-import { TEST_NOW, TestConversation } from '../../support/conversation';
-import { gatedSampark } from '../support/gatedSampark';
+import { TEST_NOW, TEST_OTP, TestConversation } from '../../support/conversation';
+import { openEventStream, type OpenStream } from './eventStreamReader';
 
 /** Who can sign in: the demo accounts (agent1, agent2, supervisor1, lineman1, …). */
 export const STAFF = ['agent1', 'agent2', 'supervisor1', 'lineman1'] as const;
@@ -24,15 +24,30 @@ export interface AgentApiHarness {
   /** The session clock: moving it on expires tokens. */
   sessionClock: { now: Date };
   call(who: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response>;
+  /** Opens the live event stream as `who`. */
+  stream(who: string): Promise<OpenStream>;
   close(): Promise<void>;
 }
 
+export interface AgentApiOptions {
+  /** Ports of this instance (a Redis handoff store and event bus make it one of several). */
+  ports?: Partial<Ports>;
+  /** The bot's clock; the API's is five minutes later. The test clock unless given. */
+  now?: () => Date;
+  streamHeartbeatMs?: number;
+}
+
 /**
- * The agent API on a gated Sampark on the test clock (the API's clock five minutes later), with the
- * demo staff signed in and a consumer talking on the test channel.
+ * The agent API on a Sampark on the test clock (the API's clock five minutes later), with the demo
+ * staff signed in and a consumer talking on the test channel.
  */
-export async function startAgentApi(options: { store?: HandoffStore; streamHeartbeatMs?: number } = {}): Promise<AgentApiHarness> {
-  const { sampark } = await gatedSampark(options.store ?? new MemoryHandoffStore());
+export async function startAgentApi(options: AgentApiOptions = {}): Promise<AgentApiHarness> {
+  const now = options.now ?? (() => TEST_NOW);
+  const sampark = await createSampark(loadConfig({}), silentLogger(), {
+    now,
+    backend: new SimulatedMeterBackend({ now, otpGenerator: () => TEST_OTP }),
+    ...options.ports,
+  });
   const consumer = TestConversation.over(sampark);
   sampark.notifier.register('test', consumer.proactiveChannel());
   const audit = new MemoryAuditLog();
@@ -51,7 +66,7 @@ export async function startAgentApi(options: { store?: HandoffStore; streamHeart
     translator: sampark.translator,
     events: sampark.agentEvents,
     presence: sampark.presence,
-    now: () => new Date(TEST_NOW.getTime() + 300_000),
+    now: () => new Date(now().getTime() + 300_000),
     ...(options.streamHeartbeatMs ? { streamHeartbeatMs: options.streamHeartbeatMs } : {}),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -74,6 +89,7 @@ export async function startAgentApi(options: { store?: HandoffStore; streamHeart
         headers: { authorization: `Bearer ${tokens[who] ?? who}`, 'content-type': 'application/json' },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       }),
+    stream: (who) => openEventStream(url, `Bearer ${tokens[who] ?? who}`),
     close: async () => {
       api.closeStreams();
       await new Promise<void>((resolve) => server.close(() => resolve()));
