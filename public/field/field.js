@@ -294,6 +294,8 @@
   function startAction(ticket, name) {
     if (ACTIONS[name].fields) {
       state.form = { number: ticket.number, action: name };
+      // The toast sits at the bottom of the screen, where the form's buttons may be.
+      dismissMessage();
       renderTickets();
       var first = document.querySelector('.field-form [name]');
       if (first) first.focus();

@@ -133,8 +133,11 @@ describe('the /field page in Chromium, with a consumer on the web chat', () => {
     await field.locator('#staff-username').waitFor();
     await screenshot(field, '2-sign-in');
     await signIn(field, 'lineman7', 'lineman7-pass');
+    // He works in Hindi, like the consumer.
+    await field.locator('.staff-language[data-language="hi"]').click();
     const card = field.locator(`[data-number="${number}"]`);
     await card.waitFor();
+    expect(await card.locator('[data-role="status"]').textContent()).toBe('खुला');
     expect(await card.locator('.field-number').textContent()).toBe(shown);
     await screenshot(field, '3-my-tickets');
 
