@@ -17,6 +17,7 @@ export const STAFF = ['agent1', 'agent2', 'supervisor1', 'lineman1'] as const;
 
 export interface AgentApiHarness {
   url: string;
+  server: restify.Server;
   sampark: Sampark;
   consumer: TestConversation;
   audit: MemoryAuditLog;
@@ -78,6 +79,7 @@ export async function startAgentApi(options: AgentApiOptions = {}): Promise<Agen
   }
   return {
     url,
+    server,
     sampark,
     consumer,
     audit,
