@@ -105,6 +105,12 @@ export function mountAgentApi(server: Server, deps: AgentApiDeps): AgentApi {
     res.send(200, { byStatus, conversations, agents: await colleagues() });
   }));
 
+  server.get('/api/agent/conversations', agentSide(async (_req, res, identity) => {
+    const now = deps.now();
+    const mine = (await deps.handoff.withAgentSide()).filter((record) => record.status === 'assigned' && record.assignee === identity.username);
+    res.send(200, { conversations: mine.map((record) => overviewEntry(record, now)) });
+  }));
+
   server.post('/api/agent/conversations/:id/claim', agentSide(async (req, res, identity) => {
     const id = String(req.params.id);
     const outcome = await deps.handoff.claim(id, identity.username);

@@ -147,6 +147,10 @@ describe('the agent API', () => {
       ['a', 'queued', null],
       ['b', 'assigned', 'agent1'],
     ]);
+    expect((await json(harness.call('agent1', 'GET', '/api/agent/conversations'))).conversations).toEqual([
+      expect.objectContaining({ conversationId: 'b', status: 'assigned', assignee: 'agent1' }),
+    ]);
+    expect(await json(harness.call('agent2', 'GET', '/api/agent/conversations'))).toEqual({ conversations: [] });
     const agents = Object.fromEntries(overview.agents.map((agent: { username: string; online: boolean; holding: number }) => [agent.username, [agent.online, agent.holding]]));
     expect(agents).toEqual({ agent1: [true, 1], agent2: [false, 0], supervisor1: [false, 0] });
   });
@@ -184,6 +188,7 @@ describe('who may use the agent API', () => {
     ['GET', '/api/agent/canned?language=hi'],
     ['GET', '/api/agent/agents'],
     ['GET', '/api/agent/overview'],
+    ['GET', '/api/agent/conversations'],
     ...ACTIONS.map(([method, path]): ['GET' | 'POST', string] => [method, path]),
   ];
 
