@@ -9,6 +9,7 @@ import { WHATSAPP_CHANNEL_ID, type WhatsAppAdapter } from '../channels/whatsapp/
 import type { WhatsAppSettings } from '../channels/whatsapp/whatsAppSettings';
 import type { Config } from '../config/config';
 import { conversationKey, type ConversationReferenceStore } from '../conversations/conversationReferenceStore';
+import { WITH_AGENT_SIDE } from '../handoff/handoffRecord';
 import type { Logger } from '../log/logger';
 import { ANY_OTHER_CHANNEL, type ProactiveChannel } from '../notify/channelNotifier';
 import { whatsAppOutreachChannel } from '../outreach/whatsAppOutreachChannel';
@@ -33,10 +34,14 @@ export function createSamparkServer(sampark: Sampark, config: Config, logger: Lo
 /** What the WhatsApp channel takes from a Sampark; the caller adds its settings and options. */
 export function whatsAppPartsOf(
   sampark: Sampark,
-): Pick<WhatsAppDeps, 'bot' | 'translator' | 'memory' | 'tickets' | 'jobs' | 'metrics' | 'readiness' | 'onStatus'> {
+): Pick<WhatsAppDeps, 'bot' | 'translator' | 'memory' | 'tickets' | 'jobs' | 'metrics' | 'readiness' | 'onStatus' | 'heldByAgents'> {
   return {
     onStatus: (status) => sampark.outreach.onStatus(status),
     bot: sampark.bot,
+    heldByAgents: async (conversationId) => {
+      const record = await sampark.handoff.current(conversationId);
+      return record !== null && WITH_AGENT_SIDE.includes(record.status);
+    },
     translator: sampark.translator,
     memory: sampark.services.memory,
     tickets: sampark.services.tickets,

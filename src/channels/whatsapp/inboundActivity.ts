@@ -13,8 +13,10 @@ const EVIDENCE_MAX_AGE_MS = 24 * 3_600_000;
  * chat opening as a member joining.
  */
 export function activityOf(message: InboundMessage, reference: Partial<ConversationReference>, record: ConversationRecord): Partial<Activity> {
+  // For a kind the bot cannot read, WhatsApp's own name of it (audio, sticker), so an agent knows what came.
+  const kind = message.content.kind === 'unsupported' ? message.content.type : message.content.kind;
   const base = TurnContext.applyConversationReference(
-    { id: message.wamid, timestamp: new Date(message.sentAt), channelData: { whatsappKind: message.content.kind } },
+    { id: message.wamid, timestamp: new Date(message.sentAt), channelData: { whatsappKind: kind } },
     reference,
     true,
   );
@@ -26,6 +28,21 @@ export function activityOf(message: InboundMessage, reference: Partial<Conversat
       return { ...base, type: ActivityTypes.Message, text: content.id };
     case 'welcome':
       return { ...base, type: ActivityTypes.ConversationUpdate, membersAdded: reference.user ? [reference.user] : [] };
+    // A photo or location reaches a turn only while an agent has the conversation: it goes on their transcript.
+    case 'image':
+      return {
+        ...base,
+        type: ActivityTypes.Message,
+        text: content.caption ?? '',
+        attachments: [{ contentType: 'image/*', contentUrl: `whatsapp-media:${content.mediaId}` }],
+      };
+    case 'location':
+      return {
+        ...base,
+        type: ActivityTypes.Message,
+        text: '',
+        entities: [{ type: 'Place', name: content.site.name ?? '', geo: { type: 'GeoCoordinates', latitude: content.site.latitude, longitude: content.site.longitude } }],
+      };
     default:
       return { ...base, type: ActivityTypes.Message, text: '' };
   }

@@ -47,6 +47,8 @@ export interface WhatsAppDeps {
   now?: () => Date;
   /** Told of every message that could not be delivered (besides the log and the metric). */
   onUndeliverable?: ReportUndeliverable;
+  /** Whether a call-centre agent has the conversation (see WhatsAppAdapterParts). */
+  heldByAgents?: (conversationId: string) => Promise<boolean>;
   /** Waits between Graph API retries within one send; 500 ms doubling up to 8 s by default. */
   graphBackoff?: { initialMs: number; maxMs: number };
   /** First wait before a failed send job runs again, doubling each time; 2 s by default. */
@@ -101,6 +103,7 @@ export function mountWhatsApp(server: Server, deps: WhatsAppDeps): WhatsApp {
     report,
     logger,
     now,
+    ...(deps.heldByAgents ? { heldByAgents: deps.heldByAgents } : {}),
   });
   adapter.onTurnError = async (context, error) => {
     // A proactive send that failed (outside the window, say) belongs to its caller, not to the consumer.

@@ -57,6 +57,11 @@ export interface WhatsAppAdapterParts {
   report: ReportUndeliverable;
   logger: Logger;
   now: () => Date;
+  /**
+   * Whether a call-centre agent has the conversation: then a location, photo or unreadable message
+   * runs a turn like any other, so it reaches the agent instead of being acknowledged by the channel.
+   */
+  heldByAgents?: (conversationId: string) => Promise<boolean>;
 }
 
 /** The message a turn runs for, and the conversation as it stood when it came. */
@@ -95,7 +100,7 @@ export class WhatsAppAdapter extends BotAdapter {
     if (message.content.kind !== 'welcome') this.showTyping(message.wamid);
 
     const content = message.content;
-    if (isAcknowledged(content)) {
+    if (isAcknowledged(content) && !(await this.parts.heldByAgents?.(conversationId))) {
       await this.runMiddleware(context, (turn) => this.acknowledgements.answer(turn, content, key, record));
       return;
     }
