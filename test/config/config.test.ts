@@ -31,6 +31,14 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the call centre\'s hours, wait and handling time, and how long finished handoffs are kept', () => {
+    const defaults = loadConfig({});
+    expect([defaults.policy.agentHours, defaults.policy.agentMaxWaitMinutes, defaults.policy.agentAverageHandlingMinutes]).toEqual(['08:00-20:00', 15, 6]);
+    expect(defaults.handoffRecordTtlDays).toBe(30);
+    const set = loadConfig({ AGENT_HOURS: '20:00-08:00', HANDOFF_MAX_WAIT_MINUTES: '30', AGENT_AVERAGE_HANDLING_MINUTES: '4.5', HANDOFF_RECORD_TTL_DAYS: '7' });
+    expect([set.policy.agentHours, set.policy.agentMaxWaitMinutes, set.policy.agentAverageHandlingMinutes, set.handoffRecordTtlDays]).toEqual(['20:00-08:00', 30, 4.5, 7]);
+  });
+
   it.each([
     [{ TICKET_REOPEN_WINDOW_HOURS: '0' }, 'TICKET_REOPEN_WINDOW_HOURS'],
     [{ OUTAGE_LINK_WINDOW_MINUTES: '7.5' }, 'OUTAGE_LINK_WINDOW_MINUTES'],
@@ -38,6 +46,10 @@ describe('loadConfig', () => {
     [{ REDIS_URL: 'http://localhost' }, 'REDIS_URL'],
     [{ BACKEND_URL: 'not a url' }, 'BACKEND_URL'],
     [{ FRIENDLY_HOURS: '5pm-10am' }, 'FRIENDLY_HOURS'],
+    [{ AGENT_HOURS: '8-20' }, 'AGENT_HOURS'],
+    [{ HANDOFF_MAX_WAIT_MINUTES: '0' }, 'HANDOFF_MAX_WAIT_MINUTES'],
+    [{ AGENT_AVERAGE_HANDLING_MINUTES: '-1' }, 'AGENT_AVERAGE_HANDLING_MINUTES'],
+    [{ HANDOFF_RECORD_TTL_DAYS: 'forever' }, 'HANDOFF_RECORD_TTL_DAYS'],
     [{ SLA_HOURS: '{"meter_test":{"urban":1,"rural":1}}' }, 'SLA_HOURS'],
     [{ SLA_HOURS: 'not json' }, 'SLA_HOURS'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
