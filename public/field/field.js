@@ -30,6 +30,16 @@
    */
   var ACTIONS = {
     accept: { from: ['open', 'assigned'], path: 'accept', body: function () { return {}; } },
+    assign: {
+      from: ['open', 'assigned'],
+      path: 'assign',
+      supervising: true,
+      fields: [{ name: 'assignee', kind: 'assignee', label: 'page.action.assignee' }],
+      body: function (values) {
+        var chosen = state.assignees.filter(function (member) { return member.username === values.assignee; })[0];
+        return { username: chosen.username, role: chosen.role };
+      },
+    },
     on_the_way: { from: ['accepted'], path: 'status', body: function () { return { status: 'on_the_way' }; } },
     in_progress: { from: ['accepted', 'on_the_way'], path: 'status', body: function () { return { status: 'in_progress' }; } },
     resolve: {
@@ -70,6 +80,8 @@
     detail: null,
     /** The ticket and action whose form is open. */
     form: null,
+    /** Whom the ticket with the open assign form can go to. */
+    assignees: [],
     alerts: null,
     alertsOpen: false,
     loadedAt: null,
@@ -292,27 +304,35 @@
   }
 
   function startAction(ticket, name) {
+    if (name === 'assign') {
+      Staff.api('GET', '/api/field/tickets/' + encodeURIComponent(ticket.number) + '/assignees')
+        .then(function (body) {
+          state.assignees = body.assignees;
+          openForm(ticket, name);
+        })
+        .catch(showProblem);
+      return;
+    }
     if (ACTIONS[name].fields) {
-      state.form = { number: ticket.number, action: name };
-      // The toast sits at the bottom of the screen, where the form's buttons may be.
-      dismissMessage();
-      renderTickets();
-      var first = document.querySelector('.field-form [name]');
-      if (first) first.focus();
+      openForm(ticket, name);
       return;
     }
     act(ticket, name, {});
   }
 
+  function openForm(ticket, name) {
+    state.form = { number: ticket.number, action: name };
+    // The toast sits at the bottom of the screen, where the form's buttons may be.
+    dismissMessage();
+    renderTickets();
+    var first = document.querySelector('.field-form [name]');
+    if (first) first.focus();
+  }
+
   function renderForm(ticket, name) {
     var action = ACTIONS[name];
     var form = h('form', { class: 'field-form', 'data-form': name }, action.fields.map(function (field) {
-      var input = field.kind === 'closure'
-        ? h('select', { name: field.name, required: true }, [h('option', { value: '', text: t('page.action.chooseClosureCode') })].concat(
-          CLOSURE_CODES.map(function (code) { return h('option', { value: code, text: t('page.closureCode.' + code) }); }),
-        ))
-        : h('textarea', { name: field.name, rows: '2', maxlength: '2000', required: true });
-      return h('label', { class: 'field-form-field' }, [h('span', { text: t(field.label) }), input]);
+      return h('label', { class: 'field-form-field' }, [h('span', { text: t(field.label) }), formInput(field)]);
     }).concat([
       h('div', { class: 'field-actions' }, [
         h('button', { type: 'submit', class: 'field-action field-action-primary', text: t('page.action.save') }),
@@ -336,6 +356,28 @@
       act(ticket, name, values);
     });
     return form;
+  }
+
+  function formInput(field) {
+    if (field.kind === 'closure') {
+      return choice(field.name, t('page.action.chooseClosureCode'), CLOSURE_CODES.map(function (code) {
+        return { value: code, label: t('page.closureCode.' + code) };
+      }));
+    }
+    if (field.kind === 'assignee') {
+      var placeholder = state.assignees.length ? t('page.action.chooseAssignee') : t('page.action.noAssignees');
+      return choice(field.name, placeholder, state.assignees.map(function (member) {
+        return { value: member.username, label: member.name + ' (' + t('staff.roles.' + member.role) + ')' };
+      }));
+    }
+    return h('textarea', { name: field.name, rows: '2', maxlength: '2000', required: true });
+  }
+
+  /** A required select whose first, empty option says what to choose. */
+  function choice(name, placeholder, options) {
+    return h('select', { name: name, required: true }, [h('option', { value: '', text: placeholder })].concat(
+      options.map(function (option) { return h('option', { value: option.value, text: option.label }); }),
+    ));
   }
 
   /** Sends one action; the answer says whether the consumer was told. */

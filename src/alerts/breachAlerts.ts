@@ -1,14 +1,14 @@
-import type { StaffIdentity, StaffRole } from '../auth/staff';
+import type { StaffIdentity } from '../auth/staff';
+import { SUPERVISING_ROLES } from '../tickets/lifecycle';
 import type { Ticket } from '../tickets/ticket';
 import { withinScope } from '../tickets/ticketRepository';
 import type { StaffAlert, StaffAlerts } from './staffAlerts';
 
-/** Who answers for a section's tickets: the JE of its sub-division, the SDO of its division, a field supervisor over it. */
-export const SUPERVISING_ROLES: readonly StaffRole[] = ['je', 'sdo', 'field_supervisor'];
-
 /**
- * The supervising accounts whose area covers the ticket's section. An account without an area
- * covers nothing (the field API shows it nothing either), and neither does a ticket without one.
+ * Who answers for a section's tickets: the JE of its sub-division, the SDO of its division, a field
+ * supervisor over it; that is, the supervising accounts whose area covers the ticket's section. An
+ * account without an area covers nothing (the field API shows it nothing either), and neither does
+ * a ticket without one.
  */
 export function supervisorsOf(ticket: Ticket, staff: readonly StaffIdentity[]): string[] {
   return staff

@@ -6,7 +6,8 @@ import { mountAgentApi } from '../handoff/http/agentApi';
 import { mountOpsApi } from '../ops/http/opsApi';
 import { mountFieldApi } from '../tickets/http/fieldApi';
 import { mountCampaignApi } from '../outreach/http/campaignApi';
-import { BreachAlerts, SUPERVISING_ROLES } from '../alerts/breachAlerts';
+import { BreachAlerts } from '../alerts/breachAlerts';
+import { SUPERVISING_ROLES } from '../tickets/lifecycle';
 import { mountFieldAlertsApi } from '../alerts/http/fieldAlertsApi';
 import { mountStaffPage } from './staffPages';
 
@@ -41,6 +42,7 @@ export function mountStaffConsoles(server: Server, sampark: Sampark, authenticat
     presence: sampark.presence,
     now,
   });
+  mountStaffPage(server, { name: 'agent', namespace: 'agentConsole', translator: sampark.translator });
   mountOpsApi(server, { authentication, operations: sampark.operations, audit: sampark.audit, now });
   mountCampaignApi(server, { authentication, campaigns: sampark.outreach.campaigns, audit: sampark.audit, now });
   mountStaffPage(server, { name: 'ops', namespace: 'opsPage', translator: sampark.translator });

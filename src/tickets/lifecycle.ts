@@ -60,9 +60,11 @@ export interface TransitionContext {
   fallbackSlaHours: number;
 }
 
-/** Staff who supervise an area: they assign, close, and may act on a lineman's ticket. */
-const SUPERVISING: readonly StaffRole[] = ['je', 'sdo', 'field_supervisor'];
-const FIELD: readonly StaffRole[] = ['lineman', ...SUPERVISING];
+/** Staff who supervise an area: they assign, close, may act on a lineman's ticket, and hear of breaches. */
+export const SUPERVISING_ROLES: readonly StaffRole[] = ['je', 'sdo', 'field_supervisor'];
+/** Whom a ticket may be assigned to: the ones who go. */
+export const ASSIGNABLE_ROLES = ['lineman', 'je'] as const satisfies readonly StaffRole[];
+const FIELD: readonly StaffRole[] = ['lineman', ...SUPERVISING_ROLES];
 const WORKING: readonly TicketStatus[] = ['accepted', 'on_the_way', 'in_progress'];
 const FINISHED: readonly TicketStatus[] = ['resolved', 'cannot_complete'];
 const HOUR_MS = 3_600_000;
@@ -78,7 +80,7 @@ interface Rule {
 
 /** The moves of DOMAIN.md's lifecycle: from which statuses, by whom. */
 const RULES: Record<TicketCommandType, Rule> = {
-  assign: { from: ['open', 'assigned'], roles: SUPERVISING, assigneeOnly: false },
+  assign: { from: ['open', 'assigned'], roles: SUPERVISING_ROLES, assigneeOnly: false },
   accept: { from: ['open', 'assigned'], roles: FIELD, assigneeOnly: true },
   on_the_way: { from: ['accepted'], roles: FIELD, assigneeOnly: true },
   start: { from: ['accepted', 'on_the_way'], roles: FIELD, assigneeOnly: true },
@@ -86,7 +88,7 @@ const RULES: Record<TicketCommandType, Rule> = {
   resume: { from: ['on_hold'], roles: FIELD, assigneeOnly: true },
   resolve: { from: WORKING, roles: FIELD, assigneeOnly: true },
   cannot_complete: { from: [...WORKING, 'on_hold'], roles: FIELD, assigneeOnly: true },
-  close: { from: FINISHED, roles: SUPERVISING, actors: ['system'], assigneeOnly: false },
+  close: { from: FINISHED, roles: SUPERVISING_ROLES, actors: ['system'], assigneeOnly: false },
   reopen: { from: FINISHED, roles: [], actors: ['consumer'], assigneeOnly: false },
   note: { from: [...OPEN_STATUSES, ...FINISHED], roles: FIELD, assigneeOnly: false },
   breach: { from: OPEN_STATUSES.filter((status) => status !== 'on_hold'), roles: [], actors: ['system'], assigneeOnly: false },

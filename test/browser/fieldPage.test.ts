@@ -225,7 +225,7 @@ describe('the /field page in Chromium, with a consumer on the web chat', () => {
     const card = (status: string) => field.locator(`[data-number="${late.number}"][data-status="${status}"]`);
     await card('open').locator('[data-role="overdue"]').waitFor();
     expect(await field.locator(`[data-number="${later.number}"] [data-role="overdue"]`).count()).toBe(0);
-    await screenshot(field, '10-overdue-first');
+    await screenshot(field, '11-overdue-first');
 
     await card('open').locator('[data-action="accept"]').click();
     await card('accepted').locator('[data-action="on_hold"]').click();
@@ -241,7 +241,7 @@ describe('the /field page in Chromium, with a consumer on the web chat', () => {
     await field.locator('#field-message', { hasText: 'Note added' }).waitFor();
     await card('accepted').locator('.field-link').click();
     await card('accepted').locator('.field-notes', { hasText: 'Store promises a meter tomorrow.' }).waitFor();
-    await screenshot(field, '11-note-in-detail');
+    await screenshot(field, '12-note-in-detail');
 
     await card('accepted').locator('[data-action="cannot-complete"]').click();
     await field.locator('[data-form="cannot-complete"] textarea[name="reason"]').fill('Consumer refused entry.');
@@ -270,10 +270,18 @@ describe('the /field page in Chromium, with a consumer on the web chat', () => {
     await context.close();
   }, 60_000);
 
-  it("shows a JE the breach alerts of the sub-division with a badge, and marks them read", async () => {
-    const [ticket] = await running.sampark.ticketRepository.findByConsumer(CA);
+  it("shows a JE the breach alerts of the sub-division with a badge, and lets him assign a ticket to the section's lineman", async () => {
+    const { ticket } = await running.sampark.services.tickets.open({
+      category: 'callback',
+      description: 'Call the consumer back about the bill.',
+      urgent: false,
+      caNumber: CA,
+      area,
+      urban: false,
+      contact: { channel: 'test', conversationId: 'je-test', language: 'hi' },
+    });
     // What the SLA timer's job delivers at a breach (test/tickets/ticketAutomation.test.ts shows that path).
-    await running.sampark.staffAlerts.deliver(['je7'], breachAlert(ticket!, new Date()));
+    await running.sampark.staffAlerts.deliver(['je7'], breachAlert(ticket, new Date()));
     const context = await phone();
     const field = await open(context, '/field');
     await signIn(field, 'je7', 'je7-pass');
@@ -283,12 +291,27 @@ describe('the /field page in Chromium, with a consumer on the web chat', () => {
     await field.locator('#field-alerts-button').click();
     const alert = field.locator('.field-alert-unread');
     await alert.waitFor();
-    expect(await alert.textContent()).toContain(`SP-${ticket!.number.slice(2, 6)}-${ticket!.number.slice(6)}`);
+    expect(await alert.textContent()).toContain(`SP-${ticket.number.slice(2, 6)}-${ticket.number.slice(6)}`);
     await screenshot(field, '9-je-alerts');
     await field.locator('#field-alerts-read').click();
     await badge.waitFor({ state: 'hidden' });
     expect(await field.locator('.field-alert-unread').count()).toBe(0);
     expect((await running.sampark.staffAlerts.inbox('je7', 10)).unread).toBe(0);
+
+    // Only those whose area covers the section are offered: not the other section's lineman.
+    await field.locator(`[data-number="${ticket.number}"] [data-action="assign"]`).click();
+    const assignee = field.locator('[data-form="assign"] select[name="assignee"]');
+    await assignee.waitFor();
+    expect(await assignee.locator('option').evaluateAll((options) => options.map((option) => option.getAttribute('value')))).toEqual([
+      '',
+      'lineman7',
+      'je7',
+    ]);
+    await assignee.selectOption('lineman7');
+    await screenshot(field, '10-je-assigns');
+    await field.locator('[data-form="assign"] button[type="submit"]').click();
+    await field.locator(`[data-number="${ticket.number}"][data-status="assigned"]`, { hasText: 'lineman7' }).waitFor();
+    expect((await running.sampark.ticketRepository.findByNumber(ticket.number))?.work?.assignee).toEqual({ username: 'lineman7', role: 'lineman' });
     await context.close();
   }, 60_000);
 

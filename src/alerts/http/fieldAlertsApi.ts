@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AuditLog } from '../../auth/auditLog';
 import type { StaffAuthentication } from '../../auth/staffAuthentication';
 import { staffOnly } from '../../auth/staffRoutes';
-import { SUPERVISING_ROLES } from '../breachAlerts';
+import { SUPERVISING_ROLES } from '../../tickets/lifecycle';
 import type { StaffAlerts } from '../staffAlerts';
 
 export interface FieldAlertsApiDeps {

@@ -6,8 +6,8 @@ import type { StaffAuthentication } from '../../auth/staffAuthentication';
 import { staffOnly } from '../../auth/staffRoutes';
 import type { MeterBackend } from '../../backend/meterBackend';
 import { TicketCategorySchema } from '../../config/ticketPolicy';
-import { isOverdue, type TicketCommand } from '../lifecycle';
-import { ClosureCodeSchema, OPEN_STATUSES, TicketStatusSchema, type Ticket } from '../ticket';
+import { ASSIGNABLE_ROLES, isOverdue, SUPERVISING_ROLES, type TicketCommand } from '../lifecycle';
+import { ClosureCodeSchema, OPEN_STATUSES, TicketStatusSchema, type Ticket, type TicketAssignee } from '../ticket';
 import { withinScope, type TicketRepository } from '../ticketRepository';
 import type { ChangeProblem, TicketWorkflow } from '../ticketWorkflow';
 import { ticketDetail, ticketSummary } from './fieldTicketView';
@@ -52,7 +52,7 @@ const ACTIONS: Record<string, z.ZodType<TicketCommand>> = {
     .transform((body): TicketCommand => ({ type: 'resolve', code: body.closureCode, note: body.note })),
   'cannot-complete': z.object({ reason: Text }).transform((body): TicketCommand => ({ type: 'cannot_complete', reason: body.reason })),
   assign: z
-    .object({ username: z.string().min(1).max(40), role: z.enum(['lineman', 'je']) })
+    .object({ username: z.string().min(1).max(40), role: z.enum(ASSIGNABLE_ROLES) })
     .transform((body): TicketCommand => ({ type: 'assign', assignee: body })),
   close: z.object({}).transform((): TicketCommand => ({ type: 'close' })),
 };
@@ -103,19 +103,40 @@ export function mountFieldApi(server: Server, deps: FieldApiDeps): void {
     res.send(200, ticketDetail(ticket, deps.now(), consumer, meter));
   }));
 
+  server.get('/api/field/tickets/:number/assignees', staffOnly(deps.authentication, SUPERVISING_ROLES, async (req, res, identity) => {
+    const ticket = await visibleTicket(identity, String(req.params.number));
+    if (!ticket) return void res.send(404, { error: 'not_found' });
+    res.send(200, { assignees: assigneesFor(ticket).map(({ username, name, role }) => ({ username, name, role })) });
+  }));
+
   for (const [action, schema] of Object.entries(ACTIONS)) {
     server.post(`/api/field/tickets/:number/${action}`, field(async (req, res, identity) => {
       const ticket = await visibleTicket(identity, String(req.params.number));
       if (!ticket) return void res.send(404, { error: 'not_found' });
       const body = schema.safeParse(req.body ?? {});
       if (!body.success) return void res.send(400, { error: 'bad_request', detail: z.prettifyError(body.error) });
-      const outcome = await deps.workflow.change(ticket.number, body.data, { kind: 'staff', username: identity.username, role: identity.role });
+      const command = body.data;
+      // A ticket goes only to someone who can sign in and whose own area covers its section.
+      if (command.type === 'assign' && !isAssignable(ticket, command.assignee)) {
+        await audit(identity, 'ticket.assign_refused', ticket.number, { problem: 'not_assignable' });
+        return void res.send(400, { error: 'not_assignable' });
+      }
+      const outcome = await deps.workflow.change(ticket.number, command, { kind: 'staff', username: identity.username, role: identity.role });
       if (!outcome.ok) {
-        await audit(identity, `ticket.${body.data.type}_refused`, ticket.number, { problem: outcome.problem });
+        await audit(identity, `ticket.${command.type}_refused`, ticket.number, { problem: outcome.problem });
         return void res.send(PROBLEM_STATUS[outcome.problem], { error: outcome.problem });
       }
       res.send(200, { ticket: ticketSummary(outcome.ticket, deps.now()), consumerNotified: outcome.notice?.delivered ?? null });
     }));
+  }
+
+  /** The linemen and JEs whose own area covers the ticket's section. */
+  function assigneesFor(ticket: Ticket): StaffIdentity[] {
+    return deps.authentication.members(ASSIGNABLE_ROLES).filter((member) => member.area !== undefined && withinScope(ticket.area, member.area));
+  }
+
+  function isAssignable(ticket: Ticket, assignee: TicketAssignee): boolean {
+    return assigneesFor(ticket).some((member) => member.username === assignee.username && member.role === assignee.role);
   }
 
   /** A field user without an area sees nothing: an unscoped account must not see the whole state. */

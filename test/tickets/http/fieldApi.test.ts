@@ -140,6 +140,27 @@ describe('field API', () => {
     expect((await je.get('?view=some')).status).toBe(400);
   });
 
+  it("offers a supervisor the linemen and JEs whose area covers the ticket's section, and assigns only to them", async () => {
+    const je = await as('je1');
+    const offered = await je.get(`/${neighbours}/assignees`);
+    expect(offered.status).toBe(200);
+    expect(await offered.json()).toEqual({ assignees: [{ username: 'je1', name: 'Amit Ranjan', role: 'je' }] });
+    expect(((await (await je.get(`/${mine}/assignees`)).json()) as { assignees: { username: string }[] }).assignees.map((a) => a.username)).toEqual([
+      'lineman1',
+      'je1',
+    ]);
+    expect((await (await as('lineman1')).get(`/${mine}/assignees`)).status).toBe(403);
+
+    const sdo = await as('sdo1');
+    expect(await (await sdo.post(`/${neighbours}/assign`, { username: 'lineman1', role: 'lineman' })).json()).toEqual({ error: 'not_assignable' });
+    expect((await sdo.post(`/${neighbours}/assign`, { username: 'ghost', role: 'lineman' })).status).toBe(400);
+    expect((await sdo.post(`/${neighbours}/assign`, { username: 'je1', role: 'lineman' })).status).toBe(400);
+    const assigned = await sdo.post(`/${neighbours}/assign`, { username: 'je1', role: 'je' });
+    expect(assigned.status).toBe(200);
+    expect(await assigned.json()).toMatchObject({ ticket: { status: 'assigned', assignee: { username: 'je1', role: 'je' } } });
+    expect((await audit.recent(10, neighbours)).map((entry) => entry.action)).toEqual(expect.arrayContaining(['ticket.assign_refused', 'ticket.assign']));
+  });
+
   it('turns away call-centre staff and requests without a session', async () => {
     expect((await (await as('agent1')).get('')).status).toBe(403);
     expect((await fetch(`${url}/api/field/tickets`)).status).toBe(401);
