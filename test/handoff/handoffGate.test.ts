@@ -1,4 +1,4 @@
-import { ActivityTypes, type Activity } from 'botbuilder';
+import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
 import type { Sampark } from '../../src/app';
 import type { HandoffService } from '../../src/handoff/handoffService';
 import { TestConversation, type TranscriptLine } from '../support/conversation';
@@ -72,6 +72,27 @@ describe('while an agent has the conversation, every inbound activity goes to th
     expect((await handoff.current(CONVERSATION))?.status).toBe('bot');
     expect(await consumer.say('balance 101000001')).toEqual([expect.stringContaining('842.50')]);
     await sampark.close();
+  });
+});
+
+describe('handoff.status', () => {
+  it('goes out in the consumer\'s own turn when they cancel: failed', async () => {
+    const { sampark, handoff } = await gatedSampark();
+    const sent: Partial<Activity>[] = [];
+    const adapter = new TestAdapter(async (context) => {
+      context.onSendActivities(async (_context, activities, next) => {
+        sent.push(...activities);
+        return next();
+      });
+      await sampark.bot.run(context);
+    });
+    await adapter.receiveActivity({ type: ActivityTypes.Message, text: 'talk to agent', locale: 'en-IN' });
+    await handoff.claim(CONVERSATION, 'agent1');
+    sent.length = 0;
+    await adapter.receiveActivity({ type: ActivityTypes.Message, text: 'cancel', locale: 'en-IN' });
+    expect(sent.filter((activity) => activity.type === ActivityTypes.Event).map((activity) => [activity.name, activity.value])).toEqual([
+      ['handoff.status', { state: 'failed', message: 'cancelled by the consumer' }],
+    ]);
   });
 });
 
