@@ -305,7 +305,7 @@
         case 'name':
           return campaign.name;
         case 'status':
-          return el('span', { class: 'ops-status ops-status-' + campaign.status, text: label('campaigns.status', campaign.status) });
+          return el('span', { class: 'ops-status ops-status-' + campaign.status, text: label('campaigns.statuses', campaign.status) });
         case 'criteria':
           return criteriaText(campaign.criteria || {});
         case 'language':
@@ -470,7 +470,7 @@
         el('h3', { text: t('page.funnel.title', { name: campaign.name }) }),
         el('div', { class: 'ops-actions' }, [
           toggle,
-          csvButton('funnel', funnelPath() + '&format=csv', 'sampark-campaign-' + campaign.id + '-' + state.funnelBy + '.csv'),
+          csvButton('funnel', funnelPath() + '&format=csv', 'sampark-campaign-' + campaign.id + '-by-' + state.funnelBy + '.csv'),
           close,
         ]),
       ]),

@@ -4,12 +4,22 @@ import type { Activity } from 'botbuilder';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { loadStaffSettings } from '../../src/auth/staffSettings';
 import { istDate } from '../../src/backend/simulator/indianTime';
+import { mountWhatsApp, type WhatsApp } from '../../src/channels/whatsapp/mountWhatsApp';
+import { loadWhatsAppSettings } from '../../src/channels/whatsapp/whatsAppSettings';
 import { silentLogger } from '../../src/log/logger';
 import { projectRoot } from '../../src/projectRoot';
+import { campaignsThroughWhatsApp, whatsAppPartsOf } from '../../src/server/samparkServer';
 import { startWebChatServer, type RunningWebChat } from '../channels/directline/webChatServer';
+import { FakeGraphServer } from '../channels/whatsapp/fakeGraphServer';
+import { testSettingsEnv } from '../channels/whatsapp/whatsAppHarness';
 import { TestConversation } from '../support/conversation';
 
 const CHROMIUM = '/usr/bin/chromium';
+
+/** What a function run in the page reads (the test's own types have no DOM). */
+interface PageGlobals {
+  document: { querySelector(selector: string): { textContent: string | null } | null };
+}
 const SCREENSHOTS = path.join(projectRoot(), 'test-output', 'ops');
 
 /** A message in conversation `id`: the consumers of this test talk to the server's own bot. */
@@ -23,13 +33,16 @@ const inConversation = (id: string, text: string): Partial<Activity> => ({
 describe('the /ops page in Chromium', () => {
   let browser: Browser;
   let running: RunningWebChat;
+  let graph: FakeGraphServer;
+  let whatsApp: WhatsApp;
   const problems: string[] = [];
   /**
-   * The bot's clock: 11:30 IST of the browser's IST day, so the figures land on the day the page
-   * shows first and agents are always in (their hours would otherwise depend on when the test runs).
+   * The server's clock runs from 11:30 IST of the browser's IST day, so the figures land on the day
+   * the page shows first and agents are in, whenever the test runs.
    */
   const today = istDate(new Date());
-  const clock = new Date(`${today}T06:00:00.000Z`);
+  const offsetMs = Date.parse(`${today}T06:00:00.000Z`) - Date.now();
+  const clock = () => new Date(Date.now() + offsetMs);
 
   beforeAll(async () => {
     if (!fs.existsSync(CHROMIUM)) {
@@ -37,7 +50,14 @@ describe('the /ops page in Chromium', () => {
     }
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     const { accounts } = loadStaffSettings({}, '127.0.0.1', silentLogger());
-    running = await startWebChatServer({ staff: accounts, ports: { now: () => clock } });
+    running = await startWebChatServer({ staff: accounts, ports: { now: clock } });
+    // Campaigns send their template on WhatsApp: the channel, on a fake Graph API, and the jobs that send.
+    graph = await FakeGraphServer.start();
+    const settings = loadWhatsAppSettings(testSettingsEnv(graph.url));
+    if (!settings) throw new Error('the test WhatsApp settings are incomplete');
+    whatsApp = mountWhatsApp(running.server, { ...whatsAppPartsOf(running.sampark), logger: silentLogger(), settings, now: clock });
+    campaignsThroughWhatsApp(running.sampark, whatsApp, settings);
+    await running.sampark.jobs.start();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -47,6 +67,8 @@ describe('the /ops page in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await running?.close();
+    await whatsApp?.close();
+    await graph?.close();
   });
 
   async function open(context: BrowserContext): Promise<Page> {
@@ -64,6 +86,11 @@ describe('the /ops page in Chromium', () => {
     await page.locator('#staff-username').fill(username);
     await page.locator('#staff-password').fill(`${username}-demo`);
     await page.locator('.staff-sign-in button[type="submit"]').click();
+  }
+
+  /** A number as the page shows it (en-IN grouping). */
+  async function countIn(locator: ReturnType<Page['locator']>): Promise<number> {
+    return Number(((await locator.textContent()) ?? '').replace(/,/g, ''));
   }
 
   /** The text of one cell of the row `row` in table `table`. */
@@ -112,9 +139,71 @@ describe('the /ops page in Chromium', () => {
 
     await page.locator('[data-language="hi"]').click();
     expect(await page.locator('#ops-daily-title').textContent()).toBe('दैनिक आँकड़े');
+    expect(await page.locator('body').textContent()).not.toMatch(/\b(page|staff)\.[a-z]/);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'hi-1-daily-figures.png'), fullPage: true });
     await context.close();
   }, 60_000);
+
+  it('creates a campaign, starts it and sees its funnel move as the templates go out; pauses and stops it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const page = await open(context);
+    await page.locator('[data-language="en"]').click();
+    await signIn(page, 'supervisor1');
+    await page.locator('#ops-campaigns').getByText('No campaigns yet').waitFor();
+
+    await page.locator('#ops-new-title').click();
+    await page.locator('#ops-new-name').fill('Kankarbagh-1 door to door');
+    await page.locator('#ops-new-section').fill('Kankarbagh-1');
+    await page.locator('#ops-new-language').selectOption('hi');
+    await page.locator('#ops-new-form button[type="submit"]').click();
+    await page.locator('#ops-message').getByText('created as a draft').waitFor();
+    const row = page.locator('table[data-table="campaigns"] tbody tr', { hasText: 'Kankarbagh-1 door to door' });
+    expect(await row.locator('td[data-column="status"]').textContent()).toBe('Draft');
+    expect(await row.locator('td[data-column="criteria"]').textContent()).toBe('section Kankarbagh-1');
+
+    await row.locator('button[data-command="start"]').click();
+    await row.locator('td[data-column="status"]', { hasText: 'Running' }).waitFor();
+    await row.locator('button[data-command="funnel"]').click();
+    const sent = page.locator('[data-testid="funnel-sent"]');
+    await sent.waitFor();
+    // The page refreshes a running campaign every few seconds: each reading must be above the last.
+    const readings = [await countIn(sent)];
+    for (let reading = 0; reading < 2; reading += 1) {
+      const last = readings[readings.length - 1] ?? 0;
+      await page.waitForFunction(
+        ({ last }) => {
+          const shown = (globalThis as unknown as PageGlobals).document.querySelector('[data-testid="funnel-sent"]')?.textContent;
+          return Number((shown ?? '0').replace(/,/g, '')) > last;
+        },
+        { last },
+        { timeout: 20_000 },
+      );
+      readings.push(await countIn(sent));
+    }
+    expect(readings[2]).toBeGreaterThan(readings[1] ?? 0);
+    expect(graph.sent.filter((sent) => sent.message.type === 'template').length).toBeGreaterThanOrEqual(readings[2] ?? 0);
+    const division = page.locator('table[data-table="funnel"] tr[data-row="Patna East"]');
+    await division.waitFor();
+    expect(await countIn(division.locator('td[data-column="targeted"]'))).toBeGreaterThan(0);
+    expect(await page.locator('body').textContent()).not.toMatch(/\b(page|staff)\.[a-z]/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'en-2-campaign-running.png'), fullPage: true });
+
+    await row.locator('button[data-command="pause"]').click();
+    await row.locator('td[data-column="status"]', { hasText: 'Paused' }).waitFor();
+    await page.locator('#ops-funnel button[data-by="day"]').click();
+    await page.locator(`table[data-table="funnel"] tr[data-row="${today}"]`).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button[data-csv="funnel"]').click()]);
+    const csv = fs.readFileSync(await download.path(), 'utf8').split('\r\n');
+    expect(csv[0]).toBe('key,targeted,sent,delivered,read,replied,resolved');
+    expect(csv[1]).toMatch(new RegExp(`^${today},\\d+,\\d+,`));
+
+    await row.locator('button[data-command="stop"]').click();
+    await row.locator('button[data-command="stop"]', { hasText: 'Stop for good?' }).click();
+    await row.locator('td[data-column="status"]', { hasText: 'Stopped' }).waitFor();
+    expect(await row.locator('button[data-command="start"]').count()).toBe(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'en-3-campaign-stopped.png'), fullPage: true });
+    await context.close();
+  }, 90_000);
 
   it('tells an agent the page is not theirs', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
