@@ -31,6 +31,7 @@ import { InProcessJobQueue } from './jobs/inProcessJobQueue';
 import type { JobQueue } from './jobs/jobQueue';
 import { Metrics } from './metrics/metrics';
 import { createRecognizer } from './nlu/createRecognizer';
+import { languageChosenInChat } from './outreach/knownLanguage';
 import { createOutreach, type Outreach } from './outreach/outreach';
 import { MemoryFiguresStore } from './ops/memoryFiguresStore';
 import { OperationsFigures } from './ops/operationsFigures';
@@ -211,6 +212,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     registry: metrics.registry,
     settings: config.outreach,
     discomName: config.policy.discomName,
+    knownLanguage: languageChosenInChat(storage),
     logger,
     now,
   });

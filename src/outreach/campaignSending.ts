@@ -4,6 +4,7 @@ import type { CampaignRecord, Recipient } from './campaign';
 import type { CampaignOutcomes } from './campaignOutcomes';
 import type { CampaignStore } from './campaignStore';
 import { campaignTemplate } from './campaignTemplate';
+import type { KnownLanguage } from './knownLanguage';
 import type { OptOutStore } from './optOutStore';
 import type { OutreachChannel } from './outreachChannel';
 import type { OutreachMetrics } from './outreachMetrics';
@@ -31,6 +32,8 @@ export interface SendingParts {
   metrics: OutreachMetrics;
   settings: OutreachSettings;
   discomName: string;
+  /** A language the consumer chose in an earlier chat wins over the campaign's. */
+  knownLanguage: KnownLanguage;
   logger: Logger;
   now: () => Date;
 }
@@ -85,7 +88,8 @@ export class CampaignSending {
       await store.release(campaign.id, caNumber);
       return 'tier_full';
     }
-    const message = campaignTemplate(campaign.id, caNumber, campaign.language, this.parts.discomName, settings.template);
+    const language = (await this.parts.knownLanguage(mobile)) ?? campaign.language;
+    const message = campaignTemplate(campaign.id, caNumber, language, this.parts.discomName, settings.template);
     const result = await this.parts.channel().send(mobile, message);
     switch (result.kind) {
       case 'accepted':

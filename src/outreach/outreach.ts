@@ -15,6 +15,7 @@ import type { CampaignStore } from './campaignStore';
 import { MemoryCampaignStore } from './memoryCampaignStore';
 import { MemoryOptOutStore } from './memoryOptOutStore';
 import { MemorySendingQuota } from './memorySendingQuota';
+import type { KnownLanguage } from './knownLanguage';
 import type { OptOutStore } from './optOutStore';
 import type { OutreachChannel } from './outreachChannel';
 import { OutreachMetrics } from './outreachMetrics';
@@ -38,6 +39,8 @@ export interface OutreachParts {
   registry: Registry;
   settings: OutreachSettings;
   discomName: string;
+  /** The language a consumer chose in chat, for their template; the campaign's language otherwise. */
+  knownLanguage?: KnownLanguage;
   logger: Logger;
   now: () => Date;
   /** Replace the stores chosen from `redis` (tests). */
@@ -87,6 +90,7 @@ export function createOutreach(parts: OutreachParts): Outreach {
     metrics,
     settings: parts.settings,
     discomName: parts.discomName,
+    knownLanguage: parts.knownLanguage ?? (async () => null),
     logger: log,
     now,
   });

@@ -57,6 +57,9 @@ describe('after a campaign message', () => {
     expect(await counts(id)).toMatchObject({ delivered: 2, read: 2, failed: 0 });
     await world.outreach.onStatus({ wamid: world.channel.taken[2]!.messageId, status: 'failed' });
     expect((await counts(id)).failed).toBe(1);
+    const metrics = await world.metrics.registry.metrics();
+    expect(metrics).toContain('sampark_campaign_outcomes_total{outcome="read"} 2');
+    expect(metrics).toContain(`sampark_campaign_sends_total{result="accepted"} ${world.channel.taken.length}`);
   });
 
   it('counts a recharge when the backend later shows the balance positive, in the funnel too', async () => {

@@ -2,6 +2,7 @@ import type { CampaignTarget } from '../../src/backend/meterBackend';
 import { actionPayload } from '../../src/outreach/campaign';
 import { PREPARE_JOB } from '../../src/outreach/campaignPreparation';
 import { SEND_JOB } from '../../src/outreach/campaignSending';
+import type { KnownLanguage } from '../../src/outreach/knownLanguage';
 import type { OutreachSettings } from '../../src/outreach/outreachSettings';
 import { ManualJobQueue } from './support/manualJobQueue';
 import { outreachWorld, type OutreachWorld } from './support/outreachWorld';
@@ -16,10 +17,10 @@ describe('sending a campaign', () => {
   let jobs: ManualJobQueue;
   let world: OutreachWorld;
 
-  function open(settings: Partial<OutreachSettings> = {}, start = EVENING): void {
+  function open(settings: Partial<OutreachSettings> = {}, start = EVENING, knownLanguage?: KnownLanguage): void {
     clock = start;
     jobs = new ManualJobQueue();
-    world = outreachWorld({ now: () => clock, jobs, settings });
+    world = outreachWorld({ now: () => clock, jobs, settings, ...(knownLanguage ? { knownLanguage } : {}) });
   }
 
   /** The consumers the backend finds for the criteria, as the campaign should reach them. */
@@ -124,6 +125,21 @@ describe('sending a campaign', () => {
         ],
       },
     });
+  });
+
+  it('writes to a consumer in the language they chose in an earlier chat, the others in the campaign language', async () => {
+    const english = new Set<string>();
+    open({ messagesPerSecond: 1000 }, new Date('2026-11-28T05:00:00.000Z'), async (mobile) => (english.has(mobile) ? 'en' : null));
+    const withMobile = (await targets()).filter((t) => t.mobile !== null);
+    english.add(withMobile[1]!.mobile!);
+    await started();
+    await drain();
+    const codeFor = (mobile: string) => {
+      const message = world.channel.taken.find((t) => t.mobile === mobile)!.message;
+      return message.type === 'template' ? message.template.language.code : null;
+    };
+    expect(codeFor(withMobile[1]!.mobile!)).toBe('en');
+    expect(codeFor(withMobile[0]!.mobile!)).toBe('hi');
   });
 
   it('honours a stop from one campaign in every later campaign, for good', async () => {

@@ -18,6 +18,7 @@ import type { SendingQuota } from '../../../src/outreach/sendingQuota';
 import { MemoryTicketRepository } from '../../../src/tickets/memoryTicketRepository';
 import { TicketService } from '../../../src/tickets/ticketService';
 import type { MeterBackend } from '../../../src/backend/meterBackend';
+import type { KnownLanguage } from '../../../src/outreach/knownLanguage';
 
 /** A campaign message the recording channel took. */
 export interface Taken {
@@ -68,6 +69,7 @@ export interface WorldOptions {
   redis?: Redis | null;
   stores?: OutreachWorld['stores'];
   backend?: MeterBackend;
+  knownLanguage?: KnownLanguage;
 }
 
 export function outreachWorld(options: WorldOptions): OutreachWorld {
@@ -85,6 +87,7 @@ export function outreachWorld(options: WorldOptions): OutreachWorld {
     registry: metrics.registry,
     settings: { ...DEFAULT_OUTREACH_SETTINGS, ...options.settings },
     discomName: 'SBPDCL',
+    ...(options.knownLanguage ? { knownLanguage: options.knownLanguage } : {}),
     logger: silentLogger(),
     now: options.now,
     stores,
