@@ -1,0 +1,676 @@
+/*
+ * The 1912 agent console: a call-centre agent's screen for a whole shift. After signing in
+ * (Staff.signInForm) it shows the queue and the agent's own conversations, kept current by the live
+ * event stream (GET /api/agent/events); one conversation is open at a time, with the consumer, bot
+ * and agent turns and private notes in one column, the bot's context beside it, and the reply box,
+ * ready replies in the consumer's language, a note, transfer and resolve below. A supervisor also
+ * sees the overview: every conversation with the agent side and who has the console open.
+ * Everything goes through the agent API; the server decides what is allowed.
+ */
+(function () {
+  'use strict';
+
+  var el = Staff.el;
+  var RESOLVE_REASONS = ['answered', 'ticket_raised', 'referred_to_office', 'consumer_unresponsive', 'other'];
+  /** Waiting times on screen move on this often without asking the server. */
+  var TICK_MS = 30000;
+  /** Events often come in bursts (claimed + left the queue): one reload for the burst. */
+  var RELOAD_DELAY_MS = 150;
+  /** A success message goes away by itself after this long; a problem stays until the next action. */
+  var TOAST_MS = 6000;
+
+  var state = {
+    queue: [],
+    mine: [],
+    /** When the lists were loaded: waiting times count on from there. */
+    loadedAt: Date.now(),
+    /** The open conversation's id and its view once loaded. */
+    openId: null,
+    view: null,
+    /** Ready replies by language, loaded once each. */
+    canned: {},
+    colleagues: [],
+    overview: null,
+    live: false,
+    /** What the agent was typing, kept across re-renders of the open conversation. */
+    draft: { reply: '', note: '' },
+  };
+  var closeStream = null;
+  var reloadTimer = null;
+  var pending = {};
+  var toastTimer = null;
+  var tickTimer = null;
+
+  function $(id) {
+    return document.getElementById(id);
+  }
+
+  function identity() {
+    return Staff.identity();
+  }
+
+  function supervising() {
+    var who = identity();
+    return Boolean(who && who.role === 'supervisor');
+  }
+
+  // Formatting -------------------------------------------------------------------------------
+
+  function locale() {
+    return Staff.lang === 'hi' ? 'hi-IN' : 'en-IN';
+  }
+
+  /** Times are India's whatever the agent's machine says. */
+  function time(iso) {
+    return new Intl.DateTimeFormat(locale(), { timeZone: 'Asia/Kolkata', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  }
+
+  function dateTime(iso) {
+    return new Intl.DateTimeFormat(locale(), { timeZone: 'Asia/Kolkata', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  }
+
+  function rupees(amount) {
+    return new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR' }).format(amount);
+  }
+
+  function waitedMinutes(entry) {
+    return Math.floor((entry.waitSeconds + (Date.now() - state.loadedAt) / 1000) / 60);
+  }
+
+  /** An intent as a person reads it; an id the strings do not know stays as it is. */
+  function intentName(intent) {
+    var known = Staff.t('page.intents.' + intent);
+    return known === 'page.intents.' + intent ? intent : known;
+  }
+
+  /** A colleague's name for a username, the username when the account is not listed. */
+  function nameOf(username) {
+    var colleague = state.colleagues.filter(function (entry) { return entry.username === username; })[0];
+    return colleague ? colleague.name : username;
+  }
+
+  function channelName(channel) {
+    var known = Staff.t('page.channels.' + channel);
+    return known === 'page.channels.' + channel ? Staff.t('page.channels.other', { channel: channel }) : known;
+  }
+
+  // Messages -----------------------------------------------------------------------------------
+
+  function say(text, problem) {
+    var box = $('agent-message');
+    clearTimeout(toastTimer);
+    box.textContent = text;
+    box.className = problem ? 'agent-message staff-problem' : 'agent-message staff-notice';
+    box.hidden = false;
+    if (!problem) toastTimer = setTimeout(function () { box.hidden = true; }, TOAST_MS);
+  }
+
+  function problem(error) {
+    if (error && error.status === 401) return;
+    if (error && error.status === 409 && error.body && error.body.error === 'taken') return say(Staff.t('page.queue.taken'), true);
+    if (error && error.status === 403) return say(Staff.t('staff.errors.forbidden'), true);
+    if (error && error.status) return say(Staff.t('staff.errors.failed', { status: error.status }), true);
+    say(Staff.t('staff.errors.network'), true);
+  }
+
+  // Loading ------------------------------------------------------------------------------------
+
+  function loadLists() {
+    return Promise.all([Staff.api('GET', '/api/agent/queue'), Staff.api('GET', '/api/agent/conversations')]).then(function (answers) {
+      state.queue = answers[0].queue;
+      state.mine = answers[1].conversations;
+      state.loadedAt = Date.now();
+      renderLists();
+    }, problem);
+  }
+
+  function loadColleagues() {
+    return Staff.api('GET', '/api/agent/agents').then(function (body) {
+      state.colleagues = body.agents;
+      if (state.view) renderConversation();
+    }, problem);
+  }
+
+  function loadOverview() {
+    if (!supervising()) return Promise.resolve();
+    return Staff.api('GET', '/api/agent/overview').then(function (body) {
+      state.overview = body;
+      state.colleagues = body.agents;
+      renderOverview();
+    }, problem);
+  }
+
+  function loadCanned(language) {
+    if (state.canned[language]) return Promise.resolve();
+    return Staff.api('GET', '/api/agent/canned?language=' + language).then(function (body) {
+      state.canned[language] = body.replies;
+      if (state.view && state.view.language === language) renderConversation();
+    }, problem);
+  }
+
+  function openConversation(id) {
+    if (state.openId !== id) state.draft = { reply: '', note: '' };
+    state.openId = id;
+    return Staff.api('GET', '/api/agent/conversations/' + encodeURIComponent(id)).then(
+      function (view) {
+        if (state.openId !== id) return;
+        state.view = view;
+        renderConversation();
+        loadCanned(view.language);
+      },
+      function (error) {
+        // Taken by someone else, or gone: nothing to show any more.
+        if (error && (error.status === 403 || error.status === 404)) {
+          closeConversation();
+          say(Staff.t('page.conversation.ended'), true);
+        } else problem(error);
+      },
+    );
+  }
+
+  function closeConversation() {
+    state.openId = null;
+    state.view = null;
+    state.draft = { reply: '', note: '' };
+    renderConversation();
+  }
+
+  /** Reloads what an event touched, once per burst. */
+  function reloadSoon(what) {
+    pending[what] = true;
+    if (reloadTimer) return;
+    reloadTimer = setTimeout(function () {
+      var due = pending;
+      pending = {};
+      reloadTimer = null;
+      if (due.lists) loadLists();
+      if (due.open && state.openId) openConversation(state.openId);
+      if (due.overview) loadOverview();
+    }, RELOAD_DELAY_MS);
+  }
+
+  // Live updates -------------------------------------------------------------------------------
+
+  function onEvent(name, data) {
+    if (name === 'open') {
+      // Nothing is replayed after a reconnect: read everything again.
+      setLive(true);
+      loadColleagues();
+      reloadSoon('lists');
+      reloadSoon('overview');
+      if (state.openId) reloadSoon('open');
+      return;
+    }
+    if (!data || typeof data !== 'object' || !data.conversationId) return;
+    var me = identity() && identity().username;
+    if (name.indexOf('queue.') === 0 || data.assignee === me || state.mine.some(function (entry) { return entry.conversationId === data.conversationId; })) {
+      reloadSoon('lists');
+    }
+    if (data.conversationId === state.openId) {
+      if (name === 'conversation.claimed' && data.by !== me && state.view && state.view.status === 'queued') say(Staff.t('page.queue.taken'), true);
+      reloadSoon('open');
+    }
+    if (supervising()) reloadSoon('overview');
+  }
+
+  function setLive(live) {
+    state.live = live;
+    var badge = $('agent-live');
+    if (!badge) return;
+    badge.textContent = Staff.t(live ? 'page.live.connected' : 'page.live.reconnecting');
+    badge.className = live ? 'agent-live agent-live-on' : 'agent-live';
+  }
+
+  // Actions ------------------------------------------------------------------------------------
+
+  function claim(id, button) {
+    button.disabled = true;
+    Staff.api('POST', '/api/agent/conversations/' + encodeURIComponent(id) + '/claim').then(
+      function (view) {
+        state.openId = id;
+        state.view = view;
+        state.draft = { reply: '', note: '' };
+        renderConversation();
+        loadCanned(view.language);
+        loadLists();
+      },
+      function (error) {
+        button.disabled = false;
+        problem(error);
+        loadLists();
+      },
+    );
+  }
+
+  function act(path, body, done) {
+    var id = state.openId;
+    return Staff.api('POST', '/api/agent/conversations/' + encodeURIComponent(id) + '/' + path, body).then(
+      function (answer) {
+        done(answer);
+        loadLists();
+      },
+      function (error) {
+        // A reply the channel did not take is still on the transcript: say so, do not lose it.
+        if (error && error.status === 502 && error.body && error.body.reason) {
+          say(Staff.t('page.reply.notDelivered', { reason: error.body.reason }), true);
+          state.draft.reply = '';
+          openConversation(id);
+          return;
+        }
+        problem(error);
+      },
+    );
+  }
+
+  function sendReply(form) {
+    var text = form.elements.reply.value.trim();
+    if (!text) return;
+    form.elements.send.disabled = true;
+    act('replies', { text: text }, function () {
+      state.draft.reply = '';
+      say(Staff.t('page.reply.sent'));
+      openConversation(state.openId);
+    }).then(function () {
+      form.elements.send.disabled = false;
+    });
+  }
+
+  function addNote(form) {
+    var text = form.elements.note.value.trim();
+    if (!text) return;
+    act('notes', { text: text }, function () {
+      state.draft.note = '';
+      openConversation(state.openId);
+    });
+  }
+
+  function transfer(form) {
+    var value = form.elements.to.value;
+    act('transfer', { to: value === '' ? null : value }, function (answer) {
+      say(Staff.t('page.transfer.done'));
+      if (answer.assignee === (identity() && identity().username)) openConversation(state.openId);
+      else closeConversation();
+    });
+  }
+
+  function resolve(form) {
+    act('resolve', { reason: form.elements.reason.value }, function () {
+      say(Staff.t('page.resolve.done'));
+      closeConversation();
+    });
+  }
+
+  // Rendering ----------------------------------------------------------------------------------
+
+  function renderTop() {
+    var top = $('agent-top');
+    var header = Staff.header(Staff.t('page.title'));
+    if (identity()) {
+      header.insertBefore(el('span', { id: 'agent-live', class: 'agent-live', role: 'status' }), header.children[1] || null);
+    }
+    top.replaceChildren(header);
+    setLive(state.live);
+  }
+
+  function renderLists() {
+    $('agent-queue-title').textContent = Staff.t('page.queue.title') + (state.queue.length ? ' (' + state.queue.length + ')' : '');
+    $('agent-mine-title').textContent = Staff.t('page.mine.title');
+    var queue = $('agent-queue');
+    queue.replaceChildren.apply(
+      queue,
+      state.queue.length === 0 ? [el('li', { class: 'agent-empty', text: Staff.t('page.queue.empty') })] : state.queue.map(queueItem),
+    );
+    var mine = $('agent-mine');
+    mine.replaceChildren.apply(
+      mine,
+      state.mine.length === 0 ? [el('li', { class: 'agent-empty', text: Staff.t('page.mine.empty') })] : state.mine.map(mineItem),
+    );
+  }
+
+  function queueItem(entry) {
+    var claimButton = el('button', { type: 'button', class: 'staff-primary agent-claim', text: Staff.t('page.queue.claim') });
+    claimButton.onclick = function () { claim(entry.conversationId, claimButton); };
+    return el('li', { class: 'agent-card' + (entry.priority === 'urgent' ? ' agent-urgent' : ''), 'data-testid': 'queue-item', 'data-conversation': entry.conversationId }, [
+      el('div', { class: 'agent-card-head' }, [
+        entry.priority === 'urgent' ? el('span', { class: 'agent-tag agent-tag-urgent', text: Staff.t('page.queue.urgent') }) : null,
+        el('strong', { text: '#' + entry.position + ' · ' + Staff.t('page.languages.' + entry.language) }),
+        el('span', { class: 'agent-muted', text: channelName(entry.channel) }),
+      ]),
+      el('div', { class: 'agent-muted', text: Staff.t('page.queue.waited', { minutes: waitedMinutes(entry) }) }),
+      entry.caNumber ? el('div', { text: Staff.t('page.context.ca') + ' ' + entry.caNumber }) : null,
+      entry.lastIntent ? el('div', { text: Staff.t('page.conversation.intent', { intent: intentName(entry.lastIntent) }) }) : null,
+      entry.messages > 0 ? el('div', { class: 'agent-muted', text: Staff.t('page.queue.messages', { count: entry.messages }) }) : null,
+      claimButton,
+    ]);
+  }
+
+  function mineItem(entry) {
+    var open = entry.conversationId === state.openId;
+    return el('li', { class: 'agent-card' + (open ? ' agent-card-open' : ''), 'data-testid': 'mine-item', 'data-conversation': entry.conversationId }, [
+      el('div', { class: 'agent-card-head' }, [
+        entry.priority === 'urgent' ? el('span', { class: 'agent-tag agent-tag-urgent', text: Staff.t('page.queue.urgent') }) : null,
+        el('strong', { text: Staff.t('page.languages.' + entry.language) + ' · ' + channelName(entry.channel) }),
+      ]),
+      entry.lastIntent ? el('div', { class: 'agent-muted', text: Staff.t('page.conversation.intent', { intent: intentName(entry.lastIntent) }) }) : null,
+      el('button', {
+        type: 'button',
+        class: 'staff-secondary',
+        text: Staff.t('page.mine.open'),
+        disabled: open,
+        onclick: function () { openConversation(entry.conversationId); },
+      }),
+    ]);
+  }
+
+  /** Consumer, bot and agent turns and notes in the order they happened; the bot's part first. */
+  function timeline(view) {
+    var before = view.history.map(function (line) { return { kind: line.from, text: line.text, at: line.at }; });
+    var after = view.transcript
+      .map(function (line) { return { kind: line.from, text: line.text, at: line.at, agent: line.agent }; })
+      .concat(view.notes.map(function (note) { return { kind: 'note', text: note.text, at: note.at, agent: note.agent }; }))
+      .map(function (line, index) { return { line: line, index: index }; })
+      .sort(function (a, b) { return a.line.at < b.line.at ? -1 : a.line.at > b.line.at ? 1 : a.index - b.index; })
+      .map(function (item) { return item.line; });
+    return { before: before, after: after };
+  }
+
+  function lineItem(line) {
+    var who =
+      line.kind === 'consumer' ? Staff.t('page.transcript.consumer')
+      : line.kind === 'bot' ? Staff.t('page.transcript.bot')
+      : line.kind === 'note' ? Staff.t('page.transcript.note', { agent: nameOf(line.agent) })
+      : Staff.t('page.transcript.agent', { agent: nameOf(line.agent) });
+    return el('li', { class: 'agent-line agent-line-' + line.kind, 'data-testid': 'line-' + line.kind }, [
+      el('div', { class: 'agent-line-who' }, [el('span', { text: who }), el('time', { datetime: line.at, text: time(line.at) })]),
+      el('div', { class: 'agent-line-text', text: line.text }),
+    ]);
+  }
+
+  function renderConversation() {
+    var box = $('agent-conversation');
+    var view = state.view;
+    if (!view) {
+      box.replaceChildren(el('p', { class: 'agent-empty agent-none', text: Staff.t('page.conversation.none') }));
+      renderContext();
+      renderLists();
+      return;
+    }
+    var me = identity() && identity().username;
+    var mine = view.status === 'assigned' && view.assignee === me;
+    var lines = timeline(view);
+    var transcript = el('ol', { class: 'agent-transcript', id: 'agent-transcript', 'data-testid': 'transcript' },
+      lines.before.map(lineItem)
+        .concat(lines.before.length ? [el('li', { class: 'agent-handed-over', text: Staff.t('page.transcript.handedOver') })] : [])
+        .concat(lines.after.map(lineItem))
+        .concat(lines.before.length + lines.after.length === 0 ? [el('li', { class: 'agent-empty', text: Staff.t('page.transcript.empty') })] : []));
+    var status = view.status === 'assigned'
+      ? Staff.t('page.conversation.status.assigned', { agent: nameOf(view.assignee) })
+      : Staff.t('page.conversation.status.' + view.status);
+    var parts = [
+      el('div', { class: 'agent-conversation-head' }, [
+        el('h2', { text: Staff.t('page.transcript.title') }),
+        el('span', { class: 'agent-tag', 'data-testid': 'conversation-status', text: status }),
+        view.priority === 'urgent' ? el('span', { class: 'agent-tag agent-tag-urgent', text: Staff.t('page.queue.urgent') }) : null,
+        el('button', { type: 'button', class: 'staff-secondary agent-close', text: Staff.t('page.conversation.close'), onclick: closeConversation }),
+      ]),
+      el('p', { class: 'agent-muted', text: [
+        Staff.t('page.conversation.language', { language: Staff.t('page.languages.' + view.language) }),
+        Staff.t('page.conversation.channel', { channel: channelName(view.channel) }),
+        Staff.t('page.conversation.reason.' + view.reason),
+      ].join(' · ') }),
+      transcript,
+      mine ? replyForm(view) : null,
+      mine || (supervising() && (view.status === 'assigned' || view.status === 'queued')) ? noteForm() : null,
+      mine || (supervising() && (view.status === 'assigned' || view.status === 'queued')) ? transferForm(view) : null,
+      mine ? resolveForm() : null,
+      !mine && view.status !== 'queued' && !supervising() ? el('p', { class: 'staff-problem', text: Staff.t('page.conversation.ended') }) : null,
+    ];
+    box.replaceChildren.apply(box, parts.filter(Boolean));
+    transcript.scrollTop = transcript.scrollHeight;
+    renderContext();
+    renderLists();
+  }
+
+  function replyForm(view) {
+    var replies = state.canned[view.language] || [];
+    var text = el('textarea', { id: 'agent-reply', name: 'reply', rows: 3, maxlength: 2000, placeholder: Staff.t('page.reply.placeholder'), lang: view.language });
+    text.value = state.draft.reply;
+    text.oninput = function () { state.draft.reply = text.value; };
+    var canned = el('select', { id: 'agent-canned', name: 'canned', 'aria-label': Staff.t('page.reply.canned') },
+      [el('option', { value: '', text: Staff.t('page.reply.cannedPick') })].concat(replies.map(function (reply) {
+        return el('option', { value: reply.id, text: reply.text, lang: view.language });
+      })));
+    canned.onchange = function () {
+      var chosen = replies.filter(function (reply) { return reply.id === canned.value; })[0];
+      if (chosen) {
+        // Into the box, not sent: the agent reads and edits it first.
+        text.value = text.value ? text.value + ' ' + chosen.text : chosen.text;
+        state.draft.reply = text.value;
+        text.focus();
+      }
+      canned.value = '';
+    };
+    var form = el('form', { class: 'agent-form agent-reply-form', 'aria-label': Staff.t('page.reply.label') }, [
+      el('label', { for: 'agent-reply', text: Staff.t('page.reply.label') }),
+      canned,
+      text,
+      el('button', { type: 'submit', name: 'send', class: 'staff-primary', text: Staff.t('page.reply.send') }),
+    ]);
+    text.onkeydown = function (event) {
+      // Ctrl+Enter sends, as in most chat tools; Enter alone makes a new line.
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        sendReply(form);
+      }
+    };
+    form.onsubmit = function (event) {
+      event.preventDefault();
+      sendReply(form);
+    };
+    return form;
+  }
+
+  function noteForm() {
+    var text = el('textarea', { id: 'agent-note', name: 'note', rows: 2, maxlength: 2000, placeholder: Staff.t('page.note.placeholder') });
+    text.value = state.draft.note;
+    text.oninput = function () { state.draft.note = text.value; };
+    var form = el('form', { class: 'agent-form agent-note-form' }, [
+      el('label', { for: 'agent-note', text: Staff.t('page.note.label') }),
+      text,
+      el('button', { type: 'submit', class: 'staff-secondary', text: Staff.t('page.note.add') }),
+    ]);
+    form.onsubmit = function (event) {
+      event.preventDefault();
+      addNote(form);
+    };
+    return form;
+  }
+
+  function transferForm(view) {
+    var me = identity() && identity().username;
+    var options = [el('option', { value: '', text: Staff.t('page.transfer.toQueue'), disabled: view.status === 'queued' })].concat(
+      state.colleagues
+        .filter(function (colleague) { return colleague.username !== view.assignee; })
+        .map(function (colleague) {
+          var presence = Staff.t(colleague.online ? 'page.transfer.online' : 'page.transfer.offline');
+          return el('option', { value: colleague.username, text: colleague.name + ' (' + presence + ')' + (colleague.username === me ? ' ★' : '') });
+        }),
+    );
+    var select = el('select', { id: 'agent-transfer', name: 'to' }, options);
+    if (view.status === 'queued' && options[1]) select.value = options[1].value;
+    var form = el('form', { class: 'agent-form agent-inline-form' }, [
+      el('label', { for: 'agent-transfer', text: Staff.t('page.transfer.label') }),
+      select,
+      el('button', { type: 'submit', class: 'staff-secondary', text: Staff.t('page.transfer.submit') }),
+    ]);
+    form.onsubmit = function (event) {
+      event.preventDefault();
+      transfer(form);
+    };
+    return form;
+  }
+
+  function resolveForm() {
+    var select = el('select', { id: 'agent-resolve-reason', name: 'reason' }, RESOLVE_REASONS.map(function (reason) {
+      return el('option', { value: reason, text: Staff.t('page.resolve.reasons.' + reason) });
+    }));
+    var form = el('form', { class: 'agent-form agent-inline-form' }, [
+      el('label', { for: 'agent-resolve-reason', text: Staff.t('page.resolve.label') }),
+      select,
+      el('button', { type: 'submit', class: 'staff-danger', 'data-testid': 'resolve', text: Staff.t('page.resolve.submit') }),
+    ]);
+    form.onsubmit = function (event) {
+      event.preventDefault();
+      resolve(form);
+    };
+    return form;
+  }
+
+  function fact(label, value, testId) {
+    return [el('dt', { text: label }), el('dd', { 'data-testid': testId || null, text: value })];
+  }
+
+  function renderContext() {
+    var box = $('agent-context');
+    var view = state.view;
+    if (!view) {
+      box.replaceChildren();
+      box.hidden = true;
+      return;
+    }
+    box.hidden = false;
+    var context = view.context;
+    var parts = [el('h2', { id: 'agent-context-title', text: Staff.t('page.context.title') })];
+    if (!context || !context.caNumber) {
+      parts.push(el('p', { class: 'agent-muted', text: Staff.t('page.context.noCa') }));
+    } else {
+      var facts = fact(Staff.t('page.context.ca'), context.caNumber, 'context-ca');
+      if (context.consumer) {
+        facts = facts.concat(
+          fact(Staff.t('page.context.name'), context.consumer.name, 'context-name'),
+          fact(Staff.t('page.context.address'), context.consumer.address),
+          fact(Staff.t('page.context.mobile'), context.consumer.mobile || Staff.t('page.context.noMobile')),
+          fact(Staff.t('page.context.meterNumber'), context.consumer.meterNumber),
+          fact(Staff.t('page.context.area'), context.consumer.division + ' / ' + context.consumer.section),
+        );
+      }
+      parts.push(el('dl', { class: 'agent-facts' }, facts));
+      if (context.meter) {
+        var meter = context.meter;
+        var meterFacts = fact(Staff.t('page.context.balance'), rupees(meter.balance), 'context-balance').concat(
+          fact(Staff.t('page.context.supply'), Staff.t('page.context.relay.' + meter.relay) + ' · ' +
+            (meter.communicating ? Staff.t('page.context.communicating') : Staff.t('page.context.notCommunicating', { since: dateTime(meter.lastCommunicationAt) }))),
+          fact(Staff.t('page.context.lastRecharge'), meter.lastRecharge ? rupees(meter.lastRecharge.amount) + ' · ' + dateTime(meter.lastRecharge.at) : Staff.t('page.context.noRecharge')),
+        );
+        if (meter.arrears) {
+          meterFacts = meterFacts.concat([el('dd', { class: 'agent-wide', text: Staff.t('page.context.arrears', { outstanding: rupees(meter.arrears.outstanding), instalment: rupees(meter.arrears.instalment) }) })]);
+        }
+        parts.push(el('h3', { text: Staff.t('page.context.meter') }), el('dl', { class: 'agent-facts', 'data-testid': 'context-meter' }, meterFacts));
+      }
+      if (context.backendUnavailable) parts.push(el('p', { class: 'staff-problem', text: Staff.t('page.context.backendUnavailable') }));
+      parts.push(el('h3', { text: Staff.t('page.context.tickets') }));
+      parts.push(context.tickets.length === 0
+        ? el('p', { class: 'agent-muted', text: Staff.t('page.context.noTickets') })
+        : el('ul', { class: 'agent-tickets' }, context.tickets.map(function (ticket) {
+          return el('li', { text: ticket.number + ' · ' + ticket.category + ' · ' + ticket.status + ' · ' + dateTime(ticket.createdAt) });
+        })));
+    }
+    box.replaceChildren.apply(box, parts);
+  }
+
+  function renderOverview() {
+    var box = $('agent-overview');
+    var overview = state.overview;
+    if (!supervising() || !overview) {
+      box.hidden = true;
+      return;
+    }
+    box.hidden = false;
+    var conversations = el('table', { class: 'agent-table', 'data-testid': 'overview-conversations' }, [
+      el('thead', {}, [el('tr', {}, [
+        el('th', { text: Staff.t('page.overview.conversation') }),
+        el('th', { text: Staff.t('page.overview.status') }),
+        el('th', { text: Staff.t('page.overview.assignee') }),
+        el('th', { text: Staff.t('page.overview.waited') }),
+        el('th', {}),
+      ])]),
+      el('tbody', {}, overview.conversations.map(function (entry) {
+        return el('tr', { class: entry.priority === 'urgent' ? 'agent-urgent' : null }, [
+          el('td', { text: Staff.t('page.languages.' + entry.language) + ' · ' + channelName(entry.channel) + (entry.lastIntent ? ' · ' + intentName(entry.lastIntent) : '') }),
+          el('td', { text: Staff.t('page.conversation.status.' + entry.status, { agent: nameOf(entry.assignee) }) }),
+          el('td', { text: entry.assignee ? nameOf(entry.assignee) : Staff.t('page.overview.nobody') }),
+          el('td', { text: time(entry.requestedAt) }),
+          el('td', {}, [el('button', { type: 'button', class: 'staff-secondary', text: Staff.t('page.mine.open'), onclick: function () { openConversation(entry.conversationId); } })]),
+        ]);
+      })),
+    ]);
+    var agents = el('table', { class: 'agent-table', 'data-testid': 'overview-agents' }, [
+      el('thead', {}, [el('tr', {}, [
+        el('th', { text: Staff.t('page.overview.agent') }),
+        el('th', { text: Staff.t('page.overview.presence') }),
+        el('th', { text: Staff.t('page.overview.holding') }),
+      ])]),
+      el('tbody', {}, overview.agents.map(function (agent) {
+        return el('tr', { 'data-agent': agent.username }, [
+          el('td', { text: agent.name + ' · ' + Staff.t('staff.roles.' + agent.role) }),
+          el('td', { class: agent.online ? 'agent-online' : 'agent-muted', text: agent.online ? Staff.t('page.overview.online', { consoles: agent.consoles }) : Staff.t('page.overview.offline') }),
+          el('td', { text: String(agent.holding) }),
+        ]);
+      })),
+    ]);
+    box.replaceChildren(
+      el('h2', { id: 'agent-overview-title', text: Staff.t('page.overview.title') }),
+      el('p', { class: 'agent-counts' }, [
+        el('span', { class: 'agent-tag', text: Staff.t('page.overview.queued', { count: overview.byStatus.queued }) }),
+        el('span', { class: 'agent-tag', text: Staff.t('page.overview.assigned', { count: overview.byStatus.assigned }) }),
+      ]),
+      el('div', { class: 'agent-overview-tables' }, [
+        el('section', {}, [el('h3', { text: Staff.t('page.overview.conversations') }), conversations]),
+        el('section', {}, [el('h3', { text: Staff.t('page.overview.agents') }), agents]),
+      ]),
+    );
+  }
+
+  function renderAll() {
+    renderTop();
+    renderLists();
+    renderConversation();
+    renderOverview();
+  }
+
+  // Session ------------------------------------------------------------------------------------
+
+  function start() {
+    $('agent-sign-in').hidden = true;
+    $('agent-work').hidden = false;
+    renderAll();
+    loadLists();
+    loadColleagues();
+    loadOverview();
+    if (closeStream) closeStream();
+    closeStream = Staff.stream('/api/agent/events', onEvent);
+    clearInterval(tickTimer);
+    tickTimer = setInterval(renderLists, TICK_MS);
+  }
+
+  function showSignIn() {
+    if (closeStream) closeStream();
+    closeStream = null;
+    clearInterval(tickTimer);
+    state.openId = null;
+    state.view = null;
+    state.live = false;
+    $('agent-work').hidden = true;
+    $('agent-sign-in').hidden = false;
+    renderTop();
+    Staff.signInForm($('agent-sign-in'), start);
+  }
+
+  Staff.onSignedOut(showSignIn);
+  Staff.onLanguage(function () {
+    if (identity()) renderAll();
+    else showSignIn();
+  });
+  if (identity()) start();
+  else showSignIn();
+})();

@@ -1,0 +1,201 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { hashPassword } from '../../src/auth/passwordHash';
+import type { StaffAccount } from '../../src/auth/staff';
+import { projectRoot } from '../../src/projectRoot';
+import { startWebChatServer, type RunningWebChat } from '../channels/directline/webChatServer';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOTS = path.join(projectRoot(), 'test-output', 'agent');
+
+interface StoreActivity {
+  type: string;
+  text?: string;
+  from: { role?: string };
+  channelData?: Record<string, unknown>;
+}
+
+/** Web Chat's own redux store, which the consumer's page exposes. */
+const activitiesOf = (page: Page) =>
+  page.evaluate(() => (globalThis as unknown as { sampark: { store: { getState(): { activities: StoreActivity[] } } } }).sampark.store.getState().activities);
+
+/** Waits until the bot (or an agent through it) has said `fragment` in the consumer's web chat. */
+async function consumerSees(page: Page, fragment: string): Promise<void> {
+  await page
+    .waitForFunction(
+      (fragment) =>
+        (globalThis as unknown as { sampark: { store: { getState(): { activities: StoreActivity[] } } } }).sampark.store
+          .getState()
+          .activities.some((activity) => activity.type === 'message' && activity.from.role === 'bot' && (activity.text ?? '').includes(fragment)),
+      fragment,
+    )
+    .catch(async (error: Error) => {
+      const said = (await activitiesOf(page)).filter((activity) => activity.type === 'message').map((activity) => `${activity.from.role ?? '?'}: ${activity.text ?? ''}`);
+      throw new Error(`the consumer did not see "${fragment}": ${error.message}\n${said.join('\n')}`);
+    });
+}
+
+/** Types in Web Chat and waits for the server's echo (otherwise Web Chat shows "Send failed"). */
+async function consumerTypes(page: Page, text: string): Promise<void> {
+  const input = page.locator('[data-id="webchat-sendbox-input"]');
+  await input.fill(text);
+  await input.press('Enter');
+  await page.waitForFunction(
+    (text) =>
+      (globalThis as unknown as { sampark: { store: { getState(): { activities: StoreActivity[] } } } }).sampark.store
+        .getState()
+        .activities.some((activity) => activity.from.role === 'user' && activity.text === text && activity.channelData?.['webchat:send-status'] === 'sent'),
+    text,
+  );
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+describe('the /agent console in Chromium, with a consumer on the web chat', () => {
+  let browser: Browser;
+  let running: RunningWebChat;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    if (!fs.existsSync(CHROMIUM)) {
+      throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's package (apt-get install -y chromium); .ci/run installs it`);
+    }
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    const staff: StaffAccount[] = [
+      { username: 'asha', name: 'Asha Kumari', role: 'agent', passwordHash: await hashPassword('asha-pass') },
+      { username: 'vikram', name: 'Vikram Singh', role: 'agent', passwordHash: await hashPassword('vikram-pass') },
+      { username: 'meena', name: 'Meena Devi', role: 'supervisor', passwordHash: await hashPassword('meena-pass') },
+    ];
+    running = await startWebChatServer({ staff });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  }, 30_000);
+
+  afterAll(async () => {
+    // Pages first: their live streams hold connections the server waits for.
+    await browser?.close();
+    await running?.close();
+  });
+
+  async function open(context: BrowserContext, where: string): Promise<Page> {
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`${where} console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`${where} page: ${error.message}`));
+    return page;
+  }
+
+  async function signIn(page: Page, username: string, password: string): Promise<void> {
+    await page.goto(`${running.url}/agent`);
+    await page.locator('#staff-username').fill(username);
+    await page.locator('#staff-password').fill(password);
+    await page.locator('.staff-sign-in button[type="submit"]').click();
+    await page.locator('#agent-work').waitFor();
+  }
+
+  it('takes a web chat consumer from the queue, talks with them, resolves, and the bot answers again', async () => {
+    const consumer = await open(await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }), 'consumer');
+    await consumer.goto(`${running.url}/`);
+    await consumer.locator('[data-language="en"]').click();
+    await consumerSees(consumer, 'Namaste! I am Sampark');
+    await consumerTypes(consumer, 'what is my balance');
+    await consumerSees(consumer, 'consumer number');
+    await consumerTypes(consumer, '101000001');
+    await consumerSees(consumer, 'Balance: ₹842.50');
+    await consumerTypes(consumer, 'talk to agent');
+    await consumerSees(consumer, 'number 1 in the queue');
+
+    // The agent signs in after the request: the queue is read when the console opens.
+    const agentContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const agent = await open(agentContext, 'agent');
+    await signIn(agent, 'asha', 'asha-pass');
+    await agent.locator('[data-testid="staff-who"]').filter({ hasText: 'Asha Kumari' }).waitFor();
+    const waiting = agent.locator('[data-testid="queue-item"]');
+    await waiting.first().waitFor();
+    expect(await waiting.count()).toBe(1);
+    await agent.locator('.agent-live-on').waitFor();
+    await screenshot(agent, 'agent-1-queue');
+
+    // A supervisor watching sees the same conversation waiting.
+    const supervisor = await open(await browser.newContext({ viewport: { width: 1440, height: 900 } }), 'supervisor');
+    await signIn(supervisor, 'meena', 'meena-pass');
+    await supervisor.locator('[data-testid="overview-conversations"] tbody tr').first().waitFor();
+
+    await waiting.first().locator('.agent-claim').click();
+    const transcript = agent.locator('[data-testid="transcript"]');
+    await transcript.waitFor();
+    // The bot's part before the handoff, distinguished from the consumer's.
+    await transcript.locator('[data-testid="line-bot"]', { hasText: 'Balance: ₹842.50' }).waitFor();
+    await transcript.locator('[data-testid="line-consumer"]', { hasText: 'talk to agent' }).waitFor();
+    // The bot's context: the CA number, the consumer masked, the meter now.
+    expect(await agent.locator('[data-testid="context-ca"]').textContent()).toBe('101000001');
+    expect(await agent.locator('[data-testid="context-name"]').textContent()).toBe('R***** K****');
+    expect(await agent.locator('[data-testid="context-balance"]').textContent()).toBe('₹842.50');
+    expect(await agent.locator('#agent-context').textContent()).not.toContain('Ramesh');
+    expect(await agent.locator('[data-testid="queue-item"]').count()).toBe(0);
+    const conversationId = await agent.locator('[data-testid="mine-item"]').getAttribute('data-conversation');
+
+    // The supervisor's overview follows live: Asha holds one conversation and has the console open.
+    const ashaRow = supervisor.locator('[data-testid="overview-agents"] tr[data-agent="asha"]');
+    await ashaRow.locator('td', { hasText: /^1$/ }).waitFor();
+    await ashaRow.locator('.agent-online').waitFor();
+    await screenshot(supervisor, 'agent-4-supervisor-overview');
+
+    // A ready reply in the consumer's language goes into the box to be edited, then sent.
+    const cannedEnglish = running.sampark.translator.namespace('en', 'agentConsole').canned as Record<string, string>;
+    await agent.locator('#agent-canned option[value="greeting"]').waitFor({ state: 'attached' });
+    await agent.locator('#agent-canned').selectOption('greeting');
+    expect(await agent.locator('#agent-reply').inputValue()).toBe(cannedEnglish.greeting);
+    await agent.locator('#agent-reply').fill('The lineman of Kankarbagh-1 is on the way.');
+    await agent.locator('.agent-reply-form button[type="submit"]').click();
+    await consumerSees(consumer, 'Agent: The lineman of Kankarbagh-1 is on the way.');
+    await transcript.locator('[data-testid="line-agent"]', { hasText: 'The lineman of Kankarbagh-1 is on the way.' }).waitFor();
+
+    // The consumer answers; the console shows it without a reload.
+    await consumerTypes(consumer, 'thank you, how long will it take?');
+    await transcript.locator('[data-testid="line-consumer"]', { hasText: 'how long will it take?' }).waitFor();
+
+    // A private note stays with the agents.
+    await agent.locator('#agent-note').fill('Consumer says the meter display is blank since morning.');
+    await agent.locator('.agent-note-form button[type="submit"]').click();
+    await transcript.locator('[data-testid="line-note"]', { hasText: 'display is blank' }).waitFor();
+    await screenshot(agent, 'agent-2-conversation');
+    await screenshot(consumer, 'consumer-1-agent-reply');
+
+    await agent.locator('#agent-resolve-reason').selectOption('answered');
+    await agent.locator('[data-testid="resolve"]').click();
+    await consumerSees(consumer, 'closed this chat');
+    await agent.locator('.agent-none').waitFor();
+    await screenshot(agent, 'agent-3-resolved');
+
+    // Back with the bot: it answers the consumer's next message.
+    await consumerTypes(consumer, 'menu');
+    await consumerSees(consumer, running.sampark.translator.forLanguage('en')('menu.item.check_balance'));
+    await screenshot(consumer, 'consumer-2-back-with-the-bot');
+
+    const seenByConsumer = (await activitiesOf(consumer)).map((activity) => activity.text ?? '').join('\n');
+    expect(seenByConsumer).not.toContain('display is blank');
+    expect((await running.sampark.handoff.current(conversationId ?? ''))?.status).toBe('bot');
+  }, 90_000);
+
+  it('shows the console in Hindi for an agent who prefers it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'hi-IN' });
+    const agent = await open(context, 'agent-hi');
+    await signIn(agent, 'vikram', 'vikram-pass');
+    await agent.locator('[data-language="hi"]').click();
+    await agent.locator('#agent-queue-title', { hasText: 'प्रतीक्षा में' }).waitFor();
+    await agent.locator('.agent-none', { hasText: 'कतार से कोई बातचीत लें' }).waitFor();
+    await screenshot(agent, 'agent-5-hindi');
+  }, 30_000);
+
+  it('logged no script or security-policy errors', () => {
+    expect(problems).toEqual([]);
+  });
+});
