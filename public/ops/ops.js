@@ -12,6 +12,8 @@
   var STAGES = ['targeted', 'sent', 'delivered', 'read', 'replied', 'resolved'];
   /** While a campaign runs, its numbers move: the list and the open funnel refresh this often. */
   var LIVE_MS = 3000;
+  /** The daily figures change with every conversation: they refresh this often while the page is visible. */
+  var DAILY_MS = 60000;
   var IST_OFFSET_MS = 330 * 60000;
   var DAY_MS = 86400000;
 
@@ -27,6 +29,7 @@
     message: null,
   };
   var liveTimer = null;
+  var dailyTimer = null;
 
   var el = Staff.el;
 
@@ -187,6 +190,7 @@
     element('ops-show').textContent = t('page.daily.show');
     renderMessage();
     if (!allowed) return;
+    showSpan();
     renderCampaigns();
     renderFunnel();
     renderNewCampaign();
@@ -465,7 +469,7 @@
     var rows = (state.funnel || []).map(function (row) {
       return Object.assign({ __key: row.key }, row);
     });
-    container.replaceChildren(
+    var parts = [
       el('div', { class: 'ops-table-head' }, [
         el('h3', { text: t('page.funnel.title', { name: campaign.name }) }),
         el('div', { class: 'ops-actions' }, [
@@ -491,7 +495,8 @@
             return number(row[column.key]);
           })
         : el('p', { class: 'ops-muted', text: t('page.campaigns.loading') }),
-    );
+    ];
+    container.replaceChildren.apply(container, parts.filter(Boolean));
   }
 
   // ---- live refresh while a campaign runs ----
@@ -550,9 +555,13 @@
     ]);
   }
 
-  function renderDaily() {
+  /** Only on (re)drawing the page and on a new span: a refresh must not undo dates being typed. */
+  function showSpan() {
     element('ops-from').value = state.span.from;
     element('ops-to').value = state.span.to;
+  }
+
+  function renderDaily() {
     var container = element('ops-daily');
     if (!state.daily) {
       container.replaceChildren(el('p', { class: 'ops-muted', text: state.dailyLoading ? t('page.daily.loading') : '' }));
@@ -606,6 +615,11 @@
     if (!isSupervisor(Staff.identity())) return;
     loadCampaigns().then(keepLive);
     loadDaily();
+    if (dailyTimer === null) {
+      dailyTimer = window.setInterval(function () {
+        if (document.visibilityState === 'visible' && isSupervisor(Staff.identity())) loadDaily();
+      }, DAILY_MS);
+    }
   }
 
   element('ops-span').addEventListener('submit', function (event) {
@@ -614,6 +628,7 @@
     var to = element('ops-to').value;
     if (!from || !to) return;
     state.span = from <= to ? { from: from, to: to } : { from: to, to: from };
+    showSpan();
     loadDaily();
   });
   element('ops-campaigns-refresh').addEventListener('click', function () {

@@ -201,6 +201,7 @@ describe('the /ops page in Chromium', () => {
     await row.locator('button[data-command="stop"]', { hasText: 'Stop for good?' }).click();
     await row.locator('td[data-column="status"]', { hasText: 'Stopped' }).waitFor();
     expect(await row.locator('button[data-command="start"]').count()).toBe(0);
+    expect(await page.locator('#ops-funnel').textContent()).not.toMatch(/null|undefined|NaN/);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'en-3-campaign-stopped.png'), fullPage: true });
     await context.close();
   }, 90_000);
