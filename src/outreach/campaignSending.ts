@@ -118,7 +118,7 @@ export class CampaignSending {
     await this.parts.jobs.enqueue(
       CHECK_JOB,
       { campaignId, caNumber },
-      { jobId: `${CHECK_JOB}:${campaignId}:${caNumber}:${reason}`, delayMs: delayMs ?? this.parts.settings.outcomeCheckHours * 3_600_000 },
+      { jobId: `${CHECK_JOB}.${campaignId}.${caNumber}.${reason}`, delayMs: delayMs ?? this.parts.settings.outcomeCheckHours * 3_600_000 },
     );
   }
 

@@ -67,7 +67,7 @@ export class CampaignService {
     const after = await this.store.changeStatus(id, from, change);
     if (!after) return { ok: false, problem: 'wrong_status' };
     if (command === 'start') {
-      if (before.status === 'draft') await this.jobs.enqueue(PREPARE_JOB, { campaignId: id }, { jobId: `${PREPARE_JOB}:${id}` });
+      if (before.status === 'draft') await this.jobs.enqueue(PREPARE_JOB, { campaignId: id }, { jobId: `${PREPARE_JOB}.${id}` });
       await this.jobs.enqueue(SEND_JOB, { campaignId: id });
     }
     return { ok: true, campaign: await this.viewOf(after) };

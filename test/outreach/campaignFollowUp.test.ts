@@ -70,7 +70,7 @@ describe('after a campaign message', () => {
     const target = (await everyTarget({ supplyCutHours: 24, section: 'Kankarbagh-1' })).find((t) => t.mobile === tapper!.mobile)!;
     expect(context).toEqual({ campaignId: id, caNumber: target.caNumber, balance: target.balance });
 
-    const check = jobs.queued.find((job) => job.name === CHECK_JOB && job.id.endsWith(`${target.caNumber}:replied`))!;
+    const check = jobs.queued.find((job) => job.name === CHECK_JOB && job.id.endsWith(`${target.caNumber}.replied`))!;
     expect(check.delayMs).toBe(24 * 3_600_000);
     await jobs.run(check);
     expect((await counts(id)).resolved).toBe(0);

@@ -1,10 +1,12 @@
 import type { Redis } from 'ioredis';
+import { BullJobQueue } from '../../src/jobs/bullJobQueue';
+import { silentLogger } from '../../src/log/logger';
 import { PREPARE_JOB } from '../../src/outreach/campaignPreparation';
 import { SEND_JOB } from '../../src/outreach/campaignSending';
 import { RedisCampaignStore } from '../../src/outreach/redisCampaignStore';
 import { RedisOptOutStore } from '../../src/outreach/redisOptOutStore';
 import { RedisSendingQuota } from '../../src/outreach/redisSendingQuota';
-import { removeKeys, testRedis, uniquePrefix } from '../support/redis';
+import { removeKeys, TEST_REDIS_URL, testRedis, uniquePrefix } from '../support/redis';
 import { ManualJobQueue } from './support/manualJobQueue';
 import { outreachWorld, type OutreachWorld } from './support/outreachWorld';
 
@@ -89,6 +91,35 @@ describe('a campaign on Redis resumed after a crash', () => {
     expect(sent.sort()).toEqual((await mobilesWithCampaign(a.world)).sort());
     expect(a.world.channel.taken.length).toBeGreaterThan(0);
     expect(b.world.channel.taken.length).toBeGreaterThan(0);
+  });
+
+  it('runs from start to completed on the BullMQ queue, its follow-up checks scheduled there', async () => {
+    const jobsPrefix = prefix.replace(/:$/, '') + '-jobs';
+    const jobs = new BullJobQueue({ redisUrl: TEST_REDIS_URL, prefix: jobsPrefix, logger: silentLogger() });
+    const stores = {
+      campaigns: new RedisCampaignStore(redis, prefix, 3600),
+      optOuts: new RedisOptOutStore(redis, prefix),
+      quota: new RedisSendingQuota(redis, prefix),
+    };
+    const t0 = Date.now();
+    clock = MORNING;
+    const world = outreachWorld({ now: () => new Date(MORNING.getTime() + (Date.now() - t0)), jobs, stores, settings: { messagesPerSecond: 1000 } });
+    try {
+      await jobs.start();
+      const campaign = await world.outreach.campaigns.create({ name: 'On BullMQ', criteria: CRITERIA, language: 'hi' }, 'supervisor1');
+      await world.outreach.campaigns.command(campaign.id, 'start');
+      const deadline = Date.now() + 10_000;
+      while ((await world.outreach.campaigns.find(campaign.id))?.status !== 'completed') {
+        if (Date.now() > deadline) throw new Error('the campaign did not complete on BullMQ');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(world.channel.taken.map((t) => t.mobile).sort()).toEqual((await mobilesWithCampaign(world)).sort());
+      expect((await jobs.counts()).delayed).toBe(world.channel.taken.length);
+      expect(await jobs.failed()).toEqual([]);
+    } finally {
+      await jobs.close();
+      await removeKeys(redis, jobsPrefix);
+    }
   });
 
   async function visits(world: OutreachWorld): Promise<number> {
