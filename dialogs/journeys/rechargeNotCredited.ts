@@ -85,7 +85,7 @@ export function rechargeNotCreditedDialogs(services: DialogServices) {
       await escalate(services, step.context, {
         category: 'payment_not_credited',
         consumer,
-        description: `Payment ${reference} of Rs ${payment.amount} pending since ${payment.paidAt}, past the ${services.policy.paymentStuckHours} h threshold.`,
+        description: `Payment ${reference} of Rs ${payment.amount} pending since ${formatDateTime(payment.paidAt, 'en')} IST, past the ${services.policy.paymentStuckHours} h threshold.`,
       });
       return;
     }

@@ -64,7 +64,7 @@ export function supplyNotRestoredDialogs(services: DialogServices) {
       await escalate(services, step.context, {
         category: 'meter_not_communicating',
         consumer,
-        description: `Supply not restored; meter silent since ${status.lastCommunicationAt}.`,
+        description: `Supply not restored; meter silent since ${formatDateTime(status.lastCommunicationAt, 'en')} IST.`,
       });
       return step.endDialog();
     }
@@ -104,7 +104,7 @@ export function supplyNotRestoredDialogs(services: DialogServices) {
       await escalate(services, step.context, {
         category: 'relay_not_reconnecting',
         consumer,
-        description: `Reconnect command sent at ${sentAt} with a positive balance; relay still open.`,
+        description: `Reconnect command sent at ${formatDateTime(sentAt, 'en')} IST with a positive balance; relay still open.`,
       });
       delete session.reconnectSentAt?.[consumer.caNumber];
       return true;

@@ -42,6 +42,18 @@ describe('supply not restored', () => {
     await (await TestConversation.start()).play(lines);
   });
 
+  it('tells the field team when the meter fell silent on their own clock (IST), not as a machine timestamp', async () => {
+    const conversation = await TestConversation.start({}, 'en-US');
+    await conversation.play([
+      ['user', 'recharged two hours ago, still no light'],
+      ['user', '101000007'],
+      ['bot', /Complaint number/],
+    ]);
+    const [ticket] = await conversation.sampark.ticketRepository.findByConsumer('101000007');
+    expect(ticket?.description).toMatch(/meter silent since \d{1,2} \w{3} \d{4}, \d{1,2}:\d{2} [ap]m IST\./i);
+    expect(ticket?.description).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+  });
+
   it('asks for patience within the wait, and raises a ticket when the reconnection did not work (Hindi)', async () => {
     let now = TEST_NOW;
     const clock = () => now;
