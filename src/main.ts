@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     new SessionTokens(staffSettings.sessionSecret, staffSettings.sessionTtlSeconds),
     sampark.audit,
   );
-  mountStaffConsoles(server, sampark, staff);
+  const consoles = mountStaffConsoles(server, sampark, staff);
   const webChat = mountWebChat(server, {
     bot: sampark.bot,
     translator: sampark.translator,
@@ -65,6 +65,8 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     // Web chat streams first: they hold connections open, and their clients reconnect to another instance.
     // Jobs before the WhatsApp stores: running turns and sends still write to them.
+    // Agent consoles' live streams too, or the server would wait for them; the consoles reconnect elsewhere.
+    consoles.close();
     void webChat.close().finally(() =>
       server.close(() => void sampark.close().then(() => whatsApp?.close()).finally(() => process.exit(0))),
     );

@@ -11,11 +11,16 @@ import { SUPERVISING_ROLES } from '../tickets/lifecycle';
 import { mountFieldAlertsApi } from '../alerts/http/fieldAlertsApi';
 import { mountStaffPage } from './staffPages';
 
+/** What a shutdown must end before the server can close: the agent consoles' live streams. */
+export interface StaffConsoles {
+  close(): void;
+}
+
 /**
  * Everything staff use, in one place for `npm start` and the tests: sign-in, the field teams' API,
  * the call centre's API, and the consoles that sit on them.
  */
-export function mountStaffConsoles(server: Server, sampark: Sampark, authentication: StaffAuthentication): void {
+export function mountStaffConsoles(server: Server, sampark: Sampark, authentication: StaffAuthentication): StaffConsoles {
   const now = sampark.services.now;
   mountStaffRoutes(server, authentication);
   mountFieldApi(server, {
@@ -30,7 +35,7 @@ export function mountStaffConsoles(server: Server, sampark: Sampark, authenticat
   sampark.ticketAutomation.alertSupervisors(new BreachAlerts(sampark.staffAlerts, () => authentication.members(SUPERVISING_ROLES)));
   mountFieldAlertsApi(server, { authentication, alerts: sampark.staffAlerts, audit: sampark.audit, now });
   mountStaffPage(server, { name: 'field', namespace: 'fieldPage', translator: sampark.translator });
-  mountAgentApi(server, {
+  const agentApi = mountAgentApi(server, {
     authentication,
     handoff: sampark.handoff,
     notifier: sampark.notifier,
@@ -46,4 +51,5 @@ export function mountStaffConsoles(server: Server, sampark: Sampark, authenticat
   mountOpsApi(server, { authentication, operations: sampark.operations, audit: sampark.audit, now });
   mountCampaignApi(server, { authentication, campaigns: sampark.outreach.campaigns, audit: sampark.audit, now });
   mountStaffPage(server, { name: 'ops', namespace: 'opsPage', translator: sampark.translator });
+  return { close: () => agentApi.closeStreams() };
 }

@@ -81,9 +81,10 @@ export function mountAgentApi(server: Server, deps: AgentApiDeps): AgentApi {
     res.send(200, { queue });
   }));
 
-  server.get('/api/agent/events', agentSide(async (_req, res, identity) => {
+  server.get('/api/agent/events', agentSide(async (req, res, identity) => {
     await audit(identity, 'handoff.stream_opened', null);
-    await streams.serve(res, identity);
+    const header = req.header('authorization');
+    await streams.serve(res, identity, () => deps.authentication.authorize(header, CALL_CENTRE_ROLES).ok);
   }));
 
   server.get('/api/agent/canned', agentSide(async (req, res) => {

@@ -21,9 +21,11 @@ export class AgentEventStreams {
 
   /**
    * Serves GET /api/agent/events as Server-Sent Events (`event: <type>`, `data: <AgentEvent JSON>`)
-   * until the console goes away; resolves then. The console counts as present while it is open.
+   * until the console goes away or its session stops holding (checked at every heartbeat: a session
+   * that expired or an account removed must not go on hearing); resolves then. The console counts
+   * as present while it is open.
    */
-  async serve(res: Response, identity: StaffIdentity): Promise<void> {
+  async serve(res: Response, identity: StaffIdentity, sessionHolds: () => boolean): Promise<void> {
     const connection = randomUUID();
     const who = { username: identity.username, name: identity.name, role: identity.role };
     // Subscribed before the first byte, so nothing published after the console sees "open" is missed.
@@ -46,6 +48,7 @@ export class AgentEventStreams {
     const beat = () => inTurn(() => this.deps.presence.heartbeat(connection, who));
     beat();
     const heartbeat = setInterval(() => {
+      if (!sessionHolds()) return void res.end();
       res.write(': heartbeat\n\n');
       beat();
     }, this.deps.heartbeatMs);

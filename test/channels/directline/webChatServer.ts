@@ -7,7 +7,7 @@ import { mountWebChat, type WebChat } from '../../../src/channels/directline/mou
 import { loadConfig } from '../../../src/config/config';
 import { silentLogger, type Logger } from '../../../src/log/logger';
 import { createSamparkServer, noticesThroughWebChat } from '../../../src/server/samparkServer';
-import { mountStaffConsoles } from '../../../src/server/staffConsoles';
+import { mountStaffConsoles, type StaffConsoles } from '../../../src/server/staffConsoles';
 import { SessionTokens } from '../../../src/auth/sessionTokens';
 import { StaffAuthentication } from '../../../src/auth/staffAuthentication';
 import type { StaffAccount } from '../../../src/auth/staff';
@@ -61,9 +61,10 @@ export async function startWebChatServer(options: WebChatServerOptions = {}): Pr
     ...(options.streamHeartbeatMs ? { streamHeartbeatMs: options.streamHeartbeatMs } : {}),
   });
   noticesThroughWebChat(sampark, webChat);
+  let consoles: StaffConsoles | null = null;
   if (options.staff) {
     const tokens = new SessionTokens(TEST_STAFF_SESSION_SECRET, 3600);
-    mountStaffConsoles(server, sampark, new StaffAuthentication(options.staff, tokens, sampark.audit));
+    consoles = mountStaffConsoles(server, sampark, new StaffAuthentication(options.staff, tokens, sampark.audit));
   }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -74,6 +75,7 @@ export async function startWebChatServer(options: WebChatServerOptions = {}): Pr
     webChat,
     settings,
     close: async () => {
+      consoles?.close();
       await webChat.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await sampark.close();

@@ -1,3 +1,5 @@
+import { hashPassword } from '../../../src/auth/passwordHash';
+import { startWebChatServer } from '../../channels/directline/webChatServer';
 import { TEST_NOW } from '../../support/conversation';
 import { startAgentApi, type AgentApiHarness } from './agentApiHarness';
 import { openEventStream, type OpenStream } from './eventStreamReader';
@@ -62,7 +64,41 @@ describe('live updates on GET /api/agent/events', () => {
     }
   });
 
+  it('ends an open stream once its session has expired', async () => {
+    stream = await harness.stream('agent1');
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(stream.ended).toBe(false);
+    harness.sessionClock.now = new Date(harness.sessionClock.now.getTime() + 601_000);
+    for (let waited = 0; !stream.ended; waited += 10) {
+      if (waited > 2000) throw new Error('the stream of an expired session stayed open');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(await harness.sampark.presence.online()).toEqual([]);
+  });
+
   it('refuses a stream without a valid session', async () => {
     expect((await openEventStream(harness.url, 'Bearer not-a-token')).status).toBe(401);
+  });
+});
+
+describe('shutting down with consoles open', () => {
+  it('ends their live streams instead of waiting for them', async () => {
+    const running = await startWebChatServer({
+      staff: [{ username: 'asha', name: 'Asha Kumari', role: 'agent', passwordHash: await hashPassword('asha-pass') }],
+    });
+    const signIn = await fetch(`${running.url}/api/staff/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'asha', password: 'asha-pass' }),
+    });
+    const { token } = (await signIn.json()) as { token: string };
+    const stream = await openEventStream(running.url, `Bearer ${token}`);
+    expect(stream.status).toBe(200);
+    // A server waiting for the console would never close, and the test would time out here.
+    await running.close();
+    for (let waited = 0; !stream.ended; waited += 10) {
+      if (waited > 1000) throw new Error('the console did not see its stream end');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   });
 });

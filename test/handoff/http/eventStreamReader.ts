@@ -9,6 +9,8 @@ export interface OpenStream {
   status: number;
   events: StreamedEvent[];
   comments: string[];
+  /** The server ended the stream. */
+  readonly ended: boolean;
   /** Resolves once an event of this name (and, when given, matching `where`) has arrived. */
   until(name: string, where?: (data: Record<string, unknown>) => boolean): Promise<StreamedEvent>;
   close(): void;
@@ -19,11 +21,19 @@ export async function openEventStream(url: string, authorization: string): Promi
   const response = await fetch(`${url}/api/agent/events`, { headers: { authorization, accept: 'text/event-stream' }, signal: controller.signal });
   const events: StreamedEvent[] = [];
   const comments: string[] = [];
-  if (response.ok && response.body) void read(response.body.getReader(), events, comments);
+  let ended = false;
+  if (response.ok && response.body) {
+    void read(response.body.getReader(), events, comments).then((byServer) => {
+      ended = byServer;
+    });
+  }
   return {
     status: response.status,
     events,
     comments,
+    get ended() {
+      return ended;
+    },
     until: async (name, where = () => true) => {
       for (let waited = 0; waited < 3000; waited += 10) {
         const found = events.find((event) => event.name === name && where(event.data as Record<string, unknown>));
@@ -36,13 +46,14 @@ export async function openEventStream(url: string, authorization: string): Promi
   };
 }
 
-async function read(reader: ReadableStreamDefaultReader<Uint8Array>, events: StreamedEvent[], comments: string[]): Promise<void> {
+/** Reads until the stream ends: true when the server ended it, false when it was aborted. */
+async function read(reader: ReadableStreamDefaultReader<Uint8Array>, events: StreamedEvent[], comments: string[]): Promise<boolean> {
   const decoder = new TextDecoder();
   let buffer = '';
   try {
     for (;;) {
       const chunk = await reader.read();
-      if (chunk.done) return;
+      if (chunk.done) return true;
       buffer += decoder.decode(chunk.value, { stream: true });
       const blocks = buffer.split('\n\n');
       buffer = blocks.pop() ?? '';
@@ -55,5 +66,6 @@ async function read(reader: ReadableStreamDefaultReader<Uint8Array>, events: Str
     }
   } catch {
     // Aborted by close().
+    return false;
   }
 }
