@@ -74,6 +74,11 @@ describe('simulator HTTP server', () => {
       ],
       ['an OTP of two digits', '/v1/mobile-updates/abc-123/confirm', asJson({ otp: '12' }), 'bad_request'],
       ['a request id with a space', '/v1/mobile-updates/a%20b/confirm', asJson({ otp: '246810' }), 'bad_request'],
+      ['a target page without a size', '/v1/targets?division=Patna%20East', {}, 'bad_request'],
+      ['a target page too large', '/v1/targets?limit=1001', {}, 'bad_request'],
+      ['a no-mobile flag that is not true or false', '/v1/targets?limit=10&noMobile=yes', {}, 'bad_request'],
+      ['negative supply-cut hours', '/v1/targets?limit=10&supplyCutHours=-2', {}, 'bad_request'],
+      ['a cursor that is not a CA number', '/v1/targets?limit=10&cursor=abc', {}, 'bad_request'],
     ];
 
     it.each(badRequests)('answers 400 with a JSON error for %s', async (_description, path, request, error) => {

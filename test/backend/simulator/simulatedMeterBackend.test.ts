@@ -1,4 +1,5 @@
 import { BackendUnavailableError } from '../../../src/backend/meterBackend';
+import { populationProfiles } from '../../../src/backend/simulator/population';
 import { SimulatedMeterBackend, type OtpSentEvent } from '../../../src/backend/simulator/simulatedMeterBackend';
 
 /** What the contract suite cannot see through HTTP: instance isolation, defaults, the knobs. */
@@ -18,6 +19,20 @@ describe('SimulatedMeterBackend', () => {
     const consumer = await backend.findConsumer('101000001');
     if (consumer) consumer.mobile = '9000000000';
     await expect(backend.findConsumer('101000001')).resolves.toMatchObject({ mobile: '9876500001' });
+  });
+
+  it('serves the crowd behind the demo consumers like any consumer, their changes kept', async () => {
+    const backend = new SimulatedMeterBackend({ now: () => now, otpGenerator: () => '246810' });
+    const crowd = populationProfiles().find((profile) => profile.consumer.mobile !== null)!.consumer;
+    await expect(backend.findConsumer(crowd.caNumber)).resolves.toEqual(crowd);
+    await expect(backend.getMeterStatus(crowd.caNumber)).resolves.toMatchObject({ caNumber: crowd.caNumber });
+    expect((await backend.findConnectionsByMobile(crowd.mobile!)).map((c) => c.caNumber)).toEqual([crowd.caNumber]);
+
+    const started = await backend.startMobileUpdate(crowd.caNumber, '9123400777');
+    await backend.confirmMobileUpdate(started!.requestId, '246810');
+    await expect(backend.findConnectionsByMobile(crowd.mobile!)).resolves.toEqual([]);
+    const page = await backend.findTargets({ section: crowd.area.section }, String(Number(crowd.caNumber) - 1), 1);
+    expect(page.targets[0]).toMatchObject({ caNumber: crowd.caNumber, mobile: '9123400777' });
   });
 
   it('fails the faulty consumer as a timeout', async () => {
