@@ -50,9 +50,12 @@ export class OperationsFigures {
     };
   }
 
-  /** A complaint became a ticket, or joined the consumer's open one: either way the bot handed it on. */
-  async ticketEscalated(ticket: Ticket, joined: boolean): Promise<void> {
-    await this.escalated(ticket.contact, 'ticket');
+  /**
+   * A complaint became a ticket, or joined the consumer's open one: either way the bot handed it on.
+   * `from` is the conversation the complaint came from; a joined ticket's own contact is the first one's.
+   */
+  async ticketEscalated(ticket: Ticket, joined: boolean, from: ConversationOnChannel = ticket.contact): Promise<void> {
+    await this.escalated(from, 'ticket');
     if (!joined) await this.ticket({ outcome: 'opened', ...placeOf(ticket) }, new Date(ticket.createdAt));
   }
 

@@ -5,6 +5,7 @@ import { Metrics } from '../../src/metrics/metrics';
 import type { FiguresStore } from '../../src/ops/figuresStore';
 import { MemoryFiguresStore } from '../../src/ops/memoryFiguresStore';
 import { OperationsFigures } from '../../src/ops/operationsFigures';
+import type { Ticket } from '../../src/tickets/ticket';
 import { TEST_NOW, TestConversation } from '../support/conversation';
 
 const TODAY = '2026-11-28';
@@ -88,6 +89,25 @@ describe('daily operations figures, fed by the bot, the handoff queue and the ti
     );
     const metrics = await consumer.sampark.metrics.registry.metrics();
     expect(metrics).toMatch(/sampark_tickets_resolved_total\{division="Samastipur",category="meter_not_communicating",sla="late"\} 1/);
+  });
+
+  it('escalates the conversation a joining complaint came from, and opens no second ticket', async () => {
+    const store = new MemoryFiguresStore();
+    const operations = new OperationsFigures({ store, metrics: new Metrics(), logger: silentLogger(), now: () => TEST_NOW });
+    const first = { channel: 'whatsapp', conversationId: 'first' };
+    const again = { channel: 'whatsapp', conversationId: 'again' };
+    await operations.messageUnderstood({ ...first, intent: 'recharge_not_credited' });
+    await operations.messageUnderstood({ ...again, intent: 'recharge_not_credited' });
+    const ticket = {
+      number: 'SP00000018', category: 'payment_not_credited', priority: 'normal', status: 'open', caNumber: '101000005',
+      area: { circle: 'Patna', division: 'Patna East', subDivision: 'Kankarbagh', section: 'Kankarbagh-1' },
+      description: 'Payment not found.', contact: { ...first, language: 'hi' }, createdAt: TEST_NOW.toISOString(),
+      dueAt: TEST_NOW.toISOString(), laterReports: [],
+    } satisfies Ticket;
+    await operations.ticketEscalated(ticket, false);
+    await operations.ticketEscalated(ticket, true, again);
+    const [day] = (await operations.daily(TODAY, TODAY)).days;
+    expect(day).toMatchObject({ conversations: 2, containedByBot: 0, ticketsOpened: 1 });
   });
 
   it('leaves the consumer answered when the figures cannot be recorded', async () => {
