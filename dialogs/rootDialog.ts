@@ -16,6 +16,7 @@ import type { IntentId } from '../src/nlu/intents';
 import type { Entities, Recognition } from '../src/nlu/recognizer';
 import { parseActionPayload, type CampaignAction } from '../src/outreach/campaign';
 import type { CampaignContext } from '../src/outreach/campaignFollowUp';
+import { isStopRequest } from '../src/outreach/stopRequest';
 import type { ConversationStart } from '../src/bot/samparkBot';
 import { AskDialog, type Answer } from './common/askDialog';
 import { consumerDialogs } from './common/consumerDialog';
@@ -116,7 +117,6 @@ export class RootDialog extends ComponentDialog<RootOptions> {
         const campaign = await this.campaignReply(step.context);
         if (campaign === 'stopped') return step.endDialog();
         const route = step.options.route ?? campaign ?? this.routeOfStart(step.options, step.context.activity.text ?? '');
-        if (route === 'nothingToCancel' && (await this.stoppedCampaigns(step.context))) return step.endDialog();
         if (route === 'nothingToCancel' || route === 'closing') {
           (await this.services.memory.sessionOf(step.context)).fallbacksInARow = 0;
           const t = translate(this.services, step.context);
@@ -267,25 +267,29 @@ export class RootDialog extends ComponentDialog<RootOptions> {
   }
 
   /**
-   * A tapped campaign button (its payload comes back as the message): the journey it asks for with
-   * the campaign's consumer, or 'stopped' once a stop is confirmed; null for any other message.
+   * A reply to a campaign message: a tapped button (its payload comes back as the message) leads to
+   * the journey it asks for with the campaign's consumer; a stop, tapped or typed ("band karo") after
+   * a campaign message, is confirmed and gives 'stopped'. Null for any other message, and for a typed
+   * stop in a conversation no campaign wrote to (there it cancels, as ever).
    */
   private async campaignReply(context: TurnContext): Promise<Route | 'stopped' | null> {
-    const payload = parseActionPayload(context.activity.text ?? '');
-    if (!payload || !this.services.outreach) return null;
-    const campaign = await this.services.outreach.tapped(context.activity.conversation.id, payload.campaignId, payload.action);
-    if (payload.action === 'stop') {
-      await context.sendActivity(translate(this.services, context)('outreach:stopped', { discom: this.services.policy.discomName }));
-      return 'stopped';
+    const outreach = this.services.outreach;
+    if (!outreach) return null;
+    const text = context.activity.text ?? '';
+    const conversationId = context.activity.conversation.id;
+    const payload = parseActionPayload(text);
+    if (!payload) {
+      if (!isStopRequest(text) || !(await outreach.typedStop(conversationId))) return null;
+      return this.confirmStopped(context);
     }
+    const campaign = await outreach.tapped(conversationId, payload.campaignId, payload.action);
+    if (payload.action === 'stop') return this.confirmStopped(context);
     return { to: 'journey', intent: campaignJourney(payload.action, campaign), entities: campaign ? { caNumber: campaign.caNumber } : {} };
   }
 
-  /** "stop" with nothing to cancel, after a campaign message: no more campaign messages to this number, confirmed. */
-  private async stoppedCampaigns(context: TurnContext): Promise<boolean> {
-    if (!(await this.services.outreach?.typedStop(context.activity.conversation.id))) return false;
+  private async confirmStopped(context: TurnContext): Promise<'stopped'> {
     await context.sendActivity(translate(this.services, context)('outreach:stopped', { discom: this.services.policy.discomName }));
-    return true;
+    return 'stopped';
   }
 
   /** Takes the conversation out of the agent queue; true when it was waiting. */

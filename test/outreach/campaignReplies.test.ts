@@ -98,10 +98,16 @@ describe.each([
     expect((await counts(next.id)).optedOut).toBe(1);
   });
 
-  it.each(language === 'hi' ? ['stop', 'band karo', 'बंद करो'] : ['stop', 'STOP'])('a typed "%s" after the message stops campaign messages too', async (typed) => {
+  it.each(language === 'hi' ? ['stop', 'band karo', 'बंद करो', 'संदेश बंद करें'] : ['stop', 'STOP', 'Stop messages'])('a typed "%s" after the message stops campaign messages too', async (typed) => {
     const id = await campaignSentToSunita();
     expect((await conversation.say(typed)).join('\n')).toMatch(expected.stopped);
     expect(await counts(id)).toMatchObject({ optedOut: 1 });
+  });
+
+  it('"ruko" (wait) after a campaign message is no opt-out', async () => {
+    const id = await campaignSentToSunita();
+    expect((await conversation.say('ruko')).join('\n')).not.toMatch(expected.stopped);
+    expect(await counts(id)).toMatchObject({ optedOut: 0 });
   });
 
   it('a typed "stop" with no campaign message before has nothing to cancel, as ever', async () => {
