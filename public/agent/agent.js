@@ -313,6 +313,8 @@
   }
 
   function renderLists() {
+    // The tab's title shows the queue, for an agent working in another window.
+    document.title = (state.queue.length ? '(' + state.queue.length + ') ' : '') + Staff.t('page.title');
     $('agent-queue-title').textContent = Staff.t('page.queue.title') + (state.queue.length ? ' (' + state.queue.length + ')' : '');
     $('agent-mine-title').textContent = Staff.t('page.mine.title');
     var queue = $('agent-queue');
