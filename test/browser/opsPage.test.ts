@@ -203,6 +203,10 @@ describe('the /ops page in Chromium', () => {
     expect(await row.locator('button[data-command="start"]').count()).toBe(0);
     expect(await page.locator('#ops-funnel').textContent()).not.toMatch(/null|undefined|NaN/);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'en-3-campaign-stopped.png'), fullPage: true });
+    await page.locator('[data-language="hi"]').click();
+    expect(await row.locator('td[data-column="status"]').textContent()).toBe('बंद');
+    expect(await page.locator('body').textContent()).not.toMatch(/\b(page|staff)\.[a-z]/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'hi-2-campaign-stopped.png'), fullPage: true });
     await context.close();
   }, 90_000);
 
