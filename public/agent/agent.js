@@ -30,6 +30,8 @@
     /** Ready replies by language, loaded once each. */
     canned: {},
     colleagues: [],
+    /** Own conversations the consumer wrote in while another was open. */
+    unread: {},
     overview: null,
     live: false,
     /** What the agent was typing, kept across re-renders of the open conversation. */
@@ -151,6 +153,7 @@
   function openConversation(id) {
     if (state.openId !== id) state.draft = { reply: '', note: '' };
     state.openId = id;
+    delete state.unread[id];
     return Staff.api('GET', '/api/agent/conversations/' + encodeURIComponent(id)).then(
       function (view) {
         if (state.openId !== id) return;
@@ -205,6 +208,9 @@
     var me = identity() && identity().username;
     if (name.indexOf('queue.') === 0 || data.assignee === me || state.mine.some(function (entry) { return entry.conversationId === data.conversationId; })) {
       reloadSoon('lists');
+    }
+    if (name === 'conversation.consumer_wrote' && data.assignee === me && data.conversationId !== state.openId) {
+      state.unread[data.conversationId] = true;
     }
     if (data.conversationId === state.openId) {
       if (name === 'conversation.claimed' && data.by !== me && state.view && state.view.status === 'queued') say(Staff.t('page.queue.taken'), true);
@@ -352,6 +358,7 @@
       el('div', { class: 'agent-card-head' }, [
         entry.priority === 'urgent' ? el('span', { class: 'agent-tag agent-tag-urgent', text: Staff.t('page.queue.urgent') }) : null,
         el('strong', { text: Staff.t('page.languages.' + entry.language) + ' · ' + channelName(entry.channel) }),
+        state.unread[entry.conversationId] ? el('span', { class: 'agent-tag agent-tag-unread', 'data-testid': 'unread', text: Staff.t('page.mine.unread') }) : null,
       ]),
       entry.lastIntent ? el('div', { class: 'agent-muted', text: Staff.t('page.conversation.intent', { intent: intentName(entry.lastIntent) }) }) : null,
       el('button', {

@@ -42,6 +42,9 @@ export class RedisAgentPresence implements AgentPresence {
       .multi()
       .zadd(this.expiryKey, now.getTime() + this.ttlSeconds * 1000, connection)
       .hset(this.beatKey, connection, JSON.stringify(beat))
+      // Both keys go when nobody has beaten for the time to live: nothing is left of a quiet night.
+      .pexpire(this.expiryKey, this.ttlSeconds * 1000)
+      .pexpire(this.beatKey, this.ttlSeconds * 1000)
       .exec();
   }
 
