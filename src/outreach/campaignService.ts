@@ -81,6 +81,6 @@ export class CampaignService {
   }
 
   private async viewOf(record: CampaignRecord): Promise<CampaignView> {
-    return campaignView(record, await this.store.outcomes(record.id));
+    return campaignView(record, await this.store.counts(record.id));
   }
 }

@@ -34,6 +34,8 @@ export interface CampaignStore {
   waiting(id: string): Promise<number>;
   /** Records an outcome the first time it happens for this recipient; true when this call recorded it. */
   mark(id: string, caNumber: string, outcome: Outcome, at: string): Promise<boolean>;
+  /** How many recipients have each outcome. */
+  counts(id: string): Promise<Record<Outcome, number>>;
   /** Every recorded outcome: outcome > CA number > when. */
   outcomes(id: string): Promise<Record<Outcome, Record<string, string>>>;
   /** Remembers which campaign and consumer a sent message (by wamid) and its conversation belong to. */

@@ -36,8 +36,8 @@ export type FunnelGrouping = 'division' | 'day';
 
 type Recorded = Record<Outcome, Record<string, string>>;
 
-export function campaignView(record: CampaignRecord, outcomes: Recorded): CampaignView {
-  const count = (outcome: Outcome) => Object.keys(outcomes[outcome]).length;
+export function campaignView(record: CampaignRecord, counted: Record<Outcome, number>): CampaignView {
+  const count = (outcome: Outcome) => counted[outcome];
   return {
     id: record.id,
     name: record.name,

@@ -89,6 +89,11 @@ export class MemoryCampaignStore implements CampaignStore {
     return true;
   }
 
+  async counts(id: string): Promise<Record<Outcome, number>> {
+    const held = this.campaigns.get(id);
+    return Object.fromEntries(OUTCOMES.map((outcome) => [outcome, held?.outcomes[outcome].size ?? 0])) as Record<Outcome, number>;
+  }
+
   async outcomes(id: string): Promise<Record<Outcome, Record<string, string>>> {
     const held = this.campaigns.get(id);
     return Object.fromEntries(

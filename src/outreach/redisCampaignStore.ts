@@ -128,6 +128,13 @@ export class RedisCampaignStore implements CampaignStore {
     return (await this.redis.hsetnx(this.key(id, `outcome:${outcome}`), caNumber, at)) === 1;
   }
 
+  async counts(id: string): Promise<Record<Outcome, number>> {
+    const pipeline = this.redis.pipeline();
+    for (const outcome of OUTCOMES) pipeline.hlen(this.key(id, `outcome:${outcome}`));
+    const answers = (await pipeline.exec()) ?? [];
+    return Object.fromEntries(OUTCOMES.map((outcome, index) => [outcome, Number(answers[index]?.[1] ?? 0)])) as Record<Outcome, number>;
+  }
+
   async outcomes(id: string): Promise<Record<Outcome, Record<string, string>>> {
     const pipeline = this.redis.pipeline();
     for (const outcome of OUTCOMES) pipeline.hgetall(this.key(id, `outcome:${outcome}`));

@@ -110,6 +110,7 @@ export function describeCampaignStoreContract(name: string, open: () => Promise<
       expect(Object.keys(outcomes.sent)).toEqual(['102000001']);
       expect(outcomes.delivered).toEqual({ '102000001': AT });
       expect(outcomes.read).toEqual({});
+      expect(await store.counts('c1')).toMatchObject({ sent: 1, delivered: 1, read: 0, visited: 0 });
     });
 
     it('links a message and its conversation back to the campaign and consumer', async () => {
