@@ -185,15 +185,38 @@ describe('the /agent console in Chromium, with a consumer on the web chat', () =
     expect((await running.sampark.handoff.current(conversationId ?? ''))?.status).toBe('bot');
   }, 90_000);
 
-  it('shows the console in Hindi for an agent who prefers it', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'hi-IN' });
-    const agent = await open(context, 'agent-hi');
+  it('serves a Hindi consumer from a console in Hindi, with ready replies in Hindi', async () => {
+    const consumer = await open(await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }), 'consumer-hi');
+    await consumer.goto(`${running.url}/`);
+    await consumer.locator('[data-language="hi"]').click();
+    await consumerSees(consumer, 'नमस्ते! मैं संपर्क हूँ');
+    await consumerTypes(consumer, 'agent se baat karao');
+    await consumerSees(consumer, 'कतार में आपका नंबर 1');
+
+    const agent = await open(await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'hi-IN' }), 'agent-hi');
     await signIn(agent, 'vikram', 'vikram-pass');
     await agent.locator('[data-language="hi"]').click();
     await agent.locator('#agent-queue-title', { hasText: 'प्रतीक्षा में' }).waitFor();
+    const waiting = agent.locator('[data-testid="queue-item"]', { hasText: 'हिंदी' });
+    await waiting.waitFor();
+    await screenshot(agent, 'agent-5-hindi-queue');
+    await waiting.locator('.agent-claim').click();
+
+    const cannedHindi = running.sampark.translator.namespace('hi', 'agentConsole').canned as Record<string, string>;
+    await agent.locator('#agent-canned option[value="askConsumerNumber"]').waitFor({ state: 'attached' });
+    expect(await agent.locator('#agent-canned option[value="askConsumerNumber"]').textContent()).toBe(cannedHindi.askConsumerNumber);
+    await agent.locator('#agent-canned').selectOption('askConsumerNumber');
+    await agent.locator('.agent-reply-form button[type="submit"]').click();
+    await consumerSees(consumer, `एजेंट: ${cannedHindi.askConsumerNumber}`);
+    await consumerTypes(consumer, '101000002');
+    await agent.locator('[data-testid="line-consumer"]', { hasText: '101000002' }).waitFor();
+    await screenshot(agent, 'agent-6-hindi-conversation');
+
+    await agent.locator('#agent-resolve-reason').selectOption('answered');
+    await agent.locator('[data-testid="resolve"]').click();
     await agent.locator('.agent-none', { hasText: 'कतार से कोई बातचीत लें' }).waitFor();
-    await screenshot(agent, 'agent-5-hindi');
-  }, 30_000);
+    await screenshot(consumer, 'consumer-3-hindi');
+  }, 60_000);
 
   it('logged no script or security-policy errors', () => {
     expect(problems).toEqual([]);
