@@ -17,8 +17,6 @@ export const SEND_JOB = 'outreach.send';
 /** The job that asks the backend, some hours after a message or a reply, whether the consumer recharged or changed mobile. */
 export const CHECK_JOB = 'outreach.check';
 
-/** While targets are still being found, sending looks again this often. */
-const PREPARING_RETRY_MS = 2000;
 /** After a refusal worth retrying (throttled, Graph API trouble), the batch waits this long. */
 const REFUSED_RETRY_MS = 30_000;
 
@@ -56,7 +54,8 @@ export class CampaignSending {
     const campaign = await store.find(campaignId);
     // A pause or stop takes effect here, at most one batch (one second of sends) after it was asked.
     if (!campaign || campaign.status !== 'running') return null;
-    if (campaign.preparedAt === null) return PREPARING_RETRY_MS;
+    // Targets still being found: the preparation job starts sending when it is done.
+    if (campaign.preparedAt === null) return null;
     const closedFor = msUntilWindowOpens(settings.window, now());
     if (closedFor > 0) return closedFor;
     for (let sent = 0; sent < settings.messagesPerSecond; sent += 1) {

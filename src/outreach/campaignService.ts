@@ -51,7 +51,8 @@ export class CampaignService {
 
   /**
    * Applies a supervisor's command if the campaign's status allows it. Starting from draft finds the
-   * targets first (a durable job), then sends; starting a paused campaign sends the rest.
+   * targets first (a durable job that then starts sending); starting a paused campaign sends the
+   * rest, or finds the targets again if that had not finished (finding them twice records each once).
    */
   async command(id: string, command: CampaignCommand): Promise<{ ok: true; campaign: CampaignView } | { ok: false; problem: CommandProblem }> {
     const before = await this.store.find(id);
@@ -66,9 +67,10 @@ export class CampaignService {
           : { status: to };
     const after = await this.store.changeStatus(id, from, change);
     if (!after) return { ok: false, problem: 'wrong_status' };
-    if (command === 'start') {
-      if (before.status === 'draft') await this.jobs.enqueue(PREPARE_JOB, { campaignId: id }, { jobId: `${PREPARE_JOB}.${id}` });
-      await this.jobs.enqueue(SEND_JOB, { campaignId: id });
+    if (command === 'start' && before.status === 'draft') {
+      await this.jobs.enqueue(PREPARE_JOB, { campaignId: id }, { jobId: `${PREPARE_JOB}.${id}` });
+    } else if (command === 'start') {
+      await this.jobs.enqueue(before.preparedAt === null ? PREPARE_JOB : SEND_JOB, { campaignId: id });
     }
     return { ok: true, campaign: await this.viewOf(after) };
   }

@@ -104,7 +104,14 @@ export function createOutreach(parts: OutreachParts): Outreach {
     now,
   });
 
-  jobs.define({ name: PREPARE_JOB, schema: CampaignJobSchema, handler: ({ campaignId }) => preparation.prepare(campaignId) });
+  jobs.define({
+    name: PREPARE_JOB,
+    schema: CampaignJobSchema,
+    handler: async ({ campaignId }) => {
+      await preparation.prepare(campaignId);
+      await jobs.enqueue(SEND_JOB, { campaignId });
+    },
+  });
   jobs.define({
     name: SEND_JOB,
     schema: CampaignJobSchema,

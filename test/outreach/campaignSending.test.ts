@@ -190,6 +190,20 @@ describe('sending a campaign', () => {
     expect(mobiles).toHaveLength((await targets()).filter((t) => t.mobile !== null).length);
   });
 
+  it('paused while its targets are found, it sends nothing until started again', async () => {
+    open({ messagesPerSecond: 1000 }, new Date('2026-11-28T05:00:00.000Z'));
+    const { id } = await world.outreach.campaigns.create({ name: 'Paused early', criteria: CRITERIA, language: 'hi' }, 'supervisor1');
+    await world.outreach.campaigns.command(id, 'start');
+    await world.outreach.campaigns.command(id, 'pause');
+    await jobs.runNext(PREPARE_JOB);
+    await drain();
+    expect(world.channel.taken).toEqual([]);
+    expect((await counts(id)).targeted).toBeGreaterThan(0);
+    await world.outreach.campaigns.command(id, 'start');
+    await drain();
+    expect(world.channel.taken).toHaveLength((await targets()).filter((t) => t.mobile !== null).length);
+  });
+
   it('sends nothing more once stopped', async () => {
     open({ messagesPerSecond: 2 }, new Date('2026-11-28T05:00:00.000Z'));
     const id = await started();
