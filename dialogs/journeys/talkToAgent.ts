@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { WaterfallDialog } from 'botbuilder-dialogs';
 import { languageOf, recognitionOf } from '../../src/bot/turnState';
 import { AgentHours } from '../../src/handoff/agentHours';
-import { handoffInitiation } from '../../src/handoff/handoffEvents';
+import { handoffInitiation, sendHandoffEvent } from '../../src/handoff/handoffEvents';
 import { expectedWaitMinutes } from '../../src/handoff/queueWait';
 import type { Answer } from '../common/askDialog';
 import { escalate } from '../common/escalation';
@@ -91,7 +91,8 @@ async function queueForAgent(services: DialogServices, context: TurnContext): Pr
   const placement = await services.handoff.enqueue(request);
   await rememberHowToReach(services, context);
   if (!placement.alreadyQueued) {
-    await context.sendActivity(
+    await sendHandoffEvent(
+      context,
       handoffInitiation(
         context,
         {
@@ -104,6 +105,7 @@ async function queueForAgent(services: DialogServices, context: TurnContext): Pr
         },
         history,
       ),
+      services.logger,
     );
   }
   const t = translate(services, context);

@@ -1,4 +1,5 @@
 import { ActivityTypes, EventFactory, type Activity, type ConversationAccount, type Transcript, type TurnContext } from 'botbuilder';
+import type { Logger } from '../log/logger';
 import type { HistoryLine } from './conversationHistory';
 import type { HandoffRequest } from './handoffQueue';
 
@@ -36,4 +37,16 @@ export function handoffInitiation(context: TurnContext, handoffContext: HandoffC
 export function handoffStatus(conversationId: string, state: HandoffState, message?: string): Partial<Activity> {
   const conversation = { id: conversationId } as ConversationAccount;
   return EventFactory.createHandoffStatus(conversation, state, message);
+}
+
+/**
+ * Sends a handoff event in the consumer's turn. A channel that refuses event activities (some Azure
+ * Bot Service channels do) costs the agent hub its event, never the consumer their handoff.
+ */
+export async function sendHandoffEvent(context: TurnContext, event: Partial<Activity>, logger: Logger): Promise<void> {
+  try {
+    await context.sendActivity(event);
+  } catch (error) {
+    logger.warn({ err: error, channel: context.activity.channelId, event: event.name }, 'channel refused a handoff event');
+  }
 }

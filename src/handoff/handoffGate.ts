@@ -2,8 +2,9 @@ import type { TurnContext } from 'botbuilder';
 import { languageOf } from '../bot/turnState';
 import { LANGUAGES } from '../i18n/language';
 import type { Translator } from '../i18n/translator';
+import type { Logger } from '../log/logger';
 import { keywordIntent } from '../nlu/keywords';
-import { handoffStatus } from './handoffEvents';
+import { handoffStatus, sendHandoffEvent } from './handoffEvents';
 import { WITH_AGENT_SIDE, type HandoffRecord } from './handoffRecord';
 import type { HandoffService } from './handoffService';
 import { describeInbound } from './inboundDescription';
@@ -25,6 +26,7 @@ export type GateVerdict = 'held' | 'returned' | 'expired' | 'bot';
 export interface HandoffGateSettings {
   /** For the expected wait told with the consumer's place (see queueWait). */
   averageHandlingMinutes: number;
+  logger: Logger;
 }
 
 /** Stands at the start of each turn and keeps the bot out of conversations agents own. */
@@ -68,7 +70,7 @@ export class HandoffGate {
     if (keywordIntent(text) === 'cancel' && (await this.handoff.cancel(conversationId))) {
       await this.handoff.returnToBot(conversationId);
       // The consumer's own turn: the agent hub hears it here, not through the notifier.
-      await context.sendActivity(handoffStatus(conversationId, 'failed', 'cancelled by the consumer'));
+      await sendHandoffEvent(context, handoffStatus(conversationId, 'failed', 'cancelled by the consumer'), this.settings.logger);
       await context.sendActivity(t('agent.cancelled'));
       return 'held';
     }

@@ -1,4 +1,4 @@
-import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
+import { ActivityTypes, TestAdapter, type Activity, type ResourceResponse, type TurnContext } from 'botbuilder';
 import { handoffRequest } from '../../handoff/handoffStore.contract';
 import { TestConversation, type TranscriptLine } from '../../support/conversation';
 
@@ -121,5 +121,20 @@ describe('talk to an agent', () => {
     const transcript = initiation?.attachments?.[0]?.content as { activities: Array<Partial<Activity>> };
     expect(transcript.activities[0]).toMatchObject({ type: 'message', text: 'balance 101000001', from: { role: 'user' } });
     expect(transcript.activities.some((activity) => activity.from?.role === 'bot' && activity.text?.includes('842.50'))).toBe(true);
+  });
+
+  it('queues on a channel that refuses event activities, which costs only the event', async () => {
+    const conversation = await TestConversation.start({}, 'en-IN');
+    class EventRefusingAdapter extends TestAdapter {
+      override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+        if (activities.some((activity) => activity.type === ActivityTypes.Event)) throw new Error('BadArgument: Unknown activity type');
+        return super.sendActivities(context, activities);
+      }
+    }
+    const adapter = new EventRefusingAdapter((context) => conversation.sampark.bot.run(context));
+    await adapter.receiveActivity({ type: ActivityTypes.Message, text: 'talk to agent', locale: 'en-IN' });
+    const replies = adapter.activeQueue.splice(0).map((activity) => activity.text);
+    expect(replies).toEqual([expect.stringContaining('number 1 in the queue')]);
+    expect((await conversation.sampark.handoff.current('Convo1'))?.status).toBe('queued');
   });
 });
