@@ -187,10 +187,10 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
       ticketRepository,
       config.policy.slaHours,
       now,
-      async (ticket, joined) => {
+      async (ticket, joined, request) => {
         metrics.tickets.inc({ category: ticket.category, result: joined ? 'joined' : 'opened' });
         if (!joined) await automation.opened(ticket);
-        await operations.ticketEscalated(ticket, joined);
+        await operations.ticketEscalated(ticket, joined, request.contact);
       },
       config.policy.ticketLifecycle,
     ),

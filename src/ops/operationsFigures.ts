@@ -54,7 +54,7 @@ export class OperationsFigures {
    * A complaint became a ticket, or joined the consumer's open one: either way the bot handed it on.
    * `from` is the conversation the complaint came from; a joined ticket's own contact is the first one's.
    */
-  async ticketEscalated(ticket: Ticket, joined: boolean, from: ConversationOnChannel = ticket.contact): Promise<void> {
+  async ticketEscalated(ticket: Ticket, joined: boolean, from: ConversationOnChannel): Promise<void> {
     await this.escalated(from, 'ticket');
     if (!joined) await this.ticket({ outcome: 'opened', ...placeOf(ticket) }, new Date(ticket.createdAt));
   }

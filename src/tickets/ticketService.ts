@@ -42,8 +42,12 @@ export class TicketService {
     private readonly repository: TicketRepository,
     private readonly slaHours: SlaTable,
     private readonly now: () => Date = () => new Date(),
-    /** Told of every escalation (metrics, the SLA check and webhook of a new ticket); awaited. */
-    private readonly onEscalated: (ticket: Ticket, joined: boolean) => Promise<void> | void = () => undefined,
+    /**
+     * Told of every escalation (metrics, the SLA check and webhook of a new ticket, the daily
+     * figures); awaited. The request says which conversation escalated: a joined ticket keeps the
+     * contact of the complaint that opened it.
+     */
+    private readonly onEscalated: (ticket: Ticket, joined: boolean, request: TicketRequest) => Promise<void> | void = () => undefined,
     /** How long a consumer may reopen; how close in time outage reports of one section link to one incident. */
     private readonly lifecycle: TicketLifecyclePolicy = DEFAULT_TICKET_LIFECYCLE_POLICY,
   ) {}
@@ -94,7 +98,7 @@ export class TicketService {
       candidate,
       request.requestId === undefined ? undefined : `${request.contact.conversationId}:${request.requestId}`,
     );
-    await this.onEscalated(outcome.ticket, outcome.joined);
+    await this.onEscalated(outcome.ticket, outcome.joined, request);
     return outcome;
   }
 

@@ -60,6 +60,20 @@ describe('daily operations figures, fed by the bot, the handoff queue and the ti
     expect(metrics).toContain('sampark_ops_today{figure="contained_by_bot"} 1');
   });
 
+  it('counts a second conversation whose complaint joins an open ticket as escalated, not contained', async () => {
+    for (const id of ['first-report', 'second-report']) {
+      await consumer.play([
+        ['user', inConversation(id, 'money deducted but recharge not credited')],
+        ['user', inConversation(id, '101000005')],
+        ['user', inConversation(id, '412399999999')],
+        ['bot', /SP-\d{4}-\d{4}/],
+      ]);
+    }
+    expect(await consumer.sampark.services.tickets.findByConsumer('101000005')).toHaveLength(1);
+    const [day] = (await consumer.sampark.operations.daily(TODAY, TODAY)).days;
+    expect(day).toMatchObject({ conversations: 2, containedByBot: 0, ticketsOpened: 1 });
+  });
+
   it('counts a resolution within the SLA on the day it happens, and one after the due time as late', async () => {
     const number = await aMorningOfConversations();
     const workflow = consumer.sampark.ticketWorkflow;
@@ -104,7 +118,7 @@ describe('daily operations figures, fed by the bot, the handoff queue and the ti
       description: 'Payment not found.', contact: { ...first, language: 'hi' }, createdAt: TEST_NOW.toISOString(),
       dueAt: TEST_NOW.toISOString(), laterReports: [],
     } satisfies Ticket;
-    await operations.ticketEscalated(ticket, false);
+    await operations.ticketEscalated(ticket, false, first);
     await operations.ticketEscalated(ticket, true, again);
     const [day] = (await operations.daily(TODAY, TODAY)).days;
     expect(day).toMatchObject({ conversations: 2, containedByBot: 0, ticketsOpened: 1 });
