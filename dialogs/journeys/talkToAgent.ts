@@ -3,6 +3,7 @@ import { WaterfallDialog } from 'botbuilder-dialogs';
 import { languageOf, recognitionOf } from '../../src/bot/turnState';
 import { AgentHours } from '../../src/handoff/agentHours';
 import { handoffInitiation, sendHandoffEvent } from '../../src/handoff/handoffEvents';
+import type { HandoffRequest } from '../../src/handoff/handoffQueue';
 import { expectedWaitMinutes } from '../../src/handoff/queueWait';
 import type { Answer } from '../common/askDialog';
 import { escalate } from '../common/escalation';
@@ -77,11 +78,11 @@ export async function answerCallBackOffer(services: DialogServices, context: Tur
 async function queueForAgent(services: DialogServices, context: TurnContext): Promise<void> {
   const session = await services.memory.sessionOf(context);
   const history = session.history ?? [];
-  const request = {
+  const request: HandoffRequest = {
     conversationId: context.activity.conversation.id,
     channel: context.activity.channelId,
     language: languageOf(context),
-    reason: 'consumer_asked' as const,
+    reason: 'consumer_asked',
     caNumber: session.caNumber ?? null,
     lastIntent: recognitionOf(context)?.intent ?? null,
     requestedAt: services.now().toISOString(),

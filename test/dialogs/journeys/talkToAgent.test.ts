@@ -100,6 +100,17 @@ describe('talk to an agent', () => {
     expect(history.at(-1)).toMatchObject({ from: 'consumer', text: 'talk to agent' });
   });
 
+  it('carries a health need said earlier, so agents serve the request first', async () => {
+    const conversation = await TestConversation.start();
+    await conversation.sampark.handoff.enqueue(handoffRequest('someone-earlier'));
+    await conversation.play([
+      ['user', 'ghar me bimar buzurg hain, light nahi hai'],
+      ['user', 'agent se baat karao'],
+      ['bot', 'कतार में आपका नंबर 1'],
+    ]);
+    expect((await conversation.sampark.handoff.current('Convo1'))?.request.urgent).toBe(true);
+  });
+
   it('sends handoff.initiate with the transcript once, when the conversation is queued', async () => {
     const conversation = await TestConversation.start();
     const sent: Partial<Activity>[] = [];
