@@ -554,6 +554,7 @@
       parts.push(el('p', { class: 'agent-muted', text: Staff.t('page.context.noCa') }));
     } else {
       var facts = fact(Staff.t('page.context.ca'), context.caNumber, 'context-ca');
+      if (context.caSource === 'consumer') facts = facts.concat([el('dd', { class: 'agent-wide agent-muted', text: Staff.t('page.context.caFromChat') })]);
       if (context.consumer) {
         facts = facts.concat(
           fact(Staff.t('page.context.name'), context.consumer.name, 'context-name'),

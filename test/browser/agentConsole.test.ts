@@ -210,6 +210,9 @@ describe('the /agent console in Chromium, with a consumer on the web chat', () =
     await consumerSees(consumer, `एजेंट: ${cannedHindi.askConsumerNumber}`);
     await consumerTypes(consumer, '101000002');
     await agent.locator('[data-testid="line-consumer"]', { hasText: '101000002' }).waitFor();
+    // The number the consumer gave the agent fills the context the bot could not.
+    await agent.locator('[data-testid="context-ca"]', { hasText: '101000002' }).waitFor();
+    await agent.locator('[data-testid="context-balance"]', { hasText: '-₹236.40' }).waitFor();
     await screenshot(agent, 'agent-6-hindi-conversation');
 
     await agent.locator('#agent-resolve-reason').selectOption('answered');

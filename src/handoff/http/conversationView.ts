@@ -1,4 +1,5 @@
 import type { Consumer, MeterBackend, MeterStatus } from '../../backend/meterBackend';
+import { parseConsumerNumber } from '../../domain/consumerNumber';
 import { maskAddress, maskMobile, maskName } from '../../domain/mask';
 import type { Ticket } from '../../tickets/ticket';
 import type { TicketRepository } from '../../tickets/ticketRepository';
@@ -43,6 +44,8 @@ export function overviewEntry(record: HandoffRecord, now: Date) {
 /** What the bot knew when it handed over, looked up again now: the agent starts where the bot stopped. */
 export interface BotContext {
   caNumber: string | null;
+  /** Where the CA number came from: the bot's conversation, or a message the consumer wrote to the agent. */
+  caSource: 'bot' | 'consumer' | null;
   /** Name, address and mobile masked, as DOMAIN.md's safety lines require for staff too. */
   consumer: ReturnType<typeof maskedConsumer> | null;
   meter: ReturnType<typeof meterSummary> | null;
@@ -51,10 +54,15 @@ export interface BotContext {
   backendUnavailable: boolean;
 }
 
+/** How many of the consumer's latest messages are tried as a CA number: enough for "here it is", few lookups. */
+const CA_CANDIDATES = 3;
+
 /** Looks the consumer's details, meter and tickets up; a backend that does not answer leaves them out. */
 export async function botContext(record: HandoffRecord, backend: MeterBackend, tickets: TicketRepository): Promise<BotContext> {
-  const caNumber = record.request.caNumber;
-  if (!caNumber) return { caNumber, consumer: null, meter: null, tickets: [], backendUnavailable: false };
+  const fromBot = record.request.caNumber;
+  const caNumber = fromBot ?? (await numberGivenToAgent(record, backend));
+  const caSource = fromBot ? 'bot' : caNumber ? 'consumer' : null;
+  if (!caNumber) return { caNumber, caSource, consumer: null, meter: null, tickets: [], backendUnavailable: false };
   const [consumer, meter, theirTickets] = await Promise.allSettled([
     backend.findConsumer(caNumber),
     backend.getMeterStatus(caNumber),
@@ -62,11 +70,34 @@ export async function botContext(record: HandoffRecord, backend: MeterBackend, t
   ]);
   return {
     caNumber,
+    caSource,
     consumer: consumer.status === 'fulfilled' && consumer.value ? maskedConsumer(consumer.value) : null,
     meter: meter.status === 'fulfilled' && meter.value ? meterSummary(meter.value) : null,
     tickets: theirTickets.status === 'fulfilled' ? theirTickets.value.map(ticketLine) : [],
     backendUnavailable: consumer.status === 'rejected' || meter.status === 'rejected',
   };
+}
+
+/**
+ * The CA number the consumer sent the agent as a message of its own, the latest one the backend
+ * knows: a number it does not know (a payment reference, say) is not taken for one. When the
+ * backend does not answer, the latest candidate stands, and the lookups after say it is unavailable.
+ */
+async function numberGivenToAgent(record: HandoffRecord, backend: MeterBackend): Promise<string | null> {
+  const candidates = record.transcript
+    .filter((entry) => entry.from === 'consumer')
+    .flatMap((entry) => {
+      const parsed = parseConsumerNumber(entry.text);
+      return parsed.ok ? [parsed.value] : [];
+    })
+    .reverse()
+    .slice(0, CA_CANDIDATES);
+  try {
+    for (const candidate of candidates) if (await backend.findConsumer(candidate)) return candidate;
+    return null;
+  } catch {
+    return candidates[0] ?? null;
+  }
 }
 
 /** The conversation as its agent works it: request, the bot's part before, what was said since, notes, context. */

@@ -57,6 +57,7 @@ describe('the agent API', () => {
       caNumber: '101000001',
       context: {
         caNumber: '101000001',
+        caSource: 'bot',
         consumer: { name: 'R***** K****', mobile: '******0001', meterNumber: 'GS23A0104571', section: 'Kankarbagh-1' },
         meter: { balance: 842.5, relay: 'connected', communicating: true, lastRecharge: { amount: 1000 } },
         tickets: [{ number: ticket.number, category: 'meter_defective', status: 'open' }],
@@ -78,6 +79,22 @@ describe('the agent API', () => {
       transcript: [],
       notes: [],
       context: { caNumber: '101000099', consumer: null, meter: null, backendUnavailable: true },
+    });
+  });
+
+  it('takes a CA number the consumer sent the agent, when the bot had none and the backend knows it', async () => {
+    await harness.sampark.handoff.enqueue(request('a'));
+    await harness.call('agent1', 'POST', '/api/agent/conversations/a/claim');
+    const context = async () => (await json(harness.call('agent1', 'GET', '/api/agent/conversations/a'))).context;
+    expect(await context()).toMatchObject({ caNumber: null, caSource: null, consumer: null });
+    await harness.sampark.handoff.consumerWrote('a', 'mera number 101000002 hai');
+    await harness.sampark.handoff.consumerWrote('a', '101000002');
+    // A payment reference is twelve digits too, but the backend knows no such consumer.
+    await harness.sampark.handoff.consumerWrote('a', '412300000003');
+    expect(await context()).toMatchObject({
+      caNumber: '101000002',
+      caSource: 'consumer',
+      meter: { relay: 'disconnected' },
     });
   });
 
