@@ -3,7 +3,7 @@ import { SimulatedMeterBackend } from '../../src/backend/simulator/simulatedMete
 import { loadConfig } from '../../src/config/config';
 import { silentLogger } from '../../src/log/logger';
 import type { OutreachChannel } from '../../src/outreach/outreachChannel';
-import { TEST_NOW, TEST_OTP, TestConversation } from '../support/conversation';
+import { TEST_NOW, TEST_OTP, TestConversation, type TranscriptLine } from '../support/conversation';
 
 /** The test adapter's conversation: Sunita Devi (101000002, cut for -236.40) chats from it. */
 const CHAT = 'Convo1';
@@ -23,6 +23,63 @@ function chatChannel(): OutreachChannel & { sentTo: string[] } {
   };
 }
 
+/** What a tap sends and the bot says back, per language; `id` is the campaign's. */
+const TRANSCRIPTS: Record<'hi' | 'en', Record<'recharge' | 'updateMobile' | 'agent' | 'stop', (id: string) => TranscriptLine[]>> = {
+  hi: {
+    recharge: (id) => [
+      ['user', `campaign:${id}:recharge`],
+      ['bot', 'उपभोक्ता संख्या 101000002'],
+      ['bot', 'आपका बैलेंस -₹236.40 है'],
+      ['bot', 'कृपया ₹236.40 से अधिक का रिचार्ज करें'],
+    ],
+    updateMobile: (id) => [
+      ['user', `campaign:${id}:update_mobile`],
+      ['bot', 'उपभोक्ता संख्या 101000002'],
+      ['bot', 'नया 10 अंकों का मोबाइल नंबर लिखें'],
+      ['user', '9123400042'],
+      ['bot', '******0042 पर OTP भेजा है'],
+      ['user', TEST_OTP],
+      ['bot', 'अब आपका पंजीकृत मोबाइल नंबर ******0042 है'],
+    ],
+    agent: (id) => [
+      ['user', `campaign:${id}:agent`],
+      ['bot', 'हेल्पलाइन एजेंट से जोड़ रहा हूँ'],
+    ],
+    stop: (id) => [
+      ['user', `campaign:${id}:stop`],
+      ['bot', 'SBPDCL अब इस नंबर पर अभियान के संदेश नहीं भेजेगा'],
+    ],
+  },
+  en: {
+    recharge: (id) => [
+      ['user', `campaign:${id}:recharge`],
+      ['bot', 'Consumer number 101000002'],
+      ['bot', 'Your balance is -₹236.40'],
+      ['bot', 'please recharge more than ₹236.40'],
+    ],
+    updateMobile: (id) => [
+      ['user', `campaign:${id}:update_mobile`],
+      ['bot', 'Consumer number 101000002'],
+      ['bot', 'new 10-digit mobile number'],
+      ['user', '9123400042'],
+      ['bot', 'I have sent an OTP to ******0042'],
+      ['user', TEST_OTP],
+      ['bot', 'Your registered mobile number is now ******0042'],
+    ],
+    agent: (id) => [
+      ['user', `campaign:${id}:agent`],
+      ['bot', 'connecting you to a helpline agent'],
+    ],
+    stop: (id) => [
+      ['user', `campaign:${id}:stop`],
+      ['bot', 'SBPDCL will send no more campaign messages to this number'],
+    ],
+  },
+};
+
+/** Words that stop campaign messages when typed after one, per language. */
+const TYPED_STOPS = { hi: ['stop', 'band karo', 'बंद करो', 'संदेश बंद करें'], en: ['stop', 'STOP', 'Stop messages'] };
+
 describe.each([
   ['hi', 'hi-IN'],
   ['en', 'en-US'],
@@ -30,10 +87,13 @@ describe.each([
   let sampark: Sampark;
   let conversation: TestConversation;
   let channel: ReturnType<typeof chatChannel>;
+  const transcript = TRANSCRIPTS[language];
 
   beforeEach(async () => {
     const now = () => TEST_NOW;
-    sampark = await createSampark(loadConfig({ OUTREACH_MESSAGES_PER_SECOND: '1000' }), silentLogger(), {
+    // Outcome checks a second after a reply, so the test sees a mobile update counted.
+    const config = loadConfig({ OUTREACH_MESSAGES_PER_SECOND: '1000', OUTREACH_OUTCOME_CHECK_HOURS: '0.0003' });
+    sampark = await createSampark(config, silentLogger(), {
       now,
       backend: new SimulatedMeterBackend({ now, otpGenerator: () => TEST_OTP }),
     });
@@ -44,74 +104,69 @@ describe.each([
   });
   afterEach(() => sampark.close());
 
-  /** A campaign over Sunita's section, run until she has been sent the template; its id. */
-  async function campaignSentToSunita(name = 'Bihta cut'): Promise<string> {
-    const { id } = await sampark.outreach.campaigns.create({ name, criteria: CRITERIA, language }, 'supervisor1');
-    await sampark.outreach.campaigns.command(id, 'start');
+  async function until(check: () => Promise<boolean>, what: string): Promise<void> {
     const deadline = Date.now() + 5000;
-    while ((await sampark.outreach.campaigns.find(id))?.status !== 'completed') {
-      if (Date.now() > deadline) throw new Error('the campaign did not finish');
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    expect(channel.sentTo).toContain(SUNITA_MOBILE);
+  }
+
+  /** A campaign over Sunita's section, run until it completed; its id. */
+  async function completedCampaign(name = 'Bihta cut'): Promise<string> {
+    const { id } = await sampark.outreach.campaigns.create({ name, criteria: CRITERIA, language }, 'supervisor1');
+    await sampark.outreach.campaigns.command(id, 'start');
+    await until(async () => (await sampark.outreach.campaigns.find(id))?.status === 'completed', 'the campaign to complete');
     return id;
   }
 
   const counts = async (id: string) => (await sampark.outreach.campaigns.find(id))!.counts;
 
-  const expected = {
-    hi: { supply: /236\.40/, mobile: /नया 10 अंकों का मोबाइल नंबर/, stopped: /अब इस नंबर पर अभियान के संदेश नहीं भेजेगा/ },
-    en: { supply: /236\.40/, mobile: /new 10-digit mobile number/, stopped: /no more campaign messages to this number/ },
-  }[language];
-
   it('"recharge help" enters the supply journey for her connection, without asking the CA number', async () => {
-    const id = await campaignSentToSunita();
-    const replies = (await conversation.say(`campaign:${id}:recharge`)).join('\n');
-    expect(replies).toMatch(expected.supply);
+    const id = await completedCampaign();
+    expect(channel.sentTo).toContain(SUNITA_MOBILE);
+    await conversation.play(transcript.recharge(id));
     expect(await counts(id)).toMatchObject({ replied: 1 });
   });
 
-  it('"update mobile" enters the mobile update journey', async () => {
-    const id = await campaignSentToSunita();
-    expect((await conversation.say(`campaign:${id}:update_mobile`)).join('\n')).toMatch(expected.mobile);
+  it('"update mobile" enters the OTP journey, and the new mobile counts as resolved', async () => {
+    const id = await completedCampaign();
+    await conversation.play(transcript.updateMobile(id));
+    await until(async () => (await counts(id)).resolved === 1, 'the mobile update to be counted');
+    expect(await counts(id)).toMatchObject({ replied: 1, resolved: 1 });
   });
 
   it('"talk to an agent" queues the conversation for an agent', async () => {
-    const id = await campaignSentToSunita();
-    await conversation.say(`campaign:${id}:agent`);
+    const id = await completedCampaign();
+    await conversation.play(transcript.agent(id));
     expect((await sampark.handoff.queue()).map((record) => record.request.conversationId)).toContain(CHAT);
   });
 
   it('"stop" is confirmed, counted, and honoured by the next campaign', async () => {
-    const id = await campaignSentToSunita();
-    expect((await conversation.say(`campaign:${id}:stop`)).join('\n')).toMatch(expected.stopped);
+    const id = await completedCampaign();
+    await conversation.play(transcript.stop(id));
     expect(await counts(id)).toMatchObject({ replied: 1, optedOut: 1 });
     const sentBefore = channel.sentTo.length;
-    const next = await sampark.outreach.campaigns.create({ name: 'Again', criteria: CRITERIA, language }, 'supervisor1');
-    await sampark.outreach.campaigns.command(next.id, 'start');
-    const deadline = Date.now() + 5000;
-    while ((await sampark.outreach.campaigns.find(next.id))?.status !== 'completed') {
-      if (Date.now() > deadline) throw new Error('the second campaign did not finish');
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    const next = await completedCampaign('Again');
     expect(channel.sentTo.slice(sentBefore)).not.toContain(SUNITA_MOBILE);
-    expect((await counts(next.id)).optedOut).toBe(1);
+    expect((await counts(next)).optedOut).toBe(1);
   });
 
-  it.each(language === 'hi' ? ['stop', 'band karo', 'बंद करो', 'संदेश बंद करें'] : ['stop', 'STOP', 'Stop messages'])('a typed "%s" after the message stops campaign messages too', async (typed) => {
-    const id = await campaignSentToSunita();
-    expect((await conversation.say(typed)).join('\n')).toMatch(expected.stopped);
+  it.each(TYPED_STOPS[language])('a typed "%s" after the message stops campaign messages too', async (typed) => {
+    const id = await completedCampaign();
+    const confirmation = transcript.stop(id)[1]![1];
+    await conversation.play([['user', typed], ['bot', confirmation as string]]);
     expect(await counts(id)).toMatchObject({ optedOut: 1 });
   });
 
   it('"ruko" (wait) after a campaign message is no opt-out', async () => {
-    const id = await campaignSentToSunita();
-    expect((await conversation.say('ruko')).join('\n')).not.toMatch(expected.stopped);
+    const id = await completedCampaign();
+    await conversation.say('ruko');
     expect(await counts(id)).toMatchObject({ optedOut: 0 });
   });
 
   it('a typed "stop" with no campaign message before has nothing to cancel, as ever', async () => {
     const replies = (await conversation.say('stop')).join('\n');
-    expect(replies).not.toMatch(expected.stopped);
+    expect(replies).not.toContain(transcript.stop('any')[1]![1] as string);
   });
 });
