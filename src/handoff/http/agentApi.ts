@@ -94,16 +94,17 @@ export function mountAgentApi(server: Server, deps: AgentApiDeps): AgentApi {
   }));
 
   server.get('/api/agent/agents', agentSide(async (_req, res) => {
-    res.send(200, { agents: await colleagues() });
+    res.send(200, { agents: await colleagues(await deps.handoff.withAgentSide()) });
   }));
 
   server.get('/api/agent/overview', supervisorOnly(async (_req, res, identity) => {
     const now = deps.now();
-    const conversations = (await deps.handoff.withAgentSide()).map((record) => overviewEntry(record, now));
+    const records = await deps.handoff.withAgentSide();
+    const conversations = records.map((record) => overviewEntry(record, now));
     const byStatus = { queued: 0, assigned: 0 };
     for (const conversation of conversations) if (conversation.status === 'queued' || conversation.status === 'assigned') byStatus[conversation.status] += 1;
     await audit(identity, 'handoff.overview_viewed', null, { conversations: conversations.length });
-    res.send(200, { byStatus, conversations, agents: await colleagues() });
+    res.send(200, { byStatus, conversations, agents: await colleagues(records) });
   }));
 
   server.get('/api/agent/conversations', agentSide(async (_req, res, identity) => {
@@ -187,9 +188,9 @@ export function mountAgentApi(server: Server, deps: AgentApiDeps): AgentApi {
     return conversationView(record, await botContext(record, deps.backend, deps.tickets));
   }
 
-  /** Every call-centre account, whether its console is open, and how many conversations it holds. */
-  async function colleagues() {
-    const [online, sideRecords] = await Promise.all([deps.presence.online(), deps.handoff.withAgentSide()]);
+  /** Every call-centre account, whether its console is open, and how many of `sideRecords` it holds. */
+  async function colleagues(sideRecords: HandoffRecord[]) {
+    const online = await deps.presence.online();
     const present = new Map(online.map((agent) => [agent.username, agent]));
     return deps.authentication.members(CALL_CENTRE_ROLES).map((member) => ({
       username: member.username,
