@@ -66,7 +66,7 @@ export function populationProfiles(): Profile[] {
         caNumber,
         name: `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`,
         address: `House ${1 + Math.floor(random() * 400)}, ${place.area.section}, ${place.area.circle}`,
-        mobile: hasMobile ? `7${String(index + 1).padStart(9, '0')}` : null,
+        mobile: hasMobile ? crowdMobile(index) : null,
         meterNumber: `SP${place.discom === 'SBPDCL' ? 'S' : 'N'}${String(index + 1).padStart(8, '0')}`,
         discom: place.discom,
         area: place.area,
@@ -83,6 +83,18 @@ export function populationProfiles(): Profile[] {
     });
   }
   return profiles;
+}
+
+/** The mobile a crowd connection is registered with, if it has one: 7 and its number in the crowd. */
+function crowdMobile(index: number): string {
+  return `7${String(index + 1).padStart(9, '0')}`;
+}
+
+/** The CA number of the crowd connection first registered with this mobile, if the mobile is one of theirs. */
+export function populationCaOfMobile(mobile: string): string | null {
+  if (!/^7\d{9}$/.test(mobile)) return null;
+  const index = Number(mobile.slice(1)) - 1;
+  return index >= 0 && index < POPULATION_SIZE && crowdMobile(index) === mobile ? String(POPULATION_FIRST_CA + index) : null;
 }
 
 function round2(value: number): number {

@@ -25,7 +25,7 @@ import {
   type TargetCriteria,
   type TargetPage,
 } from '../meterBackend';
-import { POPULATION_FIRST_CA, POPULATION_SIZE, populationProfiles } from './population';
+import { POPULATION_FIRST_CA, POPULATION_SIZE, populationCaOfMobile, populationProfiles } from './population';
 import { connectionFrom, seedConsumers, type Profile, type SeededConnection } from './seedConsumers';
 
 /** What the simulator would have sent by SMS; the demo shows it so a tester can finish the journey. */
@@ -106,7 +106,11 @@ export class SimulatedMeterBackend implements MeterBackend {
   async findConnectionsByMobile(mobile: string): Promise<Consumer[]> {
     requireInput(MobileInput, mobile, 'mobile number');
     await this.answerDelay();
-    const matching = this.everyConnection().filter((c) => c.consumer.mobile === mobile);
+    // A crowd consumer is laid out only when the mobile is one the crowd was given: the lookups
+    // every WhatsApp conversation makes never build the crowd for a demo number.
+    const crowdCa = populationCaOfMobile(mobile);
+    if (crowdCa) this.connectionOf(crowdCa);
+    const matching = [...this.connections.values()].filter((c) => c.consumer.mobile === mobile);
     if (matching.some((c) => c.backendFault)) throw simulatedFault();
     return matching
       .map((c) => structuredClone(c.consumer))
