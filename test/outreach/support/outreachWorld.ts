@@ -4,7 +4,7 @@ import { DEFAULT_SLA_HOURS } from '../../../src/config/ticketPolicy';
 import type { OutboundMessage } from '../../../src/channels/whatsapp/graphMessages';
 import { InProcessJobQueue } from '../../../src/jobs/inProcessJobQueue';
 import type { JobQueue } from '../../../src/jobs/jobQueue';
-import { silentLogger } from '../../../src/log/logger';
+import { silentLogger, type Logger } from '../../../src/log/logger';
 import { Metrics } from '../../../src/metrics/metrics';
 import type { CampaignStore } from '../../../src/outreach/campaignStore';
 import { MemoryCampaignStore } from '../../../src/outreach/memoryCampaignStore';
@@ -70,6 +70,7 @@ export interface WorldOptions {
   stores?: OutreachWorld['stores'];
   backend?: MeterBackend;
   knownLanguage?: KnownLanguage;
+  logger?: Logger;
 }
 
 export function outreachWorld(options: WorldOptions): OutreachWorld {
@@ -88,7 +89,7 @@ export function outreachWorld(options: WorldOptions): OutreachWorld {
     settings: { ...DEFAULT_OUTREACH_SETTINGS, ...options.settings },
     discomName: 'SBPDCL',
     ...(options.knownLanguage ? { knownLanguage: options.knownLanguage } : {}),
-    logger: silentLogger(),
+    logger: options.logger ?? silentLogger(),
     now: options.now,
     stores,
   });
