@@ -235,7 +235,11 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
         : new LocalTurnQueue()),
     metrics,
     logger,
-    handoffGate: new HandoffGate(handoff, translator, { averageHandlingMinutes: config.policy.agentAverageHandlingMinutes, logger }),
+    handoffGate: new HandoffGate(handoff, translator, {
+      averageHandlingMinutes: config.policy.agentAverageHandlingMinutes,
+      actThreshold: config.nlu.actThreshold,
+      logger,
+    }),
     onMessageUnderstood: (message) => operations.messageUnderstood(message),
   });
   const audit = overrides.audit ?? (redis ? new RedisAuditLog(redis, 'sampark:audit') : new MemoryAuditLog());

@@ -134,7 +134,7 @@ export class SamparkBot extends ActivityHandler {
       { conversation: context.activity.conversation.id, intent: recognition?.intent, score: recognition?.score },
       'message understood',
     );
-    const verdict = await this.parts.handoffGate.admit(context);
+    const verdict = await this.parts.handoffGate.admit(context, recognition);
     if (verdict === 'held') return;
     // Back from the agent side: whatever dialog was open before the handoff is stale.
     if (verdict !== 'bot') await this.dialogState.delete(context);

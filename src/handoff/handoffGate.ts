@@ -3,7 +3,9 @@ import { languageOf } from '../bot/turnState';
 import { LANGUAGES } from '../i18n/language';
 import type { Translator } from '../i18n/translator';
 import type { Logger } from '../log/logger';
+import { confidenceBand } from '../nlu/confidenceBands';
 import { keywordIntent } from '../nlu/keywords';
+import type { Recognition } from '../nlu/recognizer';
 import { handoffStatus, sendHandoffEvent } from './handoffEvents';
 import { WITH_AGENT_SIDE, type HandoffRecord } from './handoffRecord';
 import type { HandoffService } from './handoffService';
@@ -17,15 +19,19 @@ import { parseSatisfaction, satisfactionQuestion, satisfactionTitles } from './s
  *   cancel, the answer to the satisfaction question): the bot stays silent;
  * - `returned`: an agent handed the conversation back; the gate told the consumer and asked how it
  *   went, so the bot resets its dialogs and says nothing more;
+ * - `reset`: an agent handed the conversation back and this message is already a new request: the
+ *   bot resets its dialogs and answers it;
  * - `expired`: nobody took the request in time (the consumer was told and offered a call back); the
  *   bot resets its dialogs and reads this message knowing that;
  * - `bot`: the bot answers as usual.
  */
-export type GateVerdict = 'held' | 'returned' | 'expired' | 'bot';
+export type GateVerdict = 'held' | 'returned' | 'reset' | 'expired' | 'bot';
 
 export interface HandoffGateSettings {
   /** For the expected wait told with the consumer's place (see queueWait). */
   averageHandlingMinutes: number;
+  /** A recognition at least this sure is a request the bot acts on (the NLU act threshold). */
+  actThreshold: number;
   logger: Logger;
 }
 
@@ -51,7 +57,7 @@ export class HandoffGate {
    * Decides a message turn. While held, whatever came (text, photo, document, location, anything
    * else) is on the agent's transcript as words and a reference, or the request is cancelled.
    */
-  async admit(context: TurnContext): Promise<GateVerdict> {
+  async admit(context: TurnContext, recognition: Recognition | null): Promise<GateVerdict> {
     const conversationId = context.activity.conversation.id;
     const record = await this.handoff.current(conversationId);
     if (!record) return 'bot';
@@ -60,6 +66,11 @@ export class HandoffGate {
       // Resolved, expired or cancelled since the consumer last wrote: whatever dialog was open is stale.
       await this.handoff.returnToBot(conversationId);
       if (record.status === 'resolved') {
+        // A consumer who asks for something straight away wants it answered, not a survey first.
+        if (this.isRequest(recognition)) {
+          await this.handoff.rate(conversationId, 'skipped');
+          return 'reset';
+        }
         await context.sendActivity(satisfactionQuestion(this.t(context)));
         return 'returned';
       }
@@ -76,7 +87,7 @@ export class HandoffGate {
     }
     const wrote = await this.handoff.consumerWrote(conversationId, describeInbound(context.activity));
     // Claimed, resolved or cancelled between the read and the write: decide again on the new state.
-    if (!wrote.ok) return this.admit(context);
+    if (!wrote.ok) return this.admit(context, recognition);
     if (wrote.record.status === 'queued') {
       const position = await this.handoff.positionOf(conversationId);
       if (position !== null) {
@@ -99,6 +110,12 @@ export class HandoffGate {
     if (!rating) return 'bot';
     if (outcome.ok) await context.sendActivity(this.t(context)('agent.satisfaction.thanks'));
     return 'held';
+  }
+
+  /** Greetings, thanks and chatter ("ok", "धन्यवाद") are not requests; they get the question. */
+  private isRequest(recognition: Recognition | null): boolean {
+    if (!recognition || recognition.intent === 'none' || recognition.intent === 'greeting') return false;
+    return confidenceBand(recognition.score, { actThreshold: this.settings.actThreshold, confirmThreshold: 0 }) === 'act';
   }
 
   private t(context: TurnContext) {

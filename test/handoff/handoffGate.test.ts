@@ -184,6 +184,17 @@ describe('back with the bot, the consumer is asked how the agent helped', () => 
     expect(await counted(rating)).toBe(1);
   });
 
+  it.each([
+    ['en-IN', 'balance 101000001', '842.50'],
+    ['hi-IN', 'मेरा बैलेंस कितना है 101000001', '842.50'],
+  ])('a clear request as the first message back (%s) is answered at once, without the question', async (locale, request, answer) => {
+    await resolvedBy(locale);
+    const replies = (await consumer.say(request)).join('\n');
+    expect(replies).toContain(answer);
+    expect(replies).not.toMatch(/How did the helpline agent help you|एजेंट ने आपकी मदद कैसी की/);
+    expect((await handoff.current(CONVERSATION))?.satisfaction).toMatchObject({ rating: 'skipped' });
+  });
+
   it('writing something else instead starts normal routing, and a later "1" is not taken as an answer', async () => {
     await resolvedBy('en-IN');
     await consumer.play([
