@@ -8,7 +8,8 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { BackendUnavailableError } from '../src/backend/meterBackend';
-import { recognitionOf } from '../src/bot/turnState';
+import { recognitionOf, setTurnLanguage } from '../src/bot/turnState';
+import type { Language } from '../src/i18n/language';
 import { parseConsumerNumber } from '../src/domain/consumerNumber';
 import { confidenceBand } from '../src/nlu/confidenceBands';
 import { keywordIntent } from '../src/nlu/keywords';
@@ -283,8 +284,20 @@ export class RootDialog extends ComponentDialog<RootOptions> {
       return this.confirmStopped(context);
     }
     const campaign = await outreach.tapped(conversationId, payload.campaignId, payload.action);
+    if (campaign) await this.answerInCampaignLanguage(context, campaign.language);
     if (payload.action === 'stop') return this.confirmStopped(context);
-    return { to: 'journey', intent: campaignJourney(payload.action, campaign), entities: campaign ? { caNumber: campaign.caNumber } : {} };
+    const consumer = campaign?.consumer ?? null;
+    return { to: 'journey', intent: campaignJourney(payload.action, consumer), entities: consumer ? { caNumber: consumer.caNumber } : {} };
+  }
+
+  /**
+   * A tap's text is the button's payload, no words of the consumer's: the reply (and what follows)
+   * is in the language the consumer chose, else the campaign's, the language of the message tapped.
+   */
+  private async answerInCampaignLanguage(context: TurnContext, campaignLanguage: Language): Promise<void> {
+    const language = (await this.services.memory.profileOf(context)).language ?? campaignLanguage;
+    setTurnLanguage(context, language);
+    (await this.services.memory.sessionOf(context)).lastLanguage = language;
   }
 
   private async confirmStopped(context: TurnContext): Promise<'stopped'> {
@@ -331,10 +344,10 @@ export class RootDialog extends ComponentDialog<RootOptions> {
  * The journey a campaign button leads to. Recharge help for a consumer cut for a negative balance is
  * the supply journey (how much is needed to get the light back); otherwise how to recharge.
  */
-function campaignJourney(action: Exclude<CampaignAction, 'stop'>, campaign: CampaignContext | null): Extract<Route, { to: 'journey' }>['intent'] {
+function campaignJourney(action: Exclude<CampaignAction, 'stop'>, consumer: CampaignContext['consumer']): Extract<Route, { to: 'journey' }>['intent'] {
   if (action === 'update_mobile') return 'update_mobile';
   if (action === 'agent') return 'talk_to_agent';
-  return campaign && campaign.balance <= 0 ? 'supply_not_restored' : 'how_to_recharge';
+  return consumer && consumer.balance <= 0 ? 'supply_not_restored' : 'how_to_recharge';
 }
 
 /** botbuilder wraps what a dialog throws in DialogContextError; the backend outage is inside. */

@@ -1,4 +1,5 @@
 import type { MeterBackend } from '../backend/meterBackend';
+import type { Language } from '../i18n/language';
 import type { Logger } from '../log/logger';
 import type { Ticket } from '../tickets/ticket';
 import type { CampaignAction, Outcome } from './campaign';
@@ -8,17 +9,22 @@ import type { CampaignSending } from './campaignSending';
 import type { CampaignStore } from './campaignStore';
 import type { OptOutStore } from './optOutStore';
 
-/** What a consumer's tap on a campaign button told the dialogs: who they are to the campaign. */
+/** What a consumer's tap on a campaign button told the dialogs: the campaign, and who they are to it. */
 export interface CampaignContext {
   campaignId: string;
-  caNumber: string;
-  /** The balance when targeted: not positive means the supply is cut for it. */
-  balance: number;
+  /** The campaign's language: a tap carries no words of the consumer's to tell theirs. */
+  language: Language;
+  /** The consumer the campaign wrote to in this conversation; null when it wrote to none here. */
+  consumer: {
+    caNumber: string;
+    /** The balance when targeted: not positive means the supply is cut for it. */
+    balance: number;
+  } | null;
 }
 
 /** The campaign side of a conversation, as the dialogs see it (DialogServices.outreach). */
 export interface CampaignConversations {
-  /** A tapped campaign button: records the reply (and a stop for good); the campaign context when the conversation was messaged by it. */
+  /** A tapped campaign button: records the reply (and a stop for good); the campaign's context, null for a campaign it does not know. */
   tapped(conversationId: string, campaignId: string, action: CampaignAction): Promise<CampaignContext | null>;
   /** A typed "stop" after a campaign message: opts the number out for good; false when no campaign wrote to this conversation. */
   typedStop(conversationId: string): Promise<boolean>;
@@ -46,15 +52,16 @@ export class CampaignFollowUp implements CampaignConversations {
 
   async tapped(conversationId: string, campaignId: string, action: CampaignAction): Promise<CampaignContext | null> {
     const { store, outcomes } = this.parts;
-    const link = await store.linkOfConversation(conversationId);
     if (action === 'stop') await this.parts.optOuts.optOut(conversationId, this.parts.now().toISOString(), campaignId);
-    if (!link || link.campaignId !== campaignId) return null;
-    const recipient = await store.recipient(campaignId, link.caNumber);
-    if (!recipient) return null;
-    await outcomes.record(campaignId, link.caNumber, 'replied');
-    if (action === 'stop') await outcomes.record(campaignId, link.caNumber, 'opted_out');
-    if (action === 'recharge' || action === 'update_mobile') await this.parts.sending.scheduleCheck(campaignId, link.caNumber, 'replied');
-    return { campaignId, caNumber: link.caNumber, balance: recipient.balance };
+    const campaign = await store.find(campaignId);
+    if (!campaign) return null;
+    const caNumber = await store.caNumberOfConversation(campaignId, conversationId);
+    const recipient = caNumber ? await store.recipient(campaignId, caNumber) : null;
+    if (!caNumber || !recipient) return { campaignId, language: campaign.language, consumer: null };
+    await outcomes.record(campaignId, caNumber, 'replied');
+    if (action === 'stop') await outcomes.record(campaignId, caNumber, 'opted_out');
+    if (action === 'recharge' || action === 'update_mobile') await this.parts.sending.scheduleCheck(campaignId, caNumber, 'replied');
+    return { campaignId, language: campaign.language, consumer: { caNumber, balance: recipient.balance } };
   }
 
   async typedStop(conversationId: string): Promise<boolean> {

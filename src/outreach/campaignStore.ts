@@ -43,4 +43,6 @@ export interface CampaignStore {
   linkOfMessage(wamid: string): Promise<CampaignLink | null>;
   /** The campaign that last wrote to this conversation, within the link's lifetime. */
   linkOfConversation(conversationId: string): Promise<CampaignLink | null>;
+  /** The consumer this campaign wrote to in this conversation (a tap on an older campaign's button still finds them). */
+  caNumberOfConversation(id: string, conversationId: string): Promise<string | null>;
 }

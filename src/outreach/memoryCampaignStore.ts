@@ -14,6 +14,8 @@ export class MemoryCampaignStore implements CampaignStore {
   private readonly campaigns = new Map<string, Held>();
   private readonly messages = new Map<string, CampaignLink>();
   private readonly conversations = new Map<string, CampaignLink>();
+  /** "<campaign id> <conversation id>" > the CA number that campaign wrote to there. */
+  private readonly written = new Map<string, string>();
 
   async create(campaign: CampaignRecord): Promise<void> {
     if (this.campaigns.has(campaign.id)) throw new Error(`campaign ${campaign.id} exists`);
@@ -104,6 +106,7 @@ export class MemoryCampaignStore implements CampaignStore {
   async link(wamid: string, conversationId: string, link: CampaignLink): Promise<void> {
     this.messages.set(wamid, { ...link });
     this.conversations.set(conversationId, { ...link });
+    this.written.set(`${link.campaignId} ${conversationId}`, link.caNumber);
   }
 
   async linkOfMessage(wamid: string): Promise<CampaignLink | null> {
@@ -114,6 +117,10 @@ export class MemoryCampaignStore implements CampaignStore {
   async linkOfConversation(conversationId: string): Promise<CampaignLink | null> {
     const link = this.conversations.get(conversationId);
     return link ? { ...link } : null;
+  }
+
+  async caNumberOfConversation(id: string, conversationId: string): Promise<string | null> {
+    return this.written.get(`${id} ${conversationId}`) ?? null;
   }
 
   private held(id: string): Held {

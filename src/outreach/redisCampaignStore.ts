@@ -151,6 +151,7 @@ export class RedisCampaignStore implements CampaignStore {
       .multi()
       .set(`${this.prefix}message:${wamid}`, json, 'EX', this.linkTtlSeconds)
       .set(`${this.prefix}conversation:${conversationId}`, json, 'EX', this.linkTtlSeconds)
+      .hset(this.key(link.campaignId, 'conversations'), conversationId, link.caNumber)
       .exec();
   }
 
@@ -160,6 +161,10 @@ export class RedisCampaignStore implements CampaignStore {
 
   async linkOfConversation(conversationId: string): Promise<CampaignLink | null> {
     return linkOf(await this.redis.get(`${this.prefix}conversation:${conversationId}`));
+  }
+
+  async caNumberOfConversation(id: string, conversationId: string): Promise<string | null> {
+    return this.redis.hget(this.key(id, 'conversations'), conversationId);
   }
 
   private key(id: string, part?: string): string {

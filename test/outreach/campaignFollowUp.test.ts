@@ -68,7 +68,7 @@ describe('after a campaign message', () => {
     const conversationId = world.channel.conversationIdOf(tapper!.mobile);
     const context = await world.outreach.conversations.tapped(conversationId, id, 'recharge');
     const target = (await everyTarget({ supplyCutHours: 24, section: 'Kankarbagh-1' })).find((t) => t.mobile === tapper!.mobile)!;
-    expect(context).toEqual({ campaignId: id, caNumber: target.caNumber, balance: target.balance });
+    expect(context).toEqual({ campaignId: id, language: 'hi', consumer: { caNumber: target.caNumber, balance: target.balance } });
 
     const check = jobs.queued.find((job) => job.name === CHECK_JOB && job.id.endsWith(`${target.caNumber}.replied`))!;
     expect(check.delayMs).toBe(24 * 3_600_000);

@@ -129,6 +129,12 @@ describe.each([
     expect(await counts(id)).toMatchObject({ replied: 1 });
   });
 
+  it("answers a tap in the campaign's language, whatever the chat's locale, and goes on in it", async () => {
+    const id = await completedCampaign();
+    const elsewhere = TestConversation.over(sampark, locale === 'hi-IN' ? 'en-US' : 'hi-IN');
+    await elsewhere.play(transcript.updateMobile(id));
+  });
+
   it('"update mobile" enters the OTP journey, and the new mobile counts as resolved', async () => {
     const id = await completedCampaign();
     await conversation.play(transcript.updateMobile(id));

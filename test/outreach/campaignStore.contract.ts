@@ -120,6 +120,10 @@ export function describeCampaignStoreContract(name: string, open: () => Promise<
       await other.link('wamid.B', 'wa-conv', { campaignId: 'c2', caNumber: '102000001' });
       expect(await store.linkOfConversation('wa-conv')).toEqual({ campaignId: 'c2', caNumber: '102000001' });
       expect(await store.linkOfMessage('wamid.none')).toBeNull();
+      // Each campaign still knows whom it wrote to in that conversation.
+      expect(await store.caNumberOfConversation('c1', 'wa-conv')).toBe('102000001');
+      expect(await other.caNumberOfConversation('c2', 'wa-conv')).toBe('102000001');
+      expect(await other.caNumberOfConversation('c2', 'wa-elsewhere')).toBeNull();
     });
   });
 }
