@@ -47,8 +47,7 @@ export const OUTCOMES = [
   'visit_needed',
   'visited',
 ] as const;
-export const OutcomeSchema = z.enum(OUTCOMES);
-export type Outcome = z.infer<typeof OutcomeSchema>;
+export type Outcome = (typeof OUTCOMES)[number];
 
 /** One consumer a campaign reaches, as found when it started. */
 export const RecipientSchema = z.object({

@@ -15,10 +15,10 @@ export const CampaignJobSchema = z.object({ campaignId: z.string() });
 const PAGE_SIZE = 500;
 
 /** The channel a visit ticket names: no chat reaches these consumers, so no update is sent to one. */
-export const VISIT_CONTACT_CHANNEL = 'outreach';
+const VISIT_CONTACT_CHANNEL = 'outreach';
 
 /** The visit ticket's contact: the campaign itself, so a resolved visit finds its campaign again. */
-export function visitContactId(campaignId: string): string {
+function visitContactId(campaignId: string): string {
   return `campaign-${campaignId}`;
 }
 
