@@ -4,7 +4,7 @@ import type { Logger } from '../log/logger';
 import type { Ticket } from '../tickets/ticket';
 import type { CampaignAction, Outcome } from './campaign';
 import type { CampaignOutcomes } from './campaignOutcomes';
-import { campaignOfVisitContact } from './campaignPreparation';
+import { campaignOfVisitContact, NOT_ON_WHATSAPP, type CampaignVisits } from './campaignVisits';
 import type { CampaignSending } from './campaignSending';
 import type { CampaignStore } from './campaignStore';
 import type { OptOutStore } from './optOutStore';
@@ -30,6 +30,13 @@ export interface CampaignConversations {
   typedStop(conversationId: string): Promise<boolean>;
 }
 
+/** A WhatsApp delivery status, as the channel reads it from the webhook. */
+export interface DeliveryStatus {
+  wamid: string;
+  status: string;
+  errors: ReadonlyArray<{ code: number }>;
+}
+
 /** WhatsApp's statuses as campaign outcomes. */
 const STATUS_OUTCOMES: Readonly<Record<string, Outcome>> = { delivered: 'delivered', read: 'read', failed: 'failed' };
 
@@ -37,6 +44,7 @@ export interface FollowUpParts {
   store: CampaignStore;
   optOuts: OptOutStore;
   outcomes: CampaignOutcomes;
+  visits: CampaignVisits;
   sending: CampaignSending;
   backend: MeterBackend;
   logger: Logger;
@@ -73,8 +81,11 @@ export class CampaignFollowUp implements CampaignConversations {
     return true;
   }
 
-  /** A WhatsApp status of a message; only campaign messages are looked at. */
-  async delivery(status: { wamid: string; status: string }): Promise<void> {
+  /**
+   * A WhatsApp status of a message; only campaign messages are looked at. A message that cannot
+   * reach the number at all puts the consumer on the visit list.
+   */
+  async delivery(status: DeliveryStatus): Promise<void> {
     const outcome = STATUS_OUTCOMES[status.status];
     if (!outcome) return;
     const link = await this.parts.store.linkOfMessage(status.wamid);
@@ -82,6 +93,12 @@ export class CampaignFollowUp implements CampaignConversations {
     // Read implies delivered: statuses arrive in any order, and a lost "delivered" must not leave a hole in the funnel.
     if (outcome === 'read') await this.parts.outcomes.record(link.campaignId, link.caNumber, 'delivered');
     await this.parts.outcomes.record(link.campaignId, link.caNumber, outcome);
+    if (outcome !== 'failed' || !status.errors.some((error) => error.code === NOT_ON_WHATSAPP)) return;
+    const [campaign, recipient] = await Promise.all([
+      this.parts.store.find(link.campaignId),
+      this.parts.store.recipient(link.campaignId, link.caNumber),
+    ]);
+    if (campaign && recipient) await this.parts.visits.needed(campaign, recipient, 'not_on_whatsapp');
   }
 
   /** A visit ticket resolved or closed: the consumer was visited, and the backend is asked what changed. */

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { CampaignTarget, MeterBackend } from '../backend/meterBackend';
 import type { Logger } from '../log/logger';
-import type { TicketService } from '../tickets/ticketService';
 import type { CampaignRecord, Recipient } from './campaign';
 import type { CampaignOutcomes } from './campaignOutcomes';
 import type { CampaignStore } from './campaignStore';
+import type { CampaignVisits } from './campaignVisits';
 import type { OutreachChannel } from './outreachChannel';
 
 /** The job that finds a started campaign's targets. */
@@ -14,25 +14,11 @@ export const CampaignJobSchema = z.object({ campaignId: z.string() });
 /** Targets asked of the backend at a time. */
 const PAGE_SIZE = 500;
 
-/** The channel a visit ticket names: no chat reaches these consumers, so no update is sent to one. */
-const VISIT_CONTACT_CHANNEL = 'outreach';
-
-/** The visit ticket's contact: the campaign itself, so a resolved visit finds its campaign again. */
-function visitContactId(campaignId: string): string {
-  return `campaign-${campaignId}`;
-}
-
-/** The campaign a visit ticket's contact names, or null for any other ticket. */
-export function campaignOfVisitContact(contact: { channel: string; conversationId: string }): string | null {
-  if (contact.channel !== VISIT_CONTACT_CHANNEL) return null;
-  return /^campaign-(.+)$/.exec(contact.conversationId)?.[1] ?? null;
-}
-
 export interface PreparationParts {
   store: CampaignStore;
   outcomes: CampaignOutcomes;
   backend: MeterBackend;
-  tickets: TicketService;
+  visits: CampaignVisits;
   channel: () => OutreachChannel;
   logger: Logger;
   now: () => Date;
@@ -40,9 +26,8 @@ export interface PreparationParts {
 
 /**
  * Turns a started campaign's criteria into its recipients, page by page from the backend. Consumers
- * with a mobile wait to be sent the template; those without become field visits of their section
- * (tickets opened through the ticket service, one per consumer however often this runs). Safe to run
- * again after a crash: recipients, outcomes and tickets are each recorded once.
+ * with a mobile wait to be sent the template; those without go on the visit list of their section.
+ * Safe to run again after a crash: recipients, outcomes and tickets are each recorded once.
  */
 export class CampaignPreparation {
   constructor(private readonly parts: PreparationParts) {}
@@ -71,19 +56,7 @@ export class CampaignPreparation {
   }
 
   private async target(campaign: CampaignRecord, recipient: Recipient): Promise<void> {
-    const { outcomes } = this.parts;
-    await outcomes.record(campaign.id, recipient.caNumber, 'targeted');
-    if (recipient.mobile !== null) return;
-    await this.parts.tickets.open({
-      category: 'sampark_visit',
-      description: `Sampark campaign "${campaign.name}": no registered mobile. Help the consumer recharge and register a mobile number.`,
-      urgent: false,
-      caNumber: recipient.caNumber,
-      area: recipient.area,
-      urban: recipient.urban,
-      contact: { channel: VISIT_CONTACT_CHANNEL, conversationId: visitContactId(campaign.id), language: campaign.language },
-      requestId: recipient.caNumber,
-    });
-    await outcomes.record(campaign.id, recipient.caNumber, 'visit_needed');
+    await this.parts.outcomes.record(campaign.id, recipient.caNumber, 'targeted');
+    if (recipient.mobile === null) await this.parts.visits.needed(campaign, recipient, 'no_mobile');
   }
 }

@@ -4,6 +4,7 @@ import type { CampaignRecord, Recipient } from './campaign';
 import type { CampaignOutcomes } from './campaignOutcomes';
 import type { CampaignStore } from './campaignStore';
 import { campaignTemplate } from './campaignTemplate';
+import { NOT_ON_WHATSAPP, type CampaignVisits } from './campaignVisits';
 import type { KnownLanguage } from './knownLanguage';
 import type { OptOutStore } from './optOutStore';
 import type { OutreachChannel } from './outreachChannel';
@@ -25,6 +26,7 @@ export interface SendingParts {
   optOuts: OptOutStore;
   quota: SendingQuota;
   outcomes: CampaignOutcomes;
+  visits: CampaignVisits;
   channel: () => OutreachChannel;
   jobs: JobQueue;
   metrics: OutreachMetrics;
@@ -105,6 +107,7 @@ export class CampaignSending {
         }
         this.parts.logger.warn({ campaign: campaign.id, code: result.code }, 'campaign message refused');
         await outcomes.record(campaign.id, caNumber, 'failed');
+        if (result.code === NOT_ON_WHATSAPP) await this.parts.visits.needed(campaign, recipient, 'not_on_whatsapp');
         return 'done';
       case 'unknown':
         metrics.sends.inc({ result: 'unknown' });

@@ -6,11 +6,12 @@ import type { JobQueue } from '../jobs/jobQueue';
 import type { Logger } from '../log/logger';
 import type { Ticket } from '../tickets/ticket';
 import type { TicketService } from '../tickets/ticketService';
-import { CampaignFollowUp, type CampaignConversations } from './campaignFollowUp';
+import { CampaignFollowUp, type CampaignConversations, type DeliveryStatus } from './campaignFollowUp';
 import { CampaignOutcomes } from './campaignOutcomes';
 import { CampaignJobSchema, CampaignPreparation, PREPARE_JOB } from './campaignPreparation';
 import { CampaignSending, CHECK_JOB, SEND_JOB } from './campaignSending';
 import { CampaignService } from './campaignService';
+import { CampaignVisits } from './campaignVisits';
 import type { CampaignStore } from './campaignStore';
 import { MemoryCampaignStore } from './memoryCampaignStore';
 import { MemoryOptOutStore } from './memoryOptOutStore';
@@ -53,7 +54,7 @@ export interface Outreach {
   /** For the dialogs: campaign buttons and a typed stop. */
   conversations: CampaignConversations;
   /** A WhatsApp delivery status of any message; campaign ones become outcomes. */
-  onStatus(status: { wamid: string; status: string }): Promise<void>;
+  onStatus(status: DeliveryStatus): Promise<void>;
   /** Any ticket change; a resolved visit marks the consumer visited. */
   onTicketChanged(ticket: Ticket): Promise<void>;
   /** Campaign messages go through this channel from now on (WhatsApp once mounted; the log until then). */
@@ -71,11 +72,12 @@ export function createOutreach(parts: OutreachParts): Outreach {
   let channel: OutreachChannel = loggingOutreachChannel(log);
   const metrics = new OutreachMetrics(parts.registry);
   const outcomes = new CampaignOutcomes(stores.campaigns, metrics, now);
+  const visits = new CampaignVisits(parts.tickets, outcomes);
   const preparation = new CampaignPreparation({
     store: stores.campaigns,
     outcomes,
     backend: parts.backend,
-    tickets: parts.tickets,
+    visits,
     channel: () => channel,
     logger: log,
     now,
@@ -85,6 +87,7 @@ export function createOutreach(parts: OutreachParts): Outreach {
     optOuts: stores.optOuts,
     quota: stores.quota,
     outcomes,
+    visits,
     channel: () => channel,
     jobs,
     metrics,
@@ -98,6 +101,7 @@ export function createOutreach(parts: OutreachParts): Outreach {
     store: stores.campaigns,
     optOuts: stores.optOuts,
     outcomes,
+    visits,
     sending,
     backend: parts.backend,
     logger: log,

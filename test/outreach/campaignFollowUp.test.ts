@@ -49,17 +49,30 @@ describe('after a campaign message', () => {
   it('counts delivered and read from WhatsApp statuses of its messages, read standing for delivered too', async () => {
     const id = await run({ supplyCutHours: 24, section: 'Kankarbagh-1' });
     const [first, second] = world.channel.taken;
-    await world.outreach.onStatus({ wamid: first!.messageId, status: 'delivered' });
-    await world.outreach.onStatus({ wamid: first!.messageId, status: 'read' });
-    await world.outreach.onStatus({ wamid: second!.messageId, status: 'read' });
-    await world.outreach.onStatus({ wamid: second!.messageId, status: 'delivered' });
-    await world.outreach.onStatus({ wamid: 'wamid.not-a-campaign-message', status: 'read' });
+    await world.outreach.onStatus({ wamid: first!.messageId, status: 'delivered', errors: [] });
+    await world.outreach.onStatus({ wamid: first!.messageId, status: 'read', errors: [] });
+    await world.outreach.onStatus({ wamid: second!.messageId, status: 'read', errors: [] });
+    await world.outreach.onStatus({ wamid: second!.messageId, status: 'delivered', errors: [] });
+    await world.outreach.onStatus({ wamid: 'wamid.not-a-campaign-message', status: 'read', errors: [] });
     expect(await counts(id)).toMatchObject({ delivered: 2, read: 2, failed: 0 });
-    await world.outreach.onStatus({ wamid: world.channel.taken[2]!.messageId, status: 'failed' });
+    await world.outreach.onStatus({ wamid: world.channel.taken[2]!.messageId, status: 'failed', errors: [{ code: 131049 }] });
     expect((await counts(id)).failed).toBe(1);
     const metrics = await world.metrics.registry.metrics();
     expect(metrics).toContain('sampark_campaign_outcomes_total{outcome="read"} 2');
     expect(metrics).toContain(`sampark_campaign_sends_total{result="accepted"} ${world.channel.taken.length}`);
+  });
+
+  it('puts a consumer whose number is not on WhatsApp on the visit list', async () => {
+    const criteria = { supplyCutHours: 24, section: 'Kankarbagh-1' };
+    const id = await run(criteria);
+    const visitsBefore = (await counts(id)).visitNeeded;
+    const [unreachable] = world.channel.taken;
+    await world.outreach.onStatus({ wamid: unreachable!.messageId, status: 'failed', errors: [{ code: 131026 }] });
+    const target = (await everyTarget(criteria)).find((t) => t.mobile === unreachable!.mobile)!;
+    const visit = (await world.repository.findByConsumer(target.caNumber)).find((t) => t.category === 'sampark_visit');
+    expect(visit).toMatchObject({ status: 'open', area: target.area });
+    expect(visit?.description).toContain('not on WhatsApp');
+    expect(await counts(id)).toMatchObject({ failed: 1, visitNeeded: visitsBefore + 1 });
   });
 
   it('counts a recharge when the backend later shows the balance positive, in the funnel too', async () => {

@@ -173,6 +173,9 @@ describe('sending a campaign', () => {
     // The throttled consumer was sent on the retry; the refused one and the unanswered one were not.
     expect(mobiles).toHaveLength(withMobile.length - 2);
     expect(await counts(id)).toMatchObject({ sent: withMobile.length - 2, failed: 1 });
+    // The refusal was 131026, the number is not on WhatsApp: a visit, besides those without a mobile.
+    const withoutMobile = (await targets()).length - withMobile.length;
+    expect((await counts(id)).visitNeeded).toBe(withoutMobile + 1);
   });
 
   it('stops sending on pause and resumes where it stopped, nobody twice', async () => {
