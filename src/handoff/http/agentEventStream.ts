@@ -65,6 +65,8 @@ export class AgentEventStreams {
       this.open.add(end);
       // The response closes when the console goes away (a request's own 'close' only means its body was read).
       res.once('close', end);
+      // It may have gone while this stream was being set up, before anything listened.
+      if (!res.socket || res.socket.destroyed) end();
     });
   }
 

@@ -25,6 +25,8 @@ export interface AgentApiHarness {
   /** The session clock: moving it on expires tokens. */
   sessionClock: { now: Date };
   call(who: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response>;
+  /** The Authorization header of `who` (a demo account), or of `who` taken as a token. */
+  authorization(who: string): string;
   /** Opens the live event stream as `who`. */
   stream(who: string): Promise<OpenStream>;
   close(): Promise<void>;
@@ -91,6 +93,7 @@ export async function startAgentApi(options: AgentApiOptions = {}): Promise<Agen
         headers: { authorization: `Bearer ${tokens[who] ?? who}`, 'content-type': 'application/json' },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       }),
+    authorization: (who) => `Bearer ${tokens[who] ?? who}`,
     stream: (who) => openEventStream(url, `Bearer ${tokens[who] ?? who}`),
     close: async () => {
       api.closeStreams();

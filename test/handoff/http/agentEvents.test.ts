@@ -1,4 +1,6 @@
 import { hashPassword } from '../../../src/auth/passwordHash';
+import type { AgentEventBus } from '../../../src/handoff/agentEventBus';
+import { InProcessAgentEventBus } from '../../../src/handoff/inProcessAgentEventBus';
 import { startWebChatServer } from '../../channels/directline/webChatServer';
 import { TEST_NOW } from '../../support/conversation';
 import { startAgentApi, type AgentApiHarness } from './agentApiHarness';
@@ -78,6 +80,38 @@ describe('live updates on GET /api/agent/events', () => {
 
   it('refuses a stream without a valid session', async () => {
     expect((await openEventStream(harness.url, 'Bearer not-a-token')).status).toBe(401);
+  });
+});
+
+describe('a console that goes away while its stream is being set up', () => {
+  it('leaves no subscription and no presence behind', async () => {
+    const bus = new InProcessAgentEventBus();
+    let subscribed = 0;
+    let unsubscribed = 0;
+    // A bus slow to subscribe, as Redis is on a fresh connection.
+    const slowBus: AgentEventBus = {
+      publish: (event) => bus.publish(event),
+      subscribe: async (listener) => {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        const stop = await bus.subscribe(listener);
+        subscribed += 1;
+        return () => {
+          unsubscribed += 1;
+          stop();
+        };
+      },
+      close: () => bus.close(),
+    };
+    const harness = await startAgentApi({ ports: { agentEvents: slowBus } });
+    const controller = new AbortController();
+    const request = fetch(`${harness.url}/api/agent/events`, { headers: { authorization: harness.authorization('agent1') }, signal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    controller.abort();
+    await request.catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect([subscribed, unsubscribed]).toEqual([1, 1]);
+    expect(await harness.sampark.presence.online()).toEqual([]);
+    await harness.close();
   });
 });
 
