@@ -34,6 +34,16 @@ describe('the agent API', () => {
     });
   });
 
+  it('puts a consumer who says someone at home is ill ahead of those who asked earlier', async () => {
+    await harness.sampark.handoff.enqueue(request('earlier', { requestedAt: new Date(TEST_NOW.getTime() - 600_000).toISOString() }));
+    await harness.consumer.play([['user', 'ghar mein bachha bimar hai, agent se baat karao'], ['bot', 'कतार में आपका नंबर 1']]);
+    const { queue } = await json(harness.call('agent1', 'GET', '/api/agent/queue'));
+    expect(queue.map((entry: { conversationId: string; priority: string }) => [entry.conversationId, entry.priority])).toEqual([
+      ['Convo1', 'urgent'],
+      ['earlier', 'normal'],
+    ]);
+  });
+
   it("shows the bot's context: CA number, masked consumer, meter summary, tickets and the bot's part", async () => {
     await harness.consumer.play([
       ['user', 'balance 101000001'],
