@@ -115,7 +115,8 @@ export class RootDialog extends ComponentDialog<RootOptions> {
           await answerCallBackOffer(this.services, step.context, callBack.value, 'no_agent_in_time');
           return step.endDialog();
         }
-        const campaign = await this.campaignReply(step.context);
+        // A flow started over on a route has already dealt with its message.
+        const campaign = step.options.route ? null : await this.campaignReply(step.context);
         if (campaign === 'stopped') return step.endDialog();
         const route = step.options.route ?? campaign ?? this.routeOfStart(step.options, step.context.activity.text ?? '');
         if (route === 'nothingToCancel' || route === 'closing') {
