@@ -215,6 +215,13 @@ describe('the /agent console in Chromium, with a consumer on the web chat', () =
     await agent.locator('[data-testid="context-balance"]', { hasText: '-₹236.40' }).waitFor();
     await screenshot(agent, 'agent-6-hindi-conversation');
 
+    // Back to the queue and taken again: the conversation keeps everything said so far.
+    await agent.locator('#agent-transfer').selectOption('');
+    await agent.locator('.agent-inline-form', { has: agent.locator('#agent-transfer') }).locator('button[type="submit"]').click();
+    await agent.locator('.agent-none').waitFor();
+    await waiting.locator('.agent-claim').click();
+    await agent.locator('[data-testid="line-consumer"]', { hasText: '101000002' }).waitFor();
+
     await agent.locator('#agent-resolve-reason').selectOption('answered');
     await agent.locator('[data-testid="resolve"]').click();
     await agent.locator('.agent-none', { hasText: 'कतार से कोई बातचीत लें' }).waitFor();
