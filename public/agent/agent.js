@@ -395,9 +395,24 @@
     ]);
   }
 
+  /** Where the agent's cursor is, so a live update redrawing the conversation does not take it away mid-sentence. */
+  function caret() {
+    var active = document.activeElement;
+    if (!active || !active.id || !$('agent-conversation').contains(active)) return null;
+    return { id: active.id, start: active.selectionStart, end: active.selectionEnd };
+  }
+
+  function restoreCaret(saved) {
+    var field = saved && $(saved.id);
+    if (!field) return;
+    field.focus();
+    if (typeof saved.start === 'number' && typeof field.setSelectionRange === 'function') field.setSelectionRange(saved.start, saved.end);
+  }
+
   function renderConversation() {
     var box = $('agent-conversation');
     var view = state.view;
+    var saved = caret();
     if (!view) {
       box.replaceChildren(el('p', { class: 'agent-empty agent-none', text: Staff.t('page.conversation.none') }));
       renderContext();
@@ -436,6 +451,7 @@
     ];
     box.replaceChildren.apply(box, parts.filter(Boolean));
     transcript.scrollTop = transcript.scrollHeight;
+    restoreCaret(saved);
     renderContext();
     renderLists();
   }

@@ -158,9 +158,16 @@ describe('the /agent console in Chromium, with a consumer on the web chat', () =
     await consumerSees(consumer, 'Agent: The lineman of Kankarbagh-1 is on the way.');
     await transcript.locator('[data-testid="line-agent"]', { hasText: 'The lineman of Kankarbagh-1 is on the way.' }).waitFor();
 
-    // The consumer answers; the console shows it without a reload.
+    // The consumer answers while the agent is typing; the console shows it without a reload, and
+    // the agent goes on typing where they were.
+    await agent.locator('#agent-reply').click();
+    await agent.keyboard.type('About an hour');
     await consumerTypes(consumer, 'thank you, how long will it take?');
     await transcript.locator('[data-testid="line-consumer"]', { hasText: 'how long will it take?' }).waitFor();
+    await agent.keyboard.type(', maybe less.');
+    expect(await agent.locator('#agent-reply').inputValue()).toBe('About an hour, maybe less.');
+    await agent.keyboard.press('Control+Enter');
+    await consumerSees(consumer, 'Agent: About an hour, maybe less.');
 
     // A private note stays with the agents.
     await agent.locator('#agent-note').fill('Consumer says the meter display is blank since morning.');
