@@ -413,6 +413,11 @@
     var box = $('agent-conversation');
     var view = state.view;
     var saved = caret();
+    // An agent reading back stays where they were; one at the end follows what comes in.
+    var previous = $('agent-transcript');
+    var readingBack = previous && state.view && previous.dataset.conversation === state.view.conversationId &&
+      previous.scrollTop + previous.clientHeight < previous.scrollHeight - 8;
+    var scrolledTo = previous ? previous.scrollTop : 0;
     if (!view) {
       box.replaceChildren(el('p', { class: 'agent-empty agent-none', text: Staff.t('page.conversation.none') }));
       renderContext();
@@ -422,7 +427,7 @@
     var me = identity() && identity().username;
     var mine = view.status === 'assigned' && view.assignee === me;
     var lines = timeline(view);
-    var transcript = el('ol', { class: 'agent-transcript', id: 'agent-transcript', 'data-testid': 'transcript' },
+    var transcript = el('ol', { class: 'agent-transcript', id: 'agent-transcript', 'data-testid': 'transcript', 'data-conversation': view.conversationId },
       lines.before.map(lineItem)
         .concat(lines.before.length ? [el('li', { class: 'agent-handed-over', text: Staff.t('page.transcript.handedOver') })] : [])
         .concat(lines.after.map(lineItem))
@@ -450,7 +455,7 @@
       !mine && view.status !== 'queued' && !supervising() ? el('p', { class: 'staff-problem', text: Staff.t('page.conversation.ended') }) : null,
     ];
     box.replaceChildren.apply(box, parts.filter(Boolean));
-    transcript.scrollTop = transcript.scrollHeight;
+    transcript.scrollTop = readingBack ? scrolledTo : transcript.scrollHeight;
     restoreCaret(saved);
     renderContext();
     renderLists();
