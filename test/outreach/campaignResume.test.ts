@@ -108,7 +108,7 @@ describe('a campaign on Redis resumed after a crash', () => {
       await jobs.start();
       const campaign = await world.outreach.campaigns.create({ name: 'On BullMQ', criteria: CRITERIA, language: 'hi' }, 'supervisor1');
       await world.outreach.campaigns.command(campaign.id, 'start');
-      const deadline = Date.now() + 10_000;
+      const deadline = Date.now() + 15_000;
       while ((await world.outreach.campaigns.find(campaign.id))?.status !== 'completed') {
         if (Date.now() > deadline) throw new Error('the campaign did not complete on BullMQ');
         await new Promise((resolve) => setTimeout(resolve, 50));

@@ -57,7 +57,7 @@ describe('campaign API', () => {
   }
 
   async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-    const deadline = Date.now() + 8000;
+    const deadline = Date.now() + 15_000;
     while (!(await check())) {
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
       await new Promise((resolve) => setTimeout(resolve, 50));

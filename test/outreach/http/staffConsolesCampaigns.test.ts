@@ -32,7 +32,7 @@ describe('campaigns on the staff consoles, embedded defaults', () => {
     expect((await call('POST', `/api/ops/campaigns/${created.id}/start`)).status).toBe(200);
     type Counts = { targeted: number; sent: number; visitNeeded: number };
     let counts: Counts = { targeted: 0, sent: 0, visitNeeded: 0 };
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + 15_000;
     // Outside 09:00-20:00 IST nothing is sent: then the targets and the visit list are what moves.
     while (counts.targeted === 0 || (counts.sent === 0 && counts.visitNeeded === 0)) {
       if (Date.now() > deadline) throw new Error('the funnel did not move');
