@@ -12,7 +12,7 @@
   var STATUSES = ['open', 'assigned', 'accepted', 'on_the_way', 'in_progress', 'on_hold', 'resolved', 'cannot_complete', 'closed'];
   var CATEGORIES = [
     'payment_not_credited', 'relay_not_reconnecting', 'meter_not_communicating', 'meter_defective',
-    'meter_test', 'area_outage', 'fraud_report', 'callback', 'other',
+    'meter_test', 'area_outage', 'fraud_report', 'callback', 'sampark_visit', 'other',
   ];
   var CLOSURE_CODES = [
     'supply_restored', 'relay_reconnected', 'communication_restored', 'meter_replaced', 'meter_tested_ok',
