@@ -603,7 +603,7 @@
       parts.push(context.tickets.length === 0
         ? el('p', { class: 'agent-muted', text: Staff.t('page.context.noTickets') })
         : el('ul', { class: 'agent-tickets' }, context.tickets.map(function (ticket) {
-          return el('li', { text: ticket.number + ' · ' + ticket.category + ' · ' + ticket.status + ' · ' + dateTime(ticket.createdAt) });
+          return el('li', { text: [ticket.number, Staff.t('page.ticketCategories.' + ticket.category), Staff.t('page.ticketStatuses.' + ticket.status), dateTime(ticket.createdAt)].join(' · ') });
         })));
     }
     box.replaceChildren.apply(box, parts);
