@@ -42,7 +42,8 @@ export function agentEventsOf({ event, before, record }: HandoffChange): AgentEv
     status: record.status,
     assignee: record.assignee,
     by,
-    at: record.updatedAt,
+    // When it happened: a note, for one, leaves the record's own time as it was.
+    at: 'at' in event ? event.at : record.updatedAt,
   });
   const leftQueue = before?.status === 'queued' && record.status !== 'queued' ? [of('queue.left')] : [];
   const joinedQueue = before?.status !== 'queued' && record.status === 'queued' ? [of('queue.added')] : [];

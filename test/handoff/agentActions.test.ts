@@ -62,6 +62,8 @@ describe.each(stores)('what the agent side does to a conversation, %s', (_name, 
     ]);
     // Notes are not part of what the consumer and the agent said.
     expect(record?.transcript).toEqual([]);
+    // Consoles hear of a note at the time it was written, though it leaves the record's own time alone.
+    expect(changes.flatMap(agentEventsOf).at(-1)).toMatchObject({ type: 'conversation.noted', by: 'supervisor1', at: '2026-11-28T06:01:00.000Z' });
   });
 
   it('transfers to another agent, back to the queue, or (a supervisor) straight from the queue', async () => {
