@@ -21,14 +21,16 @@ const activitiesOf = (page: Page) =>
   page.evaluate(() => (globalThis as unknown as { sampark: { store: { getState(): { activities: StoreActivity[] } } } }).sampark.store.getState().activities);
 
 /** Waits until the bot (or an agent through it) has said `fragment` in the consumer's web chat. */
-async function consumerSees(page: Page, fragment: string): Promise<void> {
+/** Waits until the bot has said `fragment` at least `count` times in the consumer's Web Chat. */
+async function consumerSees(page: Page, fragment: string, count = 1): Promise<void> {
   await page
     .waitForFunction(
-      (fragment) =>
+      ({ fragment, count }) =>
         (globalThis as unknown as { sampark: { store: { getState(): { activities: StoreActivity[] } } } }).sampark.store
           .getState()
-          .activities.some((activity) => activity.type === 'message' && activity.from.role === 'bot' && (activity.text ?? '').includes(fragment)),
-      fragment,
+          .activities.filter((activity) => activity.type === 'message' && activity.from.role === 'bot' && (activity.text ?? '').includes(fragment))
+          .length >= count,
+      { fragment, count },
     )
     .catch(async (error: Error) => {
       const said = (await activitiesOf(page)).filter((activity) => activity.type === 'message').map((activity) => `${activity.from.role ?? '?'}: ${activity.text ?? ''}`);
@@ -182,9 +184,13 @@ describe('the /agent console in Chromium, with a consumer on the web chat', () =
     await agent.locator('.agent-none').waitFor();
     await screenshot(agent, 'agent-3-resolved');
 
-    // Back with the bot: it answers the consumer's next message.
-    await consumerTypes(consumer, 'menu');
-    await consumerSees(consumer, running.sampark.translator.forLanguage('en')('menu.item.check_balance'));
+    // Back with the bot: it asks how the agent helped, takes the answer, then answers requests again.
+    await consumerTypes(consumer, 'ok thanks');
+    await consumerSees(consumer, 'How did the helpline agent help you?');
+    await consumerTypes(consumer, '😊 Good');
+    await consumerSees(consumer, 'Thank you for telling us');
+    await consumerTypes(consumer, 'what is my balance');
+    await consumerSees(consumer, 'Balance: ₹842.50', 2);
     await screenshot(consumer, 'consumer-2-back-with-the-bot');
 
     const seenByConsumer = (await activitiesOf(consumer)).map((activity) => activity.text ?? '').join('\n');
