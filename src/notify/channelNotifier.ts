@@ -13,6 +13,7 @@ export interface ProactiveChannel {
 }
 
 const TICKET_UPDATE = 'ticketUpdate.';
+const AGENT_REPLY = 'agent.reply';
 
 /** Registered under this name, a channel serves every channel id without its own (Azure Bot Service channels). */
 export const ANY_OTHER_CHANNEL = '*';
@@ -64,6 +65,10 @@ export class ChannelNotifier implements ConsumerNotifier {
   private message(contact: ConsumerContact, notice: ConsumerNotice): Partial<Activity> {
     const t = this.translator.forLanguage(contact.language);
     const text = t(notice.key, notice.params ?? {});
+    if (notice.key === AGENT_REPLY) {
+      // An agent may answer hours after the consumer last wrote: the agent's words go into a template then.
+      return notificationMessage(text, { kind: 'agent_reply', language: contact.language, text: String(notice.params?.text ?? text) });
+    }
     if (!notice.key.startsWith(TICKET_UPDATE)) return { type: 'message', text };
     return notificationMessage(text, {
       kind: 'ticket_update',

@@ -40,6 +40,16 @@ describe('ChannelNotifier', () => {
     });
   });
 
+  it('carries an agent\'s reply as words a template can hold, for a consumer who last wrote over 24 hours ago', async () => {
+    const notifier = new ChannelNotifier(translator, silentLogger());
+    const channel = recordingChannel(true);
+    notifier.register('whatsapp', channel);
+    const reply = { key: 'agent.reply', params: { text: 'आपका मीटर कल बदला जाएगा।' } };
+    expect(await notifier.notify(contact, reply)).toEqual({ delivered: true });
+    expect(channel.sent[0]!.text).toContain('आपका मीटर कल बदला जाएगा।');
+    expect(notificationOf(channel.sent[0]!)).toEqual({ kind: 'agent_reply', language: 'hi', text: 'आपका मीटर कल बदला जाएगा।' });
+  });
+
   it.each<[string, ProactiveChannel | null, string]>([
     ['a channel nobody registered', null, 'unsupported_channel'],
     ['a conversation never recorded', recordingChannel(false), 'unknown_conversation'],

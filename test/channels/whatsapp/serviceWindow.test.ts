@@ -3,6 +3,7 @@ import { conversationKey } from '../../../src/conversations/conversationReferenc
 import { notificationMessage } from '../../../src/conversations/notification';
 import { conversationIdFor } from '../../../src/channels/whatsapp/conversationIds';
 import { OutsideMessagingWindowError, WHATSAPP_CHANNEL_ID } from '../../../src/channels/whatsapp/whatsAppAdapter';
+import { noticesThroughWhatsApp } from '../../../src/server/samparkServer';
 import { textOf } from './fakeGraphServer';
 import { startWhatsApp, WhatsAppUser, type RunningWhatsApp } from './whatsAppHarness';
 import { APP_SECRET } from './webhookClient';
@@ -63,6 +64,22 @@ describe('the 24-hour window for proactive messages', () => {
         components: [{ type: 'body', parameters: [{ type: 'text', text: 'SP-0000-0018' }, { type: 'text', text: language === 'hi' ? 'समाधान हो गया' : 'resolved' }] }],
       },
     });
+  });
+
+  it.each([
+    [23, 'text'],
+    [25, 'template'],
+  ] as const)('takes an agent\'s reply through the notifier %i hours on as a %s', async (hours, type) => {
+    noticesThroughWhatsApp(running.sampark, running.whatsApp);
+    now = new Date(now.getTime() + hours * HOUR);
+    const contact = { channel: WHATSAPP_CHANNEL_ID, conversationId, language: 'hi' as const };
+    const outcome = await running.sampark.notifier.notify(contact, { key: 'agent.reply', params: { text: 'कल मीटर बदला जाएगा।' } });
+    await running.quiet();
+    expect(outcome).toEqual({ delivered: true });
+    const last = running.fake.sent.at(-1)!;
+    expect(last.message.type).toBe(type);
+    if (type === 'template') expect(last.message).toMatchObject({ template: { name: 'sampark_agent_reply', components: [{ parameters: [{ text: 'कल मीटर बदला जाएगा।' }] }] } });
+    else expect(textOf(last)).toContain('कल मीटर बदला जाएगा।');
   });
 
   it('does not send a message with no template after 24 hours: the caller gets an error and it is reported', async () => {
