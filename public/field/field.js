@@ -436,6 +436,7 @@
         ? section(t('page.detail.laterReports'), [h('ul', {}, detail.laterReports.map(function (report) { return h('li', { text: report }); }))])
         : null,
       detail.incident ? h('p', { text: t('page.incident', { number: shownNumber(detail.incident) }) }) : null,
+      detail.backendUnavailable ? h('p', { text: t('page.detail.backendUnavailable') }) : null,
       detail.consumer ? section(t('page.detail.consumer'), [
         pair(t('page.detail.name'), detail.consumer.name),
         detail.consumer.mobile ? pair(t('page.detail.mobile'), detail.consumer.mobile) : null,

@@ -96,11 +96,12 @@ export function mountFieldApi(server: Server, deps: FieldApiDeps): void {
   server.get('/api/field/tickets/:number', field(async (req, res, identity) => {
     const ticket = await visibleTicket(identity, String(req.params.number));
     if (!ticket) return void res.send(404, { error: 'not_found' });
+    // A backend that does not answer must not hide the ticket from the team that has to go.
     const [consumer, meter] = ticket.caNumber
-      ? await Promise.all([deps.backend.findConsumer(ticket.caNumber), deps.backend.getMeterStatus(ticket.caNumber)])
-      : [null, null];
+      ? await Promise.allSettled([deps.backend.findConsumer(ticket.caNumber), deps.backend.getMeterStatus(ticket.caNumber)])
+      : [];
     await audit(identity, 'ticket.view', ticket.number, {});
-    res.send(200, ticketDetail(ticket, deps.now(), consumer, meter));
+    res.send(200, ticketDetail(ticket, deps.now(), valueOf(consumer), valueOf(meter), [consumer, meter].some((lookup) => lookup?.status === 'rejected')));
   }));
 
   server.get('/api/field/tickets/:number/assignees', staffOnly(deps.authentication, SUPERVISING_ROLES, async (req, res, identity) => {
@@ -155,4 +156,9 @@ export function mountFieldApi(server: Server, deps: FieldApiDeps): void {
   function audit(identity: StaffIdentity, action: string, subject: string | null, detail: Record<string, string | number>): Promise<void> {
     return deps.audit.record({ at: deps.now().toISOString(), actor: identity.username, role: identity.role, action, subject, detail });
   }
+}
+
+/** What a backend lookup found; null when it found nothing, failed or was not made. */
+function valueOf<T>(lookup: PromiseSettledResult<T | null> | undefined): T | null {
+  return lookup?.status === 'fulfilled' ? lookup.value : null;
 }

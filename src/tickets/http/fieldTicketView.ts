@@ -24,9 +24,11 @@ export function ticketSummary(ticket: Ticket, now: Date) {
  * A ticket as its detail page shows it: what the team needs to find and fix the connection, with
  * the consumer's name, address and mobile masked (DOMAIN.md's safety lines hold for staff too).
  */
-export function ticketDetail(ticket: Ticket, now: Date, consumer: Consumer | null, meter: MeterStatus | null) {
+export function ticketDetail(ticket: Ticket, now: Date, consumer: Consumer | null, meter: MeterStatus | null, backendUnavailable: boolean) {
   return {
     ...ticketSummary(ticket, now),
+    /** The backend did not answer: consumer and meter are unknown for now, not absent. */
+    backendUnavailable,
     description: ticket.description,
     laterReports: ticket.laterReports,
     incident: ticket.incident ?? null,

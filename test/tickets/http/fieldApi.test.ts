@@ -165,4 +165,13 @@ describe('field API', () => {
     expect((await (await as('agent1')).get('')).status).toBe(403);
     expect((await fetch(`${url}/api/field/tickets`)).status).toBe(401);
   });
+
+  it('still shows the ticket when the backend does not answer, saying the consumer and meter are unavailable', async () => {
+    // 101000099 is the simulator's consumer whose backend lookups time out.
+    const stranded = (await tickets.open(request({ caNumber: '101000099', category: 'other', description: 'Pole sparking.' }))).ticket.number;
+    const response = await (await as('lineman1')).get(`/${stranded}`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ number: stranded, description: 'Pole sparking.', consumer: null, meter: null, backendUnavailable: true });
+    expect(await (await (await as('lineman1')).get(`/${mine}`)).json()).toMatchObject({ backendUnavailable: false });
+  });
 });
