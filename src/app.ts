@@ -238,6 +238,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     handoffGate: new HandoffGate(handoff, translator, {
       averageHandlingMinutes: config.policy.agentAverageHandlingMinutes,
       actThreshold: config.nlu.actThreshold,
+      memory,
       logger,
     }),
     onMessageUnderstood: (message) => operations.messageUnderstood(message),

@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import type { Memory } from '../bot/session';
 import { languageOf } from '../bot/turnState';
 import { LANGUAGES } from '../i18n/language';
 import type { Translator } from '../i18n/translator';
@@ -32,6 +33,8 @@ export interface HandoffGateSettings {
   averageHandlingMinutes: number;
   /** A recognition at least this sure is a request the bot acts on (the NLU act threshold). */
   actThreshold: number;
+  /** The conversation's session, whose health need an agent's resolution has served. */
+  memory: Memory;
   logger: Logger;
 }
 
@@ -66,6 +69,10 @@ export class HandoffGate {
       // Resolved, expired or cancelled since the consumer last wrote: whatever dialog was open is stale.
       await this.handoff.returnToBot(conversationId);
       if (record.status === 'resolved') {
+        // An agent served the health need that put this request first; a later request or ticket is
+        // not urgent because of it, unless this message says one again. An expired or cancelled
+        // request served nobody: the need stands.
+        (await this.settings.memory.sessionOf(context)).urgent = recognition?.urgent === true;
         // A consumer who asks for something straight away wants it answered, not a survey first.
         if (this.isRequest(recognition)) {
           await this.handoff.rate(conversationId, 'skipped');

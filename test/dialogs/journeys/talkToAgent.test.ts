@@ -111,6 +111,30 @@ describe('talk to an agent', () => {
     expect((await conversation.sampark.handoff.current('Convo1'))?.request.urgent).toBe(true);
   });
 
+  it.each([
+    ['hi-IN', 'ghar me bimar buzurg hain, light nahi hai', 'agent se baat karao', 'कतार में आपका नंबर 1', 'dhanyavad', 'एजेंट', 'धन्यवाद'],
+    ['en-IN', 'my mother is ill at home and there is no power', 'talk to agent', 'number 1 in the queue', 'thanks', 'agent', 'Thank you'],
+  ])('lets a health need put first only the request an agent served, not every later one (%s)', async (locale, need, ask, queued, thanks, question, thanked) => {
+    const conversation = await TestConversation.start({}, locale);
+    const { handoff } = conversation.sampark;
+    await conversation.play([['user', need], ['user', ask], ['bot', queued]]);
+    expect((await handoff.current('Convo1'))?.request.urgent).toBe(true);
+    await handoff.claim('Convo1', 'agent1');
+    await handoff.resolve('Convo1', 'agent1', 'answered');
+    await conversation.play([['user', thanks], ['bot', question], ['user', '1'], ['bot', thanked], ['user', ask], ['bot', queued]]);
+    expect((await handoff.current('Convo1'))?.request.urgent).toBeUndefined();
+  });
+
+  it.each([
+    ['hi-IN', 'ghar me bimar buzurg hain, light nahi hai', 'agent se baat karao', 'haan', 'अति आवश्यक'],
+    ['en-IN', 'my mother is ill at home and there is no power', 'talk to agent', 'yes', 'marked it urgent'],
+  ])('keeps the health need for the call back when nobody took the request in time (%s)', async (locale, need, ask, yes, urgentNote) => {
+    const conversation = await TestConversation.start({}, locale);
+    await conversation.play([['user', need], ['user', ask]]);
+    await conversation.sampark.handoff.expire('Convo1');
+    await conversation.play([['user', yes], ['bot', /SP-\d{4}-\d{4}/], ['bot', urgentNote]]);
+  });
+
   it('sends handoff.initiate with the transcript once, when the conversation is queued', async () => {
     const conversation = await TestConversation.start();
     const sent: Partial<Activity>[] = [];
