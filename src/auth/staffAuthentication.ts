@@ -45,12 +45,7 @@ export class StaffAuthentication {
       return { ok: false, problem: 'wrong_credentials' };
     }
     this.throttle.succeeded(name);
-    const identity: StaffIdentity = {
-      username: account.username,
-      name: account.name,
-      role: account.role,
-      ...(account.area ? { area: account.area } : {}),
-    };
+    const identity = identityOf(account);
     await this.record(account.username, account.role, 'sign_in', {});
     return { ok: true, identity, ...this.tokens.issue(identity) };
   }
@@ -59,19 +54,29 @@ export class StaffAuthentication {
   members(roles: readonly StaffRole[]): StaffIdentity[] {
     return [...this.accounts.values()]
       .filter((account) => roles.includes(account.role))
-      .map(({ username, name, role, area }) => ({ username, name, role, ...(area ? { area } : {}) }));
+      .map(identityOf);
   }
 
-  /** Checks an `Authorization: Bearer …` header against the roles allowed. */
+  /**
+   * Checks an `Authorization: Bearer …` header against the roles allowed. The role and area are the
+   * account's as configured now, not as signed into the token: a lineman moved to another section,
+   * or no longer in the field, loses the old one at once rather than at the end of the shift.
+   */
   authorize(header: string | undefined, allowed: readonly StaffRole[]): Authorization {
     const token = /^Bearer (\S+)$/.exec(header ?? '')?.[1];
-    const identity = token ? this.tokens.verify(token) : null;
-    if (!identity || !this.accounts.has(identity.username)) return { ok: false, status: 401, problem: 'no_session' };
-    if (!allowed.includes(identity.role)) return { ok: false, status: 403, problem: 'forbidden' };
-    return { ok: true, identity };
+    const signed = token ? this.tokens.verify(token) : null;
+    const account = signed ? this.accounts.get(signed.username) : undefined;
+    if (!account) return { ok: false, status: 401, problem: 'no_session' };
+    if (!allowed.includes(account.role)) return { ok: false, status: 403, problem: 'forbidden' };
+    return { ok: true, identity: identityOf(account) };
   }
 
   private record(actor: string, role: string, action: string, detail: Record<string, string>): Promise<void> {
     return this.audit.record({ at: this.now().toISOString(), actor, role, action, subject: null, detail });
   }
+}
+
+/** An account as the rest of Sampark sees it: no password hash. */
+function identityOf({ username, name, role, area }: StaffAccount): StaffIdentity {
+  return { username, name, role, ...(area ? { area } : {}) };
 }

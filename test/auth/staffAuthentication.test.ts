@@ -99,4 +99,21 @@ describe('StaffAuthentication', () => {
     const withoutAgent = new StaffAuthentication(accounts.slice(1), new SessionTokens(SECRET, 3600), new MemoryAuditLog());
     expect(withoutAgent.authorize(`Bearer ${signedIn.token}`, ['agent'])).toMatchObject({ ok: false, status: 401 });
   });
+
+  it('authorizes a session by the account as configured now: a lineman moved to another section sees that one', async () => {
+    const signedIn = await make().signIn('lineman1', 'lineman1-pass');
+    if (!signedIn.ok) throw new Error('sign-in failed');
+    const bearer = `Bearer ${signedIn.token}`;
+    const moved = accounts.map((account) => (account.username === 'lineman1' ? { ...account, area: { section: 'Kankarbagh-2' } } : account));
+    expect(new StaffAuthentication(moved, new SessionTokens(SECRET, 3600), new MemoryAuditLog()).authorize(bearer, ['lineman'])).toMatchObject({
+      ok: true,
+      identity: { area: { section: 'Kankarbagh-2' } },
+    });
+    const nowAnAgent = accounts.map((account) => (account.username === 'lineman1' ? { ...account, role: 'agent' as const, area: undefined } : account));
+    expect(new StaffAuthentication(nowAnAgent, new SessionTokens(SECRET, 3600), new MemoryAuditLog()).authorize(bearer, ['lineman'])).toEqual({
+      ok: false,
+      status: 403,
+      problem: 'forbidden',
+    });
+  });
 });
