@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     : null;
   noticesThroughWebChat(sampark, webChat);
   if (whatsApp) noticesThroughWhatsApp(sampark, whatsApp);
-  if (whatsApp && whatsAppSettings) campaignsThroughWhatsApp(sampark, whatsApp, whatsAppSettings);
+  if (whatsAppSettings) campaignsThroughWhatsApp(sampark, whatsAppSettings, logger);
   // After every channel has defined its job kinds (WhatsApp's turns, sends, statuses): a worker that
   // started earlier could take a queued job of a kind not yet defined on this instance.
   await sampark.jobs.start();

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { conversationIdFor } from '../channels/whatsapp/conversationIds';
-import { GraphApiError } from '../channels/whatsapp/graphClient';
-import type { OutboundMessage } from '../channels/whatsapp/graphMessages';
+import { GraphApiError, GraphClient, type GraphClientOptions } from '../channels/whatsapp/graphClient';
+import type { WhatsAppSettings } from '../channels/whatsapp/whatsAppSettings';
 import { maskMobile } from '../domain/mask';
 import type { Logger } from '../log/logger';
 import type { OutreachChannel, SendResult } from './outreachChannel';
@@ -11,13 +11,19 @@ function whatsAppAddress(mobile: string): string {
   return `91${mobile}`;
 }
 
-/** Campaign messages through the WhatsApp channel's Graph API client, with its conversation ids. */
+/**
+ * Campaign messages through the Graph API, with the WhatsApp channel's conversation ids. Each send is
+ * one attempt, unlike the channel's replies: a send that got no answer may have reached the consumer,
+ * and a campaign message must never go twice. A refusal worth retrying is retried by the campaign's
+ * next batch, after the recipient is put back in the queue.
+ */
 export function whatsAppOutreachChannel(
-  graph: { send(address: string, message: OutboundMessage): Promise<string> },
-  conversationKey: string,
+  settings: GraphClientOptions['settings'] & Pick<WhatsAppSettings, 'conversationKey'>,
+  logger: Logger,
 ): OutreachChannel {
+  const graph = new GraphClient({ settings: { ...settings, graphRetries: 0 }, logger });
   return {
-    conversationIdOf: (mobile) => conversationIdFor(whatsAppAddress(mobile), conversationKey),
+    conversationIdOf: (mobile) => conversationIdFor(whatsAppAddress(mobile), settings.conversationKey),
     send: async (mobile, message): Promise<SendResult> => {
       try {
         return { kind: 'accepted', messageId: await graph.send(whatsAppAddress(mobile), message) };

@@ -4,7 +4,7 @@ import type { Sampark } from '../app';
 import { apologize } from '../bot/apology';
 import { createBotFrameworkAdapter } from '../channels/botframework/botFrameworkAdapter';
 import type { WebChat } from '../channels/directline/mountWebChat';
-import type { WhatsApp, WhatsAppDeps } from '../channels/whatsapp/mountWhatsApp';
+import type { WhatsAppDeps } from '../channels/whatsapp/mountWhatsApp';
 import { WHATSAPP_CHANNEL_ID, type WhatsAppAdapter } from '../channels/whatsapp/whatsAppAdapter';
 import type { WhatsAppSettings } from '../channels/whatsapp/whatsAppSettings';
 import type { Config } from '../config/config';
@@ -59,9 +59,9 @@ export function noticesThroughWebChat(sampark: Sampark, webChat: WebChat): void 
   });
 }
 
-/** Outreach campaigns send their template through WhatsApp's Graph API client, with its conversation ids. */
-export function campaignsThroughWhatsApp(sampark: Sampark, whatsApp: Pick<WhatsApp, 'graph'>, settings: Pick<WhatsAppSettings, 'conversationKey'>): void {
-  sampark.outreach.sendThrough(whatsAppOutreachChannel(whatsApp.graph, settings.conversationKey));
+/** Outreach campaigns send their template on WhatsApp's Graph API, with its conversation ids (one attempt per send). */
+export function campaignsThroughWhatsApp(sampark: Sampark, settings: WhatsAppSettings, logger: Logger): void {
+  sampark.outreach.sendThrough(whatsAppOutreachChannel(settings, logger));
 }
 
 /** Ticket updates and agent replies reach WhatsApp through its adapter (a template outside the 24 hours). */

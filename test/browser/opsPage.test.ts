@@ -56,7 +56,7 @@ describe('the /ops page in Chromium', () => {
     const settings = loadWhatsAppSettings(testSettingsEnv(graph.url));
     if (!settings) throw new Error('the test WhatsApp settings are incomplete');
     whatsApp = mountWhatsApp(running.server, { ...whatsAppPartsOf(running.sampark), logger: silentLogger(), settings, now: clock });
-    campaignsThroughWhatsApp(running.sampark, whatsApp, settings);
+    campaignsThroughWhatsApp(running.sampark, settings, silentLogger());
     await running.sampark.jobs.start();
     browser = await chromium.launch({
       executablePath: CHROMIUM,

@@ -1,3 +1,4 @@
+import { silentLogger } from '../../src/log/logger';
 import { campaignsThroughWhatsApp } from '../../src/server/samparkServer';
 import { message, postWebhook, status, webhookOf } from '../channels/whatsapp/webhookClient';
 import { startWhatsApp, WhatsAppUser, type RunningWhatsApp } from '../channels/whatsapp/whatsAppHarness';
@@ -12,7 +13,7 @@ describe('a campaign on the WhatsApp channel', () => {
   beforeEach(async () => {
     const t0 = Date.now();
     running = await startWhatsApp({ now: () => new Date(START.getTime() + (Date.now() - t0)) });
-    campaignsThroughWhatsApp(running.sampark, running.whatsApp, running.settings);
+    campaignsThroughWhatsApp(running.sampark, running.settings, silentLogger());
   });
   afterEach(() => running.close());
 

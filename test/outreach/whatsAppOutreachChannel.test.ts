@@ -1,5 +1,6 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { conversationIdFor } from '../../src/channels/whatsapp/conversationIds';
-import { GraphClient } from '../../src/channels/whatsapp/graphClient';
 import { loadWhatsAppSettings } from '../../src/channels/whatsapp/whatsAppSettings';
 import { silentLogger } from '../../src/log/logger';
 import { campaignTemplate } from '../../src/outreach/campaignTemplate';
@@ -18,8 +19,7 @@ describe('campaign templates through the Graph API', () => {
 
   beforeEach(async () => {
     fake = await FakeGraphServer.start();
-    const graph = new GraphClient({ settings: settings(), backoff: { initialMs: 5, maxMs: 20 }, maxRetryAfterMs: 0, logger: silentLogger() });
-    channel = whatsAppOutreachChannel(graph, settings().conversationKey);
+    channel = whatsAppOutreachChannel(settings(), silentLogger());
   });
   afterEach(() => fake.close());
 
@@ -63,5 +63,26 @@ describe('campaign templates through the Graph API', () => {
   it('reports no answer as unknown: the message may have gone', async () => {
     fake.breakDown({ kind: 'timeout' });
     expect(await channel.send('9876500002', template('hi'))).toEqual({ kind: 'unknown' });
+  });
+
+  it('does not send again when Meta accepts a message but answers too late: the consumer has it already', async () => {
+    let requests = 0;
+    const slowMeta = http.createServer((req, res) => {
+      requests += 1;
+      req.resume();
+      // Accepted, but answered after the client stopped waiting (the test settings wait 300 ms).
+      setTimeout(() => res.end(JSON.stringify({ messages: [{ id: `wamid.SLOW${requests}` }] })), 600);
+    });
+    await new Promise<void>((resolve) => slowMeta.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(slowMeta.address() as AddressInfo).port}`;
+      const slowChannel = whatsAppOutreachChannel(loadWhatsAppSettings(testSettingsEnv(url))!, silentLogger());
+      expect(await slowChannel.send('9876500002', template('hi'))).toEqual({ kind: 'unknown' });
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(requests).toBe(1);
+    } finally {
+      slowMeta.closeAllConnections();
+      await new Promise((resolve) => slowMeta.close(resolve));
+    }
   });
 });
