@@ -33,15 +33,17 @@ export class StaffAuthentication {
 
   async signIn(username: string, password: string): Promise<SignIn> {
     const name = username.trim().toLowerCase();
+    const account = this.accounts.get(name);
+    // A name that is no account is not recorded: people type their mobile number, or the password, there.
+    const actor = account?.username ?? 'unknown';
     if (this.throttle.isLocked(name)) {
-      await this.record(name, 'unknown', 'sign_in_refused', { reason: 'locked' });
+      await this.record(actor, account?.role ?? 'unknown', 'sign_in_refused', { reason: 'locked' });
       return { ok: false, problem: 'locked' };
     }
-    const account = this.accounts.get(name);
     const matches = await verifyPassword(password, account?.passwordHash ?? DECOY_HASH);
     if (!account || !matches) {
       this.throttle.failed(name);
-      await this.record(name, account?.role ?? 'unknown', 'sign_in_failed', {});
+      await this.record(actor, account?.role ?? 'unknown', 'sign_in_failed', {});
       return { ok: false, problem: 'wrong_credentials' };
     }
     this.throttle.succeeded(name);

@@ -73,6 +73,21 @@ describe('StaffAuthentication', () => {
     expect(await authentication.signIn('nobody', 'wrong')).toEqual({ ok: false, problem: 'wrong_credentials' });
   });
 
+  it('audits a failed sign-in under an unknown name without what was typed: it may be a mobile number or the password', async () => {
+    const audit = new MemoryAuditLog();
+    const authentication = make(audit, new SignInThrottle(2, 60_000));
+    for (let attempt = 0; attempt < 3; attempt += 1) await authentication.signIn('9876543210', 'lineman1-pass');
+    await authentication.signIn('agent1', 'wrong');
+    const entries = await audit.recent(10);
+    expect(entries.map((entry) => [entry.actor, entry.action])).toEqual([
+      ['agent1', 'sign_in_failed'],
+      ['unknown', 'sign_in_refused'],
+      ['unknown', 'sign_in_failed'],
+      ['unknown', 'sign_in_failed'],
+    ]);
+    expect(JSON.stringify(entries)).not.toContain('9876543210');
+  });
+
   it('locks an account after repeated wrong passwords, even for the right one', async () => {
     const authentication = make(new MemoryAuditLog(), new SignInThrottle(3, 60_000));
     for (let attempt = 0; attempt < 3; attempt += 1) await authentication.signIn('agent1', 'guess');
