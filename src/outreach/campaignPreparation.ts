@@ -39,6 +39,12 @@ export class CampaignPreparation {
     let cursor: string | null = null;
     let targeted = 0;
     do {
+      // A supervisor who stops a campaign mid-way (the wrong criteria, say) must not leave the field
+      // teams with a visit list that keeps growing; a pause only holds the sending.
+      if (cursor !== null && (await store.find(campaignId))?.status === 'stopped') {
+        this.parts.logger.info({ campaign: campaignId, targeted }, 'campaign stopped while its targets were being found');
+        return;
+      }
       const page = await this.parts.backend.findTargets(campaign.criteria, cursor, PAGE_SIZE);
       const recipients = page.targets.map((target) => this.recipientOf(target));
       await store.addRecipients(campaignId, recipients);

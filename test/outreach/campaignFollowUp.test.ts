@@ -117,6 +117,29 @@ describe('after a campaign message', () => {
     expect(all).toHaveLength(expected.length);
   });
 
+  it('opens no more visit tickets once a supervisor stops the campaign while its targets are being found', async () => {
+    const criteria = { noMobile: true };
+    const { id } = await world.outreach.campaigns.create({ name: 'Wrong list', criteria, language: 'hi' }, 'supervisor1');
+    await world.outreach.campaigns.command(id, 'start');
+    const findTargets = backend.findTargets.bind(backend);
+    let firstPage = 0;
+    backend.findTargets = async (...args) => {
+      const page = await findTargets(...args);
+      // The supervisor sees the list is wrong and stops it while the first page is being worked through.
+      if (firstPage === 0) {
+        firstPage = page.targets.length;
+        await world.outreach.campaigns.command(id, 'stop');
+      }
+      return page;
+    };
+    await jobs.runNext(PREPARE_JOB);
+    const visits = (await world.repository.findByArea({})).filter((t) => t.category === 'sampark_visit');
+    expect(firstPage).toBeGreaterThan(0);
+    expect(visits).toHaveLength(firstPage);
+    expect(await counts(id)).toMatchObject({ targeted: firstPage, visitNeeded: firstPage });
+    expect((await world.outreach.campaigns.find(id))?.status).toBe('stopped');
+  });
+
   it('marks a consumer visited when their visit ticket is resolved, and a mobile registered on the visit as resolved', async () => {
     const criteria = { noMobile: true, section: 'Kankarbagh-1' };
     const id = await run(criteria, 'Visit list');
