@@ -54,6 +54,8 @@ export interface HandoffRecord {
   notes?: AgentNote[];
   /** Set when a resolved conversation came back to the bot and the consumer was asked how it went. */
   satisfaction?: SatisfactionAnswer;
+  /** When an agent first took this request; absent while nobody has. */
+  firstAssignedAt?: string;
   updatedAt: string;
 }
 
@@ -104,12 +106,14 @@ export function transition(current: HandoffRecord | null, event: HandoffEvent): 
         return current.assignee === event.agent ? { ok: true, record: current, changed: false } : { ok: false, problem: 'taken' };
       }
       if (current.status !== 'queued') return { ok: false, problem: 'wrong_status' };
-      return changed(current, { ...current, status: 'assigned', assignee: event.agent, updatedAt: event.at });
+      return changed(current, { ...current, status: 'assigned', assignee: event.agent, firstAssignedAt: current.firstAssignedAt ?? event.at, updatedAt: event.at });
     case 'cancel':
       if (!WITH_AGENT_SIDE.includes(current.status)) return { ok: false, problem: 'wrong_status' };
       return changed(current, { ...current, status: 'cancelled', updatedAt: event.at });
     case 'expire':
-      if (current.status !== 'queued') return { ok: false, problem: 'wrong_status' };
+      // The wait ends an unanswered request: one an agent took and put back has been answered, and
+      // telling that consumer nobody was free would be untrue.
+      if (current.status !== 'queued' || current.firstAssignedAt) return { ok: false, problem: 'wrong_status' };
       return changed(current, { ...current, status: 'expired', updatedAt: event.at });
     case 'resolve':
       if (current.status !== 'assigned') return { ok: false, problem: 'wrong_status' };
@@ -146,7 +150,14 @@ export function transition(current: HandoffRecord | null, event: HandoffEvent): 
       }
       if (!mayActOn(current, event.by)) return { ok: false, problem: 'not_assignee' };
       if (event.to === current.assignee) return { ok: true, record: current, changed: false };
-      return changed(current, { ...current, status: event.to === null ? 'queued' : 'assigned', assignee: event.to, updatedAt: event.at });
+      return changed(current, {
+        ...current,
+        status: event.to === null ? 'queued' : 'assigned',
+        assignee: event.to,
+        // Back to the queue only from an agent, so either way an agent has taken it by now.
+        firstAssignedAt: current.firstAssignedAt ?? event.at,
+        updatedAt: event.at,
+      });
   }
 }
 

@@ -97,6 +97,19 @@ describe('a request nobody claims expires', () => {
     await sampark.close();
   });
 
+  it('leaves a conversation an agent claimed and put back in the queue waiting: an agent did take it on', async () => {
+    const { sampark, consumer } = await consumerOnFakeClock('en-IN');
+    await consumer.say('talk to agent');
+    await jest.advanceTimersByTimeAsync(2 * MINUTE);
+    expect(await sampark.handoff.claim(CONVERSATION, 'agent1')).toMatchObject({ ok: true });
+    await jest.advanceTimersByTimeAsync(3 * MINUTE);
+    expect(await sampark.handoff.transfer(CONVERSATION, { username: 'agent1', supervising: false }, null)).toMatchObject({ ok: true });
+    await jest.advanceTimersByTimeAsync(20 * MINUTE);
+    expect((await sampark.handoff.current(CONVERSATION))?.status).toBe('queued');
+    expect(consumer.received()).toEqual([]);
+    await sampark.close();
+  });
+
   it('times a new request from its own asking, not from one the consumer cancelled', async () => {
     const { sampark, consumer } = await consumerOnFakeClock('en-IN');
     await consumer.say('talk to agent');
