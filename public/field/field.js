@@ -397,6 +397,12 @@
       })
       .catch(function (error) {
         showProblem(error);
+        // Refused because the ticket moved on (someone else took it, it was finished, it left the area):
+        // show it as it is now, or the same refused button stays on screen to be tapped again.
+        if (error instanceof Staff.ApiError && [403, 404, 409].indexOf(error.status) >= 0) {
+          state.form = null;
+          return loadTickets();
+        }
         renderTickets();
       });
   }
