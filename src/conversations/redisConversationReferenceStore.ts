@@ -1,5 +1,6 @@
 import type { ConversationReference } from 'botbuilder';
 import type { Redis } from 'ioredis';
+import { RedisScript } from '../store/redisScript';
 import type { TicketPhoto, TicketSite } from '../tickets/ticket';
 import {
   MAX_PHOTOS,
@@ -16,32 +17,32 @@ import {
  * shorten a messaging window), and renews the expiry of the record and its photos.
  * KEYS: record hash, photos list. ARGV: reference JSON, inbound ISO time, ttl seconds.
  */
-const RECORD_INBOUND = `
+const RECORD_INBOUND = new RedisScript(`
 redis.call('HSET', KEYS[1], 'reference', ARGV[1])
 local last = redis.call('HGET', KEYS[1], 'lastInboundAt')
 if not last or ARGV[2] > last then redis.call('HSET', KEYS[1], 'lastInboundAt', ARGV[2]) end
 redis.call('EXPIRE', KEYS[1], ARGV[3])
 redis.call('EXPIRE', KEYS[2], ARGV[3])
 return 1
-`;
+`);
 
 /** Sets one field of an existing record. KEYS: record hash. ARGV: field, value, ttl seconds. */
-const SET_FIELD = `
+const SET_FIELD = new RedisScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 redis.call('EXPIRE', KEYS[1], ARGV[3])
 return 1
-`;
+`);
 
 /** Appends a photo to an existing record, keeping the newest few. KEYS: hash, list. ARGV: photo JSON, max, ttl. */
-const ADD_PHOTO = `
+const ADD_PHOTO = new RedisScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 redis.call('RPUSH', KEYS[2], ARGV[1])
 redis.call('LTRIM', KEYS[2], -tonumber(ARGV[2]), -1)
 redis.call('EXPIRE', KEYS[1], ARGV[3])
 redis.call('EXPIRE', KEYS[2], ARGV[3])
 return 1
-`;
+`);
 
 /** Conversation records on Redis: a hash per conversation and a list of its photos, expiring when idle. */
 export class RedisConversationReferenceStore implements ConversationReferenceStore {
@@ -54,7 +55,7 @@ export class RedisConversationReferenceStore implements ConversationReferenceSto
 
   async recordInbound(key: string, reference: Partial<ConversationReference>, at: Date): Promise<ConversationRecord> {
     const { hash, photos } = this.keys(key);
-    await this.redis.eval(RECORD_INBOUND, 2, hash, photos, JSON.stringify(reference), at.toISOString(), String(this.ttlSeconds));
+    await RECORD_INBOUND.run(this.redis, [hash, photos], [JSON.stringify(reference), at.toISOString(), this.ttlSeconds]);
     const record = await this.find(key);
     if (!record) throw new Error('a conversation record vanished while it was written');
     return record;
@@ -84,7 +85,7 @@ export class RedisConversationReferenceStore implements ConversationReferenceSto
 
   async addPhoto(key: string, photo: TicketPhoto): Promise<void> {
     const { hash, photos } = this.keys(key);
-    await this.redis.eval(ADD_PHOTO, 2, hash, photos, JSON.stringify(photo), String(MAX_PHOTOS), String(this.ttlSeconds));
+    await ADD_PHOTO.run(this.redis, [hash, photos], [JSON.stringify(photo), MAX_PHOTOS, this.ttlSeconds]);
   }
 
   async noteTicket(key: string, ticketNumber: string): Promise<void> {
@@ -92,7 +93,7 @@ export class RedisConversationReferenceStore implements ConversationReferenceSto
   }
 
   private async setField(key: string, field: string, value: string): Promise<void> {
-    await this.redis.eval(SET_FIELD, 1, this.keys(key).hash, field, value, String(this.ttlSeconds));
+    await SET_FIELD.run(this.redis, [this.keys(key).hash], [field, value, this.ttlSeconds]);
   }
 
   /** One hash slot per conversation (the braces), so each script's keys sit together on a Redis Cluster. */

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { RedisScript } from '../store/redisScript';
 import { z } from 'zod';
 import { istDate } from '../backend/simulator/indianTime';
 import {
@@ -22,7 +23,7 @@ const DAY_SECONDS = 86_400;
  * Counts a conversation once per day. KEYS: seen set, counts hash, intents sorted set.
  * ARGV: member, intent ('' for none), figures ttl, membership ttl. Returns 1 for the day's first message.
  */
-const RECORD_MESSAGE = `
+const RECORD_MESSAGE = new RedisScript(`
 local first = redis.call('SADD', KEYS[1], ARGV[1])
 redis.call('EXPIRE', KEYS[1], ARGV[4])
 if first == 1 then redis.call('HINCRBY', KEYS[2], 'conversations', 1) end
@@ -32,14 +33,14 @@ if ARGV[2] ~= '' then
   redis.call('EXPIRE', KEYS[3], ARGV[3])
 end
 return first
-`;
+`);
 
 /**
  * Counts the escalation and the handoff of a conversation that wrote that day, once per day each.
  * KEYS: seen, escalated and handed sets, counts hash. ARGV: member, kind, figures ttl, membership ttl.
  * Returns the two firsts.
  */
-const RECORD_ESCALATION = `
+const RECORD_ESCALATION = new RedisScript(`
 if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 0 then return {0, 0} end
 local function first(set, field)
   local added = redis.call('SADD', set, ARGV[1])
@@ -52,7 +53,7 @@ local handed = 0
 if ARGV[2] == 'agent' then handed = first(KEYS[3], 'handedToAgents') end
 redis.call('EXPIRE', KEYS[4], ARGV[3])
 return {escalated, handed}
-`;
+`);
 
 const TicketFieldSchema = z.tuple([TicketOutcomeSchema, z.string().nullable(), z.string()]);
 const CountsSchema = z.object({
@@ -75,18 +76,18 @@ export class RedisFiguresStore implements FiguresStore {
 
   async recordMessage(conversation: ConversationOnChannel, intent: string | null, at: Date): Promise<FirstToday> {
     const keys = this.keys(istDate(at));
-    const first = await this.redis.eval(
-      RECORD_MESSAGE, 3, keys.seen, keys.counts, keys.intents,
-      memberOf(conversation), intent ?? '', FIGURES_TTL, MEMBERSHIP_TTL,
+    const first = await RECORD_MESSAGE.run(
+      this.redis, [keys.seen, keys.counts, keys.intents],
+      [memberOf(conversation), intent ?? '', FIGURES_TTL, MEMBERSHIP_TTL],
     );
     return { conversation: first === 1, escalation: false, handoff: false };
   }
 
   async recordEscalation(conversation: ConversationOnChannel, kind: EscalationKind, at: Date): Promise<FirstToday> {
     const keys = this.keys(istDate(at));
-    const firsts = z.array(z.number()).length(2).parse(await this.redis.eval(
-      RECORD_ESCALATION, 4, keys.seen, keys.escalated, keys.handed, keys.counts,
-      memberOf(conversation), kind, FIGURES_TTL, MEMBERSHIP_TTL,
+    const firsts = z.array(z.number()).length(2).parse(await RECORD_ESCALATION.run(
+      this.redis, [keys.seen, keys.escalated, keys.handed, keys.counts],
+      [memberOf(conversation), kind, FIGURES_TTL, MEMBERSHIP_TTL],
     ));
     return { conversation: false, escalation: firsts[0] === 1, handoff: firsts[1] === 1 };
   }

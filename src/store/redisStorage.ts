@@ -1,5 +1,6 @@
 import type { Storage, StoreItems } from 'botbuilder';
 import type { Redis } from 'ioredis';
+import { RedisScript } from './redisScript';
 
 export interface RedisStorageOptions {
   redis: Redis;
@@ -15,7 +16,7 @@ export interface RedisStorageOptions {
  * MemoryStorage does.
  * KEYS[1] = item; ARGV = document, expected eTag ('' for none), ttl seconds.
  */
-const WRITE_IF_CURRENT = `
+const WRITE_IF_CURRENT = new RedisScript(`
 local expected = ARGV[2]
 if expected ~= '' and expected ~= '*' then
   local stored = redis.call('HGET', KEYS[1], 'version')
@@ -26,7 +27,7 @@ redis.call('HSET', KEYS[1], 'document', ARGV[1])
 local ttl = tonumber(ARGV[3])
 if ttl > 0 then redis.call('EXPIRE', KEYS[1], ttl) else redis.call('PERSIST', KEYS[1]) end
 return version
-`;
+`);
 
 /** botbuilder `Storage` on Redis: bot state shared by every instance, with real optimistic concurrency. */
 export class RedisStorage implements Storage {
@@ -61,14 +62,7 @@ export class RedisStorage implements Storage {
     await Promise.all(
       Object.entries(changes).map(async ([key, item]) => {
         const { eTag, ...document } = (item ?? {}) as { eTag?: string };
-        const version = await this.redis.eval(
-          WRITE_IF_CURRENT,
-          1,
-          this.prefix + key,
-          JSON.stringify(document),
-          eTag ?? '',
-          String(this.ttlSeconds),
-        );
+        const version = await WRITE_IF_CURRENT.run(this.redis, [this.prefix + key], [JSON.stringify(document), eTag ?? '', this.ttlSeconds]);
         if (version === null) conflicts.push(key);
       }),
     );

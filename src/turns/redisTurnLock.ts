@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
+import { RedisScript } from '../store/redisScript';
 import { LocalTurnQueue } from './localTurnQueue';
 import { TurnLockTimeoutError, type TurnLock } from './turnLock';
 
@@ -16,8 +17,8 @@ export interface RedisTurnLockOptions {
 }
 
 /** Deletes or extends the lock only for the owner of the token, never for a later holder. */
-const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
-const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`;
+const RELEASE = new RedisScript(`if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`);
+const RENEW = new RedisScript(`if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`);
 
 const FIRST_RETRY_MS = 5;
 const LONGEST_RETRY_MS = 100;
@@ -41,13 +42,13 @@ export class RedisTurnLock implements TurnLock {
       const key = this.options.prefix + conversationKey;
       const token = await this.acquire(key, conversationKey);
       const renewal = setInterval(() => {
-        this.options.redis.eval(RENEW, 1, key, token, String(this.leaseMs)).catch(() => undefined);
+        RENEW.run(this.options.redis, [key], [token, this.leaseMs]).catch(() => undefined);
       }, Math.max(10, Math.floor(this.leaseMs / 3)));
       try {
         return await turn();
       } finally {
         clearInterval(renewal);
-        await this.options.redis.eval(RELEASE, 1, key, token).catch(() => undefined);
+        await RELEASE.run(this.options.redis, [key], [token]).catch(() => undefined);
       }
     });
   }

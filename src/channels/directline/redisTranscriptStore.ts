@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
 import type { Redis } from 'ioredis';
+import { RedisScript } from '../../store/redisScript';
 import { z } from 'zod';
 import {
   pageOf,
@@ -24,14 +25,14 @@ export interface RedisTranscriptOptions {
  * lets a reader ask for "after the watermark"; the sequence is part of the member, so two identical
  * activities stay two. KEYS: activities, sequence counter. ARGV: activity JSON, max length, ttl.
  */
-const APPEND = `
+const APPEND = new RedisScript(`
 local sequence = redis.call('INCR', KEYS[2])
 redis.call('ZADD', KEYS[1], sequence, sequence .. ':' .. ARGV[1])
 redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -(tonumber(ARGV[2]) + 1))
 redis.call('EXPIRE', KEYS[1], ARGV[3])
 redis.call('EXPIRE', KEYS[2], ARGV[3])
 return sequence
-`;
+`);
 
 const ActivityJson = z.record(z.string(), z.unknown());
 
@@ -47,14 +48,10 @@ export class RedisTranscriptStore implements TranscriptStore {
   async append(conversationId: string, activity: Partial<Activity>): Promise<Partial<Activity>> {
     const json = JSON.stringify(activity);
     const sequence = Number(
-      await this.options.redis.eval(
-        APPEND,
-        2,
-        this.key(conversationId, 'activities'),
-        this.key(conversationId, 'sequence'),
-        json,
-        String(this.options.maxActivities),
-        String(this.options.ttlSeconds),
+      await APPEND.run(
+        this.options.redis,
+        [this.key(conversationId, 'activities'), this.key(conversationId, 'sequence')],
+        [json, this.options.maxActivities, this.options.ttlSeconds],
       ),
     );
     return withId(conversationId, { sequence, activity: JSON.parse(json) as Partial<Activity> });
