@@ -55,10 +55,13 @@ export function mountStaffPage(server: Server, page: StaffPage): void {
   }
   const template = fs.readFileSync(path.join(publicDir, page.name, 'index.html'), 'utf8');
   const html = asset(CONTENT_TYPES['.html']!, Buffer.from(template.replace('%%STAFF_CONFIG%%', () => scriptSafeJson(pageConfig(page))), 'utf8'), 0);
-  server.get(`/${page.name}`, (req, res, next) => {
-    serve(req, res, html, SECURITY_HEADERS);
-    next();
-  });
+  // "/field/" as well as "/field": people type the slash, and a phone's address bar keeps it.
+  for (const route of [`/${page.name}`, `/${page.name}/`]) {
+    server.get(route, (req, res, next) => {
+      serve(req, res, html, SECURITY_HEADERS);
+      next();
+    });
+  }
   mountFolder(server, path.join(publicDir, page.name), `/${page.name}`);
 }
 

@@ -52,6 +52,13 @@ describe('a staff page', () => {
     expect((config.strings.en.page['signIn'] as Record<string, string>)['submit']).toBe('Sign in');
   });
 
+  it('opens with a trailing slash too, as a typed or bookmarked address often has', async () => {
+    const response = await fetch(`${base}/desk/`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/html');
+    expect(await response.text()).toContain('"page":"desk"');
+  });
+
   it('lets only its own scripts run and talks only to this server', async () => {
     const response = await fetch(`${base}/desk`);
     const policy = response.headers.get('content-security-policy') ?? '';
