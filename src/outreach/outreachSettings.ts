@@ -13,6 +13,8 @@ export const OUTREACH_ENV_SHAPE = {
   OUTREACH_SENDING_WINDOW: z
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM-HH:MM')
+    // An empty window would let messages through only in its one minute, whatever hour that is.
+    .refine((window) => window.slice(0, 5) !== window.slice(6), 'the window must not start and end at the same time')
     .default('09:00-20:00'),
   /** Meta's throughput for the phone number, shared by every campaign and instance. */
   OUTREACH_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(20),

@@ -31,6 +31,8 @@ describe('outreach settings from the environment', () => {
 
   it.each([
     ['OUTREACH_SENDING_WINDOW', '9-20'],
+    // Empty, not "all day": read as a window it would open only for the minute of 00:00 IST, at night.
+    ['OUTREACH_SENDING_WINDOW', '00:00-00:00'],
     ['OUTREACH_MESSAGES_PER_SECOND', '0'],
     ['OUTREACH_DAILY_RECIPIENTS', 'many'],
     ['WHATSAPP_TEMPLATE_CAMPAIGN', 'Sampark Campaign'],
