@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Logger } from '../log/logger';
 import type { AgentEventBus } from './agentEventBus';
+import { HandoffStatusSchema } from './handoffRecord';
 import type { HandoffChange, HandoffService } from './handoffService';
 
 /** What the agent console hears about, live. */
@@ -25,7 +26,7 @@ export const AGENT_EVENT_TYPES = [
 export const AgentEventSchema = z.object({
   type: z.enum(AGENT_EVENT_TYPES),
   conversationId: z.string(),
-  status: z.enum(['bot', 'queued', 'assigned', 'resolved', 'expired', 'cancelled']),
+  status: HandoffStatusSchema,
   /** Who has the conversation after the change. */
   assignee: z.string().nullable(),
   /** The agent who made the change (claimed, replied, transferred, resolved, noted); null for the consumer or a timer. */

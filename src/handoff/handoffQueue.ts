@@ -1,20 +1,22 @@
-import type { Language } from '../i18n/language';
+import { z } from 'zod';
+import { LANGUAGES } from '../i18n/language';
 
 /** A consumer waiting for a 1912 agent. */
-export interface HandoffRequest {
-  conversationId: string;
-  channel: string;
-  language: Language;
+export const HandoffRequestSchema = z.object({
+  conversationId: z.string().min(1),
+  channel: z.string().min(1),
+  language: z.enum(LANGUAGES),
   /** Why the bot handed over: the consumer asked, or the bot could not help. */
-  reason: 'consumer_asked' | 'bot_could_not_help';
-  caNumber: string | null;
-  lastIntent: string | null;
-  requestedAt: string;
+  reason: z.enum(['consumer_asked', 'bot_could_not_help']),
+  caNumber: z.string().nullable(),
+  lastIntent: z.string().nullable(),
+  requestedAt: z.string(),
   /** Someone at home is ill, very young, very old or on medical equipment: served before the rest. */
-  urgent?: boolean;
+  urgent: z.boolean().optional(),
   /** The bot conversation before the handoff, so the agent does not ask again. */
-  history?: Array<{ from: 'consumer' | 'bot'; text: string; at: string }>;
-}
+  history: z.array(z.object({ from: z.enum(['consumer', 'bot']), text: z.string(), at: z.string() })).optional(),
+});
+export type HandoffRequest = z.infer<typeof HandoffRequestSchema>;
 
 export interface QueuePlacement {
   /** 1 for the next to be served. */

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import type { HandoffRequest } from './handoffQueue';
+import { HandoffRequestSchema, type HandoffRequest } from './handoffQueue';
 
 /** Where a conversation stands: with the bot, waiting, with an agent, or how the last request ended. */
-export type HandoffStatus = 'bot' | 'queued' | 'assigned' | 'resolved' | 'expired' | 'cancelled';
+export const HandoffStatusSchema = z.enum(['bot', 'queued', 'assigned', 'resolved', 'expired', 'cancelled']);
+export type HandoffStatus = z.infer<typeof HandoffStatusSchema>;
 
 /** Why an agent handed a conversation back. */
 export const ResolveReasonSchema = z.enum(['answered', 'ticket_raised', 'referred_to_office', 'consumer_unresponsive', 'other']);
@@ -13,27 +14,24 @@ export const SatisfactionRatingSchema = z.enum(['good', 'okay', 'poor']);
 export type SatisfactionRating = z.infer<typeof SatisfactionRatingSchema>;
 
 /** The question asked when a resolved conversation comes back to the bot; `rating` null while unanswered. */
-export interface SatisfactionAnswer {
-  askedAt: string;
+const SatisfactionAnswerSchema = z.object({
+  askedAt: z.string(),
   /** `skipped` when the consumer wrote something else instead. */
-  rating: SatisfactionRating | 'skipped' | null;
-}
+  rating: z.union([SatisfactionRatingSchema, z.literal('skipped')]).nullable(),
+});
 
 /** One line the agent side sees: the consumer's words or an agent's reply. */
-export interface TranscriptEntry {
-  from: 'consumer' | 'agent';
-  text: string;
-  at: string;
+const TranscriptEntrySchema = z.object({
+  from: z.enum(['consumer', 'agent']),
+  text: z.string(),
+  at: z.string(),
   /** The agent's username, for agent lines. */
-  agent?: string;
-}
+  agent: z.string().optional(),
+});
+export type TranscriptEntry = z.infer<typeof TranscriptEntrySchema>;
 
 /** What one agent tells the others about a conversation; never shown to the consumer. */
-export interface AgentNote {
-  agent: string;
-  text: string;
-  at: string;
-}
+const AgentNoteSchema = z.object({ agent: z.string(), text: z.string(), at: z.string() });
 
 /** Who acts on a conversation: a supervisor may act on any, an agent only on queued ones and their own. */
 export interface AgentActor {
@@ -41,23 +39,27 @@ export interface AgentActor {
   supervising: boolean;
 }
 
-/** The handoff state of one conversation, with the request that started it and what was said since. */
-export interface HandoffRecord {
-  request: HandoffRequest;
-  status: HandoffStatus;
+/**
+ * The handoff state of one conversation, with the request that started it and what was said since;
+ * a store reads it back through this schema, since another instance (or version) may have written it.
+ */
+export const HandoffRecordSchema = z.object({
+  request: HandoffRequestSchema,
+  status: HandoffStatusSchema,
   /** Bumped on every change; stores write only over the version they were given (compare-and-set). */
-  version: number;
-  assignee: string | null;
-  resolution: ResolveReason | null;
-  transcript: TranscriptEntry[];
+  version: z.number().int().positive(),
+  assignee: z.string().nullable(),
+  resolution: ResolveReasonSchema.nullable(),
+  transcript: z.array(TranscriptEntrySchema),
   /** Private notes of the agent side, absent until the first is written. */
-  notes?: AgentNote[];
+  notes: z.array(AgentNoteSchema).optional(),
   /** Set when a resolved conversation came back to the bot and the consumer was asked how it went. */
-  satisfaction?: SatisfactionAnswer;
+  satisfaction: SatisfactionAnswerSchema.optional(),
   /** When an agent first took this request; absent while nobody has. */
-  firstAssignedAt?: string;
-  updatedAt: string;
-}
+  firstAssignedAt: z.string().optional(),
+  updatedAt: z.string(),
+});
+export type HandoffRecord = z.infer<typeof HandoffRecordSchema>;
 
 /** Everything that can happen to a conversation's handoff. */
 export type HandoffEvent =

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { WITH_AGENT_SIDE, type HandoffRecord } from './handoffRecord';
+import { HandoffRecordSchema, WITH_AGENT_SIDE, type HandoffRecord } from './handoffRecord';
 import type { HandoffStore } from './handoffStore';
 
 /**
@@ -48,7 +48,7 @@ export class RedisHandoffStore implements HandoffStore {
 
   async get(conversationId: string): Promise<HandoffRecord | null> {
     const json = await this.redis.hget(this.recordKey(conversationId), 'record');
-    return json ? (JSON.parse(json) as HandoffRecord) : null;
+    return json ? HandoffRecordSchema.parse(JSON.parse(json)) : null;
   }
 
   async compareAndSet(next: HandoffRecord, expectedVersion: number): Promise<boolean> {

@@ -31,3 +31,17 @@ describeHandoffStoreContract('RedisHandoffStore', async () => {
     },
   };
 });
+
+describe('RedisHandoffStore reading back', () => {
+  const redis = testRedis();
+  const prefix = uniquePrefix('handoff-store-read');
+  afterAll(async () => {
+    await removeKeys(redis, prefix);
+    redis.disconnect();
+  });
+
+  it('refuses a stored record of another shape (another version wrote it) instead of passing it on as a handoff', async () => {
+    await redis.hset(`${prefix}record:odd`, 'version', '1', 'record', JSON.stringify({ status: 'queued', request: { conversationId: 'odd' } }));
+    await expect(new RedisHandoffStore(redis, prefix).get('odd')).rejects.toThrow(/transcript|request/);
+  });
+});
