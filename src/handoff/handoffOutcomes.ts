@@ -3,7 +3,6 @@ import type { Logger } from '../log/logger';
 import type { Metrics } from '../metrics/metrics';
 import type { ConsumerContact, NoticeOutcome } from '../notify/consumerNotifier';
 import { handoffStatus, type HandoffState } from './handoffEvents';
-import type { HandoffEvent } from './handoffRecord';
 import type { HandoffChange, HandoffService } from './handoffService';
 
 export interface HandoffOutcomeParts {
@@ -14,14 +13,16 @@ export interface HandoffOutcomeParts {
 }
 
 /**
- * The handoff.status each change made outside the consumer's turn reports: an agent claimed it
- * (accepted), resolved it (completed), or nobody came in time (failed). A cancel is the consumer's
- * own turn, where the gate sends it.
+ * The handoff.status each change made outside the consumer's turn reports: an agent took it from the
+ * queue, by claiming it or a supervisor handing it to them (accepted), resolved it (completed), or
+ * nobody came in time (failed). A cancel is the consumer's own turn, where the gate sends it.
  */
-function statusOf(event: HandoffEvent): { state: HandoffState; message?: string } | null {
+function statusOf({ event, before }: HandoffChange): { state: HandoffState; message?: string } | null {
   switch (event.type) {
     case 'claim':
       return { state: 'accepted' };
+    case 'transfer':
+      return before?.status === 'queued' ? { state: 'accepted' } : null;
     case 'resolve':
       return { state: 'completed' };
     case 'expire':
@@ -40,7 +41,7 @@ export function reportHandoffOutcomes(handoff: HandoffService, parts: HandoffOut
   handoff.onChange((change: HandoffChange) => {
     const { event, record } = change;
     if (event.type === 'rate') parts.metrics.handoffSatisfaction.inc({ rating: event.rating });
-    const status = statusOf(event);
+    const status = statusOf(change);
     if (!status) return;
     const { channel, conversationId, language } = record.request;
     parts

@@ -110,6 +110,13 @@ describe('handoff.status reaches the consumer\'s conversation when the change is
     expect(proactive[0]?.conversation?.id).toBe(CONVERSATION);
   });
 
+  it('accepted when a supervisor hands it from the queue straight to an agent', async () => {
+    const { handoff, proactive } = await consumerWithAgentSide({ claimed: false });
+    expect(await handoff.transfer(CONVERSATION, { username: 'supervisor1', supervising: true }, 'agent1')).toMatchObject({ ok: true });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(proactive.map(statusOf)).toEqual(['accepted']);
+  });
+
   it('failed when it expires', async () => {
     const { handoff, proactive } = await consumerWithAgentSide({ claimed: false });
     await handoff.expire(CONVERSATION);
