@@ -241,6 +241,34 @@ describe('the /agent console in Chromium, with a consumer on the web chat', () =
     await screenshot(consumer, 'consumer-3-hindi');
   }, 60_000);
 
+  it('fits a phone: a supervisor on the overview and in a conversation scrolls down, never sideways', async () => {
+    const requestedAt = new Date().toISOString();
+    await running.sampark.handoff.enqueue({
+      conversationId: 'phone-urgent',
+      channel: 'whatsapp',
+      language: 'hi',
+      reason: 'consumer_asked',
+      caNumber: '101000001',
+      lastIntent: 'supply_not_restored',
+      requestedAt,
+      urgent: true,
+      history: [{ from: 'consumer', text: 'light nahi hai subah se', at: requestedAt }],
+    });
+    const supervisor = await open(await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }), 'supervisor-phone');
+    const sideways = () => supervisor.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await signIn(supervisor, 'meena', 'meena-pass');
+    await supervisor.locator('[data-testid="overview-conversations"] tbody tr').first().waitFor();
+    expect(await sideways()).toBe(0);
+    await supervisor.locator('[data-testid="queue-item"][data-conversation="phone-urgent"] .agent-claim').click();
+    // The ready replies in Hindi are long sentences: their list must not widen the page.
+    await supervisor.locator('#agent-canned option[value="askConsumerNumber"]').waitFor({ state: 'attached' });
+    await screenshot(supervisor, 'agent-7-supervisor-phone');
+    expect(await sideways()).toBe(0);
+    await supervisor.locator('#agent-resolve-reason').selectOption('answered');
+    await supervisor.locator('[data-testid="resolve"]').click();
+    await supervisor.locator('.agent-none').waitFor();
+  }, 60_000);
+
   it('logged no script or security-policy errors', () => {
     expect(problems).toEqual([]);
   });
