@@ -79,6 +79,31 @@ async function fillConversations(botUrl: string, sinkUrl: string, count: number,
   );
 }
 
+/** CPU time a process has used (user + system), from /proc: robust where wall-clock figures are noisy. */
+function cpuMilliseconds(child: ChildProcess): number {
+  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime (fields 14 and 15 of stat(5), counted after the command name) in clock ticks of 10 ms.
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+async function redisCpuMilliseconds(redis: Redis): Promise<number> {
+  const info = await redis.info('cpu');
+  const seconds = (name: string) => Number(new RegExp(`${name}:([\\d.]+)`).exec(info)?.[1] ?? NaN);
+  return (seconds('used_cpu_user') + seconds('used_cpu_sys')) * 1000;
+}
+
+/** A closed loop, with the CPU the bot (and Redis) spent per turn during it. */
+async function measuredClosedLoop(bot: { child: ChildProcess; url: string }, sinkUrl: string, redis: Redis, tag: string) {
+  const [botBefore, redisBefore] = [cpuMilliseconds(bot.child), await redisCpuMilliseconds(redis)];
+  const result = await closedLoop(bot.url, sinkUrl, USERS, SECONDS, tag);
+  const turns = result.turnsPerSecond * SECONDS;
+  return {
+    ...result,
+    cpuMsPerTurn: (cpuMilliseconds(bot.child) - botBefore) / turns,
+    redisCpuMsPerTurn: ((await redisCpuMilliseconds(redis)) - redisBefore) / turns,
+  };
+}
+
 async function usedMemory(redis: Redis): Promise<number> {
   const info = await redis.info('memory');
   return Number(/used_memory:(\d+)/.exec(info)?.[1] ?? NaN);
@@ -96,8 +121,8 @@ async function main(): Promise<void> {
     await closedLoop(echo.url, sink.url, USERS, 3, 'warm');
 
     process.stdout.write(`closed loop: ${USERS} consumers, ${SECONDS} s each…\n`);
-    const echoMax = await closedLoop(echo.url, sink.url, USERS, SECONDS, 'echo');
-    const samparkMax = await closedLoop(sampark.url, sink.url, USERS, SECONDS, 'max');
+    const echoMax = await measuredClosedLoop(echo, sink.url, redis, 'echo');
+    const samparkMax = await measuredClosedLoop(sampark, sink.url, redis, 'max');
 
     process.stdout.write(`open loop: ${OPEN_RATE} turns/s for 10 s…\n`);
     const samparkOpen = await openLoop(sampark.url, sink.url, OPEN_RATE, 10, 'open');
@@ -116,6 +141,9 @@ async function main(): Promise<void> {
       echoMaxTurnsPerSecond: Math.round(echoMax.turnsPerSecond),
       samparkMaxTurnsPerSecond: Math.round(samparkMax.turnsPerSecond),
       ratio: Number((samparkMax.turnsPerSecond / echoMax.turnsPerSecond).toFixed(2)),
+      samparkCpuMsPerTurn: Number(samparkMax.cpuMsPerTurn.toFixed(2)),
+      samparkRedisCpuMsPerTurn: Number(samparkMax.redisCpuMsPerTurn.toFixed(2)),
+      echoCpuMsPerTurn: Number(echoMax.cpuMsPerTurn.toFixed(2)),
       samparkOpenLoop: round(samparkOpen),
       echoOpenLoop: round(echoOpen),
       samparkRssMbAfterLoad: rssAfterLoad,

@@ -1,5 +1,6 @@
 import {
   ActivityHandler,
+  ActivityTypes,
   type ConversationState,
   type StatePropertyAccessor,
   type TurnContext,
@@ -87,6 +88,10 @@ export class SamparkBot extends ActivityHandler {
         const recording = this.history.watch(context);
         const replies = TurnReplies.hold(context);
         try {
+          // A message needs both states: read them in one round trip, not one after the other as first used.
+          if (context.activity.type === ActivityTypes.Message) {
+            await Promise.all([this.parts.conversationState.load(context), this.parts.userState.load(context)]);
+          }
           await super.run(context);
           recording.stop();
           await this.parts.conversationState.saveChanges(context);
