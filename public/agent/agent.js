@@ -36,6 +36,8 @@
     live: false,
     /** What the agent was typing, kept across re-renders of the open conversation. */
     draft: { reply: '', note: '' },
+    /** A reply is on its way to the consumer. */
+    sending: false,
   };
   var closeStream = null;
   var reloadTimer = null;
@@ -270,14 +272,20 @@
 
   function sendReply(form) {
     var text = form.elements.reply.value.trim();
-    if (!text) return;
+    // Ctrl+Enter goes past a disabled button, and a live update draws the form anew: a reply on its
+    // way is not sent a second time.
+    if (!text || state.sending) return;
+    state.sending = true;
     form.elements.send.disabled = true;
     act('replies', { text: text }, function () {
       state.draft.reply = '';
       say(Staff.t('page.reply.sent'));
       openConversation(state.openId);
     }).then(function () {
-      form.elements.send.disabled = false;
+      state.sending = false;
+      // The form may have been drawn anew meanwhile: the one on screen gets its button back.
+      var reply = $('agent-reply');
+      if (reply) reply.form.elements.send.disabled = false;
     });
   }
 
@@ -484,7 +492,7 @@
       el('label', { for: 'agent-reply', text: Staff.t('page.reply.label') }),
       canned,
       text,
-      el('button', { type: 'submit', name: 'send', class: 'staff-primary', text: Staff.t('page.reply.send') }),
+      el('button', { type: 'submit', name: 'send', class: 'staff-primary', disabled: state.sending, text: Staff.t('page.reply.send') }),
     ]);
     text.onkeydown = function (event) {
       // Ctrl+Enter sends, as in most chat tools; Enter alone makes a new line.

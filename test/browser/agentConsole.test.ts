@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { ConversationAccount } from 'botbuilder';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { hashPassword } from '../../src/auth/passwordHash';
 import type { StaffAccount } from '../../src/auth/staff';
@@ -255,7 +256,11 @@ describe('the /agent console in Chromium, with a consumer on the web chat', () =
       history: [{ from: 'consumer', text: 'light nahi hai subah se', at: requestedAt }],
     });
     const supervisor = await open(await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }), 'supervisor-phone');
-    const sideways = () => supervisor.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const sideways = () =>
+      supervisor.evaluate(() => {
+        const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+        return root.scrollWidth - root.clientWidth;
+      });
     await signIn(supervisor, 'meena', 'meena-pass');
     await supervisor.locator('[data-testid="overview-conversations"] tbody tr').first().waitFor();
     expect(await sideways()).toBe(0);
@@ -267,6 +272,40 @@ describe('the /agent console in Chromium, with a consumer on the web chat', () =
     await supervisor.locator('#agent-resolve-reason').selectOption('answered');
     await supervisor.locator('[data-testid="resolve"]').click();
     await supervisor.locator('.agent-none').waitFor();
+  }, 60_000);
+
+  it('sends a reply once however often the agent presses Ctrl+Enter while it is on its way', async () => {
+    const delivered: string[] = [];
+    running.sampark.notifier.register('sms-test', {
+      reference: async (channelId, conversationId) => ({ channelId, conversation: { id: conversationId } as ConversationAccount }),
+      // Messages only: the handoff.status events go this way too.
+      deliver: async (_reference, activity) => void (activity.type === 'message' && delivered.push(activity.text ?? '')),
+    });
+    await running.sampark.handoff.enqueue({
+      conversationId: 'impatient',
+      channel: 'sms-test',
+      language: 'en',
+      reason: 'consumer_asked',
+      caNumber: null,
+      lastIntent: null,
+      requestedAt: new Date().toISOString(),
+    });
+    const agent = await open(await browser.newContext({ viewport: { width: 1280, height: 800 } }), 'agent-impatient');
+    await signIn(agent, 'asha', 'asha-pass');
+    await agent.locator('[data-testid="queue-item"][data-conversation="impatient"] .agent-claim').click();
+    // A slow network: the reply is still on its way when the agent presses again.
+    await agent.route('**/replies', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+    });
+    await agent.locator('#agent-reply').fill('Your complaint is noted.');
+    await agent.locator('#agent-reply').press('Control+Enter');
+    await agent.locator('#agent-reply').press('Control+Enter');
+    await agent.locator('[data-testid="line-agent"]', { hasText: 'Your complaint is noted.' }).first().waitFor();
+    const record = await running.sampark.handoff.current('impatient');
+    expect(record?.transcript.filter((line) => line.from === 'agent').map((line) => line.text)).toEqual(['Your complaint is noted.']);
+    expect(delivered).toEqual(['Agent: Your complaint is noted.']);
+    await running.sampark.handoff.resolve('impatient', 'asha', 'answered');
   }, 60_000);
 
   it('logged no script or security-policy errors', () => {
