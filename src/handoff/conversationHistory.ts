@@ -10,10 +10,13 @@ export interface HistoryLine {
   at: string;
 }
 
-/** The last ten exchanges are what an agent reads before answering; older ones only cost state. */
-export const HISTORY_LINES = 20;
+/**
+ * The last six exchanges are what an agent reads before answering. The history rides in conversation
+ * state, which every turn reads, compares and writes, so older lines and long ones cost every turn.
+ */
+export const HISTORY_LINES = 12;
 /** A menu or a long explanation is cut: the agent needs its gist, not every line. */
-const MAX_LINE_LENGTH = 500;
+export const MAX_LINE_LENGTH = 280;
 
 const MOBILE = /(?<!\d)(?:\+?91[\s-]?)?[6-9]\d{9}(?!\d)/g;
 /** An OTP, or any six-digit code said in passing: never kept. */

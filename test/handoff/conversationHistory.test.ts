@@ -1,4 +1,4 @@
-import { HISTORY_LINES, maskPersonalData, withLine } from '../../src/handoff/conversationHistory';
+import { HISTORY_LINES, MAX_LINE_LENGTH, maskPersonalData, withLine } from '../../src/handoff/conversationHistory';
 
 const AT = '2026-11-28T06:00:00.000Z';
 
@@ -14,7 +14,7 @@ describe('the bot conversation kept for an agent', () => {
 
   it('keeps only the last lines, each shortened', () => {
     let history = withLine(undefined, { from: 'consumer', text: 'x'.repeat(600), at: AT });
-    expect(history[0]?.text).toHaveLength(501);
+    expect(history[0]?.text).toHaveLength(MAX_LINE_LENGTH + 1);
     for (let line = 0; line < HISTORY_LINES + 5; line += 1) history = withLine(history, { from: 'bot', text: `line ${line}`, at: AT });
     expect(history).toHaveLength(HISTORY_LINES);
     expect(history.at(-1)?.text).toBe(`line ${HISTORY_LINES + 4}`);
