@@ -68,16 +68,20 @@ export const CAMPAIGN_ACTIONS = ['recharge', 'update_mobile', 'agent', 'stop'] a
 export const CampaignActionSchema = z.enum(CAMPAIGN_ACTIONS);
 export type CampaignAction = z.infer<typeof CampaignActionSchema>;
 
-/** The quick-reply payload of an action in a campaign: what WhatsApp hands back when it is tapped. */
-export function actionPayload(campaignId: string, action: CampaignAction): string {
-  return `campaign:${campaignId}:${action}`;
+/**
+ * The quick-reply payload of an action in a campaign's message about one connection: what WhatsApp
+ * hands back when it is tapped. The connection is named because one mobile may have several, each
+ * sent its own message.
+ */
+export function actionPayload(campaignId: string, action: CampaignAction, caNumber: string): string {
+  return `campaign:${campaignId}:${action}:${caNumber}`;
 }
 
-/** The campaign and action a reply carries, or null for any other text. */
-export function parseActionPayload(text: string): { campaignId: string; action: CampaignAction } | null {
-  const match = /^campaign:([A-Za-z0-9_-]{1,64}):([a-z_]+)$/.exec(text.trim());
+/** The campaign, action and connection a reply carries (null connection on buttons sent before they named one), or null for any other text. */
+export function parseActionPayload(text: string): { campaignId: string; action: CampaignAction; caNumber: string | null } | null {
+  const match = /^campaign:([A-Za-z0-9_-]{1,64}):([a-z_]+)(?::(\d{9,12}))?$/.exec(text.trim());
   const action = CampaignActionSchema.safeParse(match?.[2]);
-  return match && action.success ? { campaignId: match[1]!, action: action.data } : null;
+  return match && action.success ? { campaignId: match[1]!, action: action.data, caNumber: match[3] ?? null } : null;
 }
 
 /** What a supervisor may do to a campaign, and from which statuses. */

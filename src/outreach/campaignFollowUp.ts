@@ -2,7 +2,7 @@ import type { MeterBackend } from '../backend/meterBackend';
 import type { Language } from '../i18n/language';
 import type { Logger } from '../log/logger';
 import type { Ticket } from '../tickets/ticket';
-import type { CampaignAction, Outcome } from './campaign';
+import type { CampaignAction, Outcome, Recipient } from './campaign';
 import type { CampaignOutcomes } from './campaignOutcomes';
 import { campaignOfVisitContact, NOT_ON_WHATSAPP, type CampaignVisits } from './campaignVisits';
 import type { CampaignSending } from './campaignSending';
@@ -24,8 +24,11 @@ export interface CampaignContext {
 
 /** The campaign side of a conversation, as the dialogs see it (DialogServices.outreach). */
 export interface CampaignConversations {
-  /** A tapped campaign button: records the reply (and a stop for good); the campaign's context, null for a campaign it does not know. */
-  tapped(conversationId: string, campaignId: string, action: CampaignAction): Promise<CampaignContext | null>;
+  /**
+   * A tapped campaign button (`caNumber`: the connection it names, if any): records the reply (and a
+   * stop for good); the campaign's context, null for a campaign it does not know.
+   */
+  tapped(conversationId: string, campaignId: string, action: CampaignAction, caNumber?: string | null): Promise<CampaignContext | null>;
   /** A typed "stop" after a campaign message: opts the number out for good; false when no campaign wrote to this conversation. */
   typedStop(conversationId: string): Promise<boolean>;
 }
@@ -58,18 +61,33 @@ export interface FollowUpParts {
 export class CampaignFollowUp implements CampaignConversations {
   constructor(private readonly parts: FollowUpParts) {}
 
-  async tapped(conversationId: string, campaignId: string, action: CampaignAction): Promise<CampaignContext | null> {
+  async tapped(conversationId: string, campaignId: string, action: CampaignAction, named: string | null = null): Promise<CampaignContext | null> {
     const { store, outcomes } = this.parts;
     if (action === 'stop') await this.parts.optOuts.optOut(conversationId, this.parts.now().toISOString(), campaignId);
     const campaign = await store.find(campaignId);
     if (!campaign) return null;
-    const caNumber = await store.caNumberOfConversation(campaignId, conversationId);
-    const recipient = caNumber ? await store.recipient(campaignId, caNumber) : null;
-    if (!caNumber || !recipient) return { campaignId, language: campaign.language, consumer: null };
+    const recipient = await this.recipientTapping(campaignId, conversationId, named);
+    if (!recipient) return { campaignId, language: campaign.language, consumer: null };
+    const { caNumber } = recipient;
     await outcomes.record(campaignId, caNumber, 'replied');
     if (action === 'stop') await outcomes.record(campaignId, caNumber, 'opted_out');
     if (action === 'recharge' || action === 'update_mobile') await this.parts.sending.scheduleCheck(campaignId, caNumber, 'replied');
     return { campaignId, language: campaign.language, consumer: { caNumber, balance: recipient.balance } };
+  }
+
+  /**
+   * Whom a tap is about: the connection its button names, when the campaign wrote about it to this
+   * conversation's mobile (a payload typed with someone else's CA number finds nobody); else, for a
+   * button that names none, the connection the campaign wrote about here last.
+   */
+  private async recipientTapping(campaignId: string, conversationId: string, named: string | null): Promise<Recipient | null> {
+    const { store } = this.parts;
+    if (named !== null) {
+      const recipient = await store.recipient(campaignId, named);
+      return recipient?.conversationId === conversationId ? recipient : null;
+    }
+    const caNumber = await store.caNumberOfConversation(campaignId, conversationId);
+    return caNumber ? store.recipient(campaignId, caNumber) : null;
   }
 
   async typedStop(conversationId: string): Promise<boolean> {

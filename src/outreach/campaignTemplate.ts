@@ -6,7 +6,8 @@ import type { OutreachSettings } from './outreachSettings';
 /**
  * The campaign's approved utility template for one consumer. Body (docs/whatsapp.md): "{{1}}" the
  * discom, "{{2}}" the CA number; its four quick-reply buttons carry payloads naming the campaign and
- * the action, so a tap comes back as `campaign:<id>:<action>` whatever the button's words.
+ * the action and the connection, so a tap comes back as `campaign:<id>:<action>:<CA number>` whatever
+ * the button's words.
  */
 export function campaignTemplate(
   campaignId: string,
@@ -32,7 +33,7 @@ export function campaignTemplate(
           type: 'button' as const,
           sub_type: 'quick_reply' as const,
           index: String(index),
-          parameters: [{ type: 'payload' as const, payload: actionPayload(campaignId, action) }],
+          parameters: [{ type: 'payload' as const, payload: actionPayload(campaignId, action, caNumber) }],
         })),
       ],
     },

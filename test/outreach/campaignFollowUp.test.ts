@@ -75,6 +75,28 @@ describe('after a campaign message', () => {
     expect(await counts(id)).toMatchObject({ failed: 1, visitNeeded: visitsBefore + 1 });
   });
 
+  it("takes a tap on the message about one of a mobile's two connections as about that connection, and a payload naming another's as nobody's", async () => {
+    // Ramesh's mobile has his home (101000001) and his shop (101000011): he gets a message about each.
+    const findTargets = backend.findTargets.bind(backend);
+    backend.findTargets = async (...args) => {
+      const page = await findTargets(...args);
+      return { ...page, targets: page.targets.filter((t) => t.mobile === '9876500001') };
+    };
+    const id = await run({ division: 'Patna East' }, 'Two connections');
+    const ramesh = world.channel.conversationIdOf('9876500001');
+    const about = (ca: string) => world.channel.taken.filter((t) => t.mobile === '9876500001' && JSON.stringify(t.message).includes(`:recharge:${ca}`));
+    expect(about('101000001')).toHaveLength(1);
+    expect(about('101000011')).toHaveLength(1);
+
+    const home = await world.outreach.conversations.tapped(ramesh, id, 'recharge', '101000001');
+    const shop = await world.outreach.conversations.tapped(ramesh, id, 'recharge', '101000011');
+    expect([home?.consumer?.caNumber, shop?.consumer?.caNumber]).toEqual(['101000001', '101000011']);
+    expect((await counts(id)).replied).toBe(2);
+
+    const someoneElse = await world.outreach.conversations.tapped(world.channel.conversationIdOf('9876500002'), id, 'recharge', '101000001');
+    expect(someoneElse?.consumer).toBeNull();
+  });
+
   it('counts a recharge when the backend later shows the balance positive, in the funnel too', async () => {
     const id = await run({ supplyCutHours: 24, section: 'Kankarbagh-1' });
     const [tapper] = world.channel.taken;

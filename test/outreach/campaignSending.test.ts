@@ -120,7 +120,7 @@ describe('sending a campaign', () => {
             type: 'button',
             sub_type: 'quick_reply',
             index: String(index),
-            parameters: [{ type: 'payload', payload: actionPayload(id, action) }],
+            parameters: [{ type: 'payload', payload: actionPayload(id, action, target.caNumber) }],
           })),
         ],
       },

@@ -36,10 +36,10 @@ describe('campaign templates through the Graph API', () => {
         language: { code: language },
         components: [
           { type: 'body', parameters: [{ type: 'text', text: 'SBPDCL' }, { type: 'text', text: '101000002' }] },
-          { type: 'button', sub_type: 'quick_reply', index: '0', parameters: [{ type: 'payload', payload: 'campaign:c-42:recharge' }] },
-          { type: 'button', sub_type: 'quick_reply', index: '1', parameters: [{ type: 'payload', payload: 'campaign:c-42:update_mobile' }] },
-          { type: 'button', sub_type: 'quick_reply', index: '2', parameters: [{ type: 'payload', payload: 'campaign:c-42:agent' }] },
-          { type: 'button', sub_type: 'quick_reply', index: '3', parameters: [{ type: 'payload', payload: 'campaign:c-42:stop' }] },
+          { type: 'button', sub_type: 'quick_reply', index: '0', parameters: [{ type: 'payload', payload: 'campaign:c-42:recharge:101000002' }] },
+          { type: 'button', sub_type: 'quick_reply', index: '1', parameters: [{ type: 'payload', payload: 'campaign:c-42:update_mobile:101000002' }] },
+          { type: 'button', sub_type: 'quick_reply', index: '2', parameters: [{ type: 'payload', payload: 'campaign:c-42:agent:101000002' }] },
+          { type: 'button', sub_type: 'quick_reply', index: '3', parameters: [{ type: 'payload', payload: 'campaign:c-42:stop:101000002' }] },
         ],
       },
     });
