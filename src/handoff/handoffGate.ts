@@ -6,6 +6,7 @@ import type { Translator } from '../i18n/translator';
 import type { Logger } from '../log/logger';
 import { confidenceBand } from '../nlu/confidenceBands';
 import { keywordIntent } from '../nlu/keywords';
+import { normalizeText } from '../nlu/normalize';
 import type { Recognition } from '../nlu/recognizer';
 import { handoffStatus, sendHandoffEvent } from './handoffEvents';
 import { WITH_AGENT_SIDE, type HandoffRecord } from './handoffRecord';
@@ -37,6 +38,12 @@ export interface HandoffGateSettings {
   memory: Memory;
   logger: Logger;
 }
+
+/**
+ * Cancel words that, said to a person, mean "hold on" ("ruko, bill dhoondh raha hoon"): while an
+ * agent is talking with the consumer they go to the agent; to the bot's queue they still cancel.
+ */
+const HOLD_ON = new Set(['ruko', 'rukiye', 'ruk jao', 'रुको', 'रुकिए'].map(normalizeText));
 
 /** Stands at the start of each turn and keeps the bot out of conversations agents own. */
 export class HandoffGate {
@@ -85,7 +92,8 @@ export class HandoffGate {
     }
     const t = this.t(context);
     const text = (context.activity.text ?? '').trim();
-    if (keywordIntent(text) === 'cancel' && (await this.handoff.cancel(conversationId))) {
+    const cancels = keywordIntent(text) === 'cancel' && !(record.status === 'assigned' && HOLD_ON.has(normalizeText(text)));
+    if (cancels && (await this.handoff.cancel(conversationId))) {
       await this.handoff.returnToBot(conversationId);
       // The consumer's own turn: the agent hub hears it here, not through the notifier.
       await sendHandoffEvent(context, handoffStatus(conversationId, 'failed', 'cancelled by the consumer'), this.settings.logger);

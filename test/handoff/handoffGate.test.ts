@@ -63,6 +63,17 @@ describe('while an agent has the conversation, every inbound activity goes to th
     expect(await consumer.say('hello?')).toEqual([expect.stringContaining('still waiting for an agent')]);
   });
 
+  it.each([
+    ['hi-IN', 'ruko'],
+    ['hi-IN', 'रुकिए'],
+    ['en-IN', 'ruk jao'],
+  ])('(%s) takes "%s" to a talking agent as "hold on", not as a cancel', async (locale, holdOn) => {
+    const { handoff, consumer } = await consumerWithAgentSide({ claimed: true, locale });
+    expect(await consumer.say(holdOn)).toEqual([]);
+    expect((await handoff.current(CONVERSATION))?.status).toBe('assigned');
+    expect(await transcriptOf(handoff)).toEqual([holdOn]);
+  });
+
   it('lets the consumer cancel while with an agent', async () => {
     const { sampark, handoff, consumer } = await consumerWithAgentSide({ claimed: true });
     await consumer.play([
