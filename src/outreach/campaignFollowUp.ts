@@ -119,10 +119,13 @@ export class CampaignFollowUp implements CampaignConversations {
     if (campaign && recipient) await this.parts.visits.needed(campaign, recipient, 'not_on_whatsapp');
   }
 
-  /** A visit ticket resolved or closed: the consumer was visited, and the backend is asked what changed. */
+  /**
+   * A visit ticket resolved (or closed after it was): the consumer was visited, and the backend is
+   * asked what changed. One the team could not complete (a locked house) is no visit, closed or not.
+   */
   async ticketChanged(ticket: Ticket): Promise<void> {
     if (ticket.category !== 'sampark_visit' || ticket.caNumber === null) return;
-    if (ticket.status !== 'resolved' && ticket.status !== 'closed') return;
+    if (ticket.status !== 'resolved' && !(ticket.status === 'closed' && ticket.work?.resolution)) return;
     const campaignId = campaignOfVisitContact(ticket.contact);
     if (!campaignId || !(await this.parts.store.recipient(campaignId, ticket.caNumber))) return;
     await this.parts.outcomes.record(campaignId, ticket.caNumber, 'visited');

@@ -2,6 +2,7 @@ import type { CampaignTarget, MeterBackend, MeterStatus } from '../../src/backen
 import { SimulatedMeterBackend } from '../../src/backend/simulator/simulatedMeterBackend';
 import { PREPARE_JOB } from '../../src/outreach/campaignPreparation';
 import { CHECK_JOB, SEND_JOB } from '../../src/outreach/campaignSending';
+import { initialWork } from '../../src/tickets/lifecycle';
 import { ManualJobQueue } from './support/manualJobQueue';
 import { outreachWorld, type OutreachWorld } from './support/outreachWorld';
 
@@ -177,5 +178,24 @@ describe('after a campaign message', () => {
     expect(check.delayMs).toBe(0);
     await jobs.run(check);
     expect(await counts(id)).toMatchObject({ visited: 1, resolved: 1 });
+  });
+
+  it('does not count a visit the team could not complete (locked house, wrong address) as visited when it is closed', async () => {
+    const criteria = { noMobile: true, section: 'Kankarbagh-1' };
+    const id = await run(criteria, 'Visit list');
+    const [first, second] = await everyTarget(criteria);
+    const visitOf = async (caNumber: string) => (await world.repository.findByConsumer(caNumber)).find((t) => t.category === 'sampark_visit')!;
+    const notDone = await visitOf(first!.caNumber);
+    const work = { ...initialWork(), cannotCompleteReason: 'house locked', finishedAt: clock.toISOString() };
+    await world.outreach.onTicketChanged({ ...notDone, status: 'cannot_complete', work });
+    await world.outreach.onTicketChanged({ ...notDone, status: 'closed', work });
+    expect((await counts(id)).visited).toBe(0);
+
+    // Closing a resolved visit keeps it counted once.
+    const done = await visitOf(second!.caNumber);
+    const resolved = { ...initialWork(), resolution: { code: 'other' as const, note: 'explained the app' }, finishedAt: clock.toISOString() };
+    await world.outreach.onTicketChanged({ ...done, status: 'resolved', work: resolved });
+    await world.outreach.onTicketChanged({ ...done, status: 'closed', work: resolved });
+    expect((await counts(id)).visited).toBe(1);
   });
 });
