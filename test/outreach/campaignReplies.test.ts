@@ -23,17 +23,20 @@ function chatChannel(): OutreachChannel & { sentTo: string[] } {
   };
 }
 
-/** What a tap sends and the bot says back, per language; `id` is the campaign's. */
+/**
+ * What a tap sends and the bot says back, per language; `id` is the campaign's. The stop button is
+ * one sent before buttons named the connection: those still work.
+ */
 const TRANSCRIPTS: Record<'hi' | 'en', Record<'recharge' | 'updateMobile' | 'agent' | 'stop', (id: string) => TranscriptLine[]>> = {
   hi: {
     recharge: (id) => [
-      ['user', `campaign:${id}:recharge`],
+      ['user', `campaign:${id}:recharge:101000002`],
       ['bot', 'उपभोक्ता संख्या 101000002'],
       ['bot', 'आपका बैलेंस -₹236.40 है'],
       ['bot', 'कृपया ₹236.40 से अधिक का रिचार्ज करें'],
     ],
     updateMobile: (id) => [
-      ['user', `campaign:${id}:update_mobile`],
+      ['user', `campaign:${id}:update_mobile:101000002`],
       ['bot', 'उपभोक्ता संख्या 101000002'],
       ['bot', 'नया 10 अंकों का मोबाइल नंबर लिखें'],
       ['user', '9123400042'],
@@ -42,7 +45,7 @@ const TRANSCRIPTS: Record<'hi' | 'en', Record<'recharge' | 'updateMobile' | 'age
       ['bot', 'अब आपका पंजीकृत मोबाइल नंबर ******0042 है'],
     ],
     agent: (id) => [
-      ['user', `campaign:${id}:agent`],
+      ['user', `campaign:${id}:agent:101000002`],
       ['bot', 'हेल्पलाइन एजेंट से जोड़ रहा हूँ'],
     ],
     stop: (id) => [
@@ -52,13 +55,13 @@ const TRANSCRIPTS: Record<'hi' | 'en', Record<'recharge' | 'updateMobile' | 'age
   },
   en: {
     recharge: (id) => [
-      ['user', `campaign:${id}:recharge`],
+      ['user', `campaign:${id}:recharge:101000002`],
       ['bot', 'Consumer number 101000002'],
       ['bot', 'Your balance is -₹236.40'],
       ['bot', 'please recharge more than ₹236.40'],
     ],
     updateMobile: (id) => [
-      ['user', `campaign:${id}:update_mobile`],
+      ['user', `campaign:${id}:update_mobile:101000002`],
       ['bot', 'Consumer number 101000002'],
       ['bot', 'new 10-digit mobile number'],
       ['user', '9123400042'],
@@ -67,7 +70,7 @@ const TRANSCRIPTS: Record<'hi' | 'en', Record<'recharge' | 'updateMobile' | 'age
       ['bot', 'Your registered mobile number is now ******0042'],
     ],
     agent: (id) => [
-      ['user', `campaign:${id}:agent`],
+      ['user', `campaign:${id}:agent:101000002`],
       ['bot', 'connecting you to a helpline agent'],
     ],
     stop: (id) => [
