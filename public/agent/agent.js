@@ -208,9 +208,9 @@
     }
     if (!data || typeof data !== 'object' || !data.conversationId) return;
     var me = identity() && identity().username;
-    if (name.indexOf('queue.') === 0 || data.assignee === me || state.mine.some(function (entry) { return entry.conversationId === data.conversationId; })) {
-      reloadSoon('lists');
-    }
+    var listed = function (entries) { return entries.some(function (entry) { return entry.conversationId === data.conversationId; }); };
+    // A waiting consumer writing changes their card's count too.
+    if (name.indexOf('queue.') === 0 || data.assignee === me || listed(state.mine) || listed(state.queue)) reloadSoon('lists');
     if (name === 'conversation.consumer_wrote' && data.assignee === me && data.conversationId !== state.openId) {
       state.unread[data.conversationId] = true;
     }

@@ -308,6 +308,29 @@ describe('the /agent console in Chromium, with a consumer on the web chat', () =
     await running.sampark.handoff.resolve('impatient', 'asha', 'answered');
   }, 60_000);
 
+  it('counts on a waiting conversation what the consumer writes while the agent watches the queue', async () => {
+    await running.sampark.handoff.enqueue({
+      conversationId: 'still-waiting',
+      channel: 'whatsapp',
+      language: 'hi',
+      reason: 'consumer_asked',
+      caNumber: null,
+      lastIntent: null,
+      requestedAt: new Date().toISOString(),
+    });
+    const agent = await open(await browser.newContext({ viewport: { width: 1280, height: 800 } }), 'agent-watching');
+    await signIn(agent, 'vikram', 'vikram-pass');
+    const card = agent.locator('[data-testid="queue-item"][data-conversation="still-waiting"]');
+    await card.waitFor();
+    await agent.locator('.agent-live-on').waitFor();
+    await running.sampark.handoff.consumerWrote('still-waiting', 'koi hai?');
+    await card.filter({ hasText: 'New messages: 1' }).waitFor();
+    // The first may have come with the console's opening read; the second comes only live.
+    await running.sampark.handoff.consumerWrote('still-waiting', 'jaldi karo');
+    await card.filter({ hasText: 'New messages: 2' }).waitFor();
+    await running.sampark.handoff.cancel('still-waiting');
+  }, 60_000);
+
   it('logged no script or security-policy errors', () => {
     expect(problems).toEqual([]);
   });
