@@ -88,8 +88,8 @@ export class TicketWorkflow {
       role: actor.kind === 'staff' ? actor.role : actor.kind,
       action: `ticket.${command.type}`,
       subject: ticket.number,
-      // Codes and statuses only: notes and reasons may hold a consumer's personal details.
-      detail: { from: change.from, to: change.to, ...(command.type === 'resolve' ? { closureCode: command.code } : {}) },
+      // Codes, statuses and staff usernames only: notes and reasons may hold a consumer's personal details.
+      detail: { from: change.from, to: change.to, ...commandDetail(command) },
     });
   }
 
@@ -104,4 +104,11 @@ export class TicketWorkflow {
       return { delivered: false, reason: 'channel_refused' };
     }
   }
+}
+
+/** What the audit keeps of a command beyond the move: the closure code, and to whom a ticket went. */
+function commandDetail(command: TicketCommand): Record<string, string> {
+  if (command.type === 'resolve') return { closureCode: command.code };
+  if (command.type === 'assign') return { assignee: command.assignee.username, assigneeRole: command.assignee.role };
+  return {};
 }

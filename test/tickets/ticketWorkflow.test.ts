@@ -70,6 +70,18 @@ describe('TicketWorkflow', () => {
     expect(notifier.sent.map((sent) => sent.notice.key)).toEqual(['ticketUpdate.accepted', 'ticketUpdate.resolved']);
   });
 
+  it('records to whom a ticket is assigned, so every hand it passed through stays in the audit', async () => {
+    const { service, workflow, audit } = setUp();
+    const { ticket } = await service.open(request);
+    const je: TicketActor = { kind: 'staff', username: 'je1', role: 'je' };
+    await workflow.change(ticket.number, { type: 'assign', assignee: { username: 'lineman1', role: 'lineman' } }, je);
+    await workflow.change(ticket.number, { type: 'assign', assignee: { username: 'lineman2', role: 'lineman' } }, je);
+    expect((await audit.recent(10, ticket.number)).map((entry) => entry.detail)).toEqual([
+      { from: 'assigned', to: 'assigned', assignee: 'lineman2', assigneeRole: 'lineman' },
+      { from: 'open', to: 'assigned', assignee: 'lineman1', assigneeRole: 'lineman' },
+    ]);
+  });
+
   it('refuses what the lifecycle refuses, changing nothing and telling no one', async () => {
     const { service, workflow, audit, notifier } = setUp();
     const { ticket } = await service.open(request);
