@@ -1,6 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import type { StaffRole, StaffIdentity } from './staff';
+import { STAFF_ROLES, type StaffRole, type StaffIdentity } from './staff';
 import type { StaffAuthentication } from './staffAuthentication';
 
 const SignInSchema = z.object({
@@ -24,7 +24,7 @@ export function mountStaffRoutes(server: Server, authentication: StaffAuthentica
     res.send(200, { token: outcome.token, expiresAt: outcome.expiresAt, ...outcome.identity });
   });
 
-  server.get('/api/staff/me', staffOnly(authentication, ['agent', 'supervisor', 'lineman', 'je', 'sdo', 'field_supervisor'], async (_req, res, identity) => {
+  server.get('/api/staff/me', staffOnly(authentication, STAFF_ROLES, async (_req, res, identity) => {
     res.send(200, identity);
   }));
 }

@@ -38,9 +38,10 @@ const BreachAlertSchema = z.object({ number: z.string(), at: z.iso.datetime() })
 
 /**
  * What happens to tickets without anyone asking, as durable jobs: at each due time a check marks a
- * ticket still open as breached (which raises its priority and tells the consumer), the section's
- * supervisors find the breach in their alert inbox, and every opening and change (the breach
- * included) is posted, signed, to the work-order system's webhook, retried until it answers.
+ * ticket still open as breached (which raises its priority; the status stays, so the consumer gets
+ * no notice), the section's supervisors find the breach in their alert inbox, and every opening and
+ * change (the breach included) is posted, signed, to the work-order system's webhook, retried until
+ * it answers.
  */
 export class TicketAutomation {
   private workflow: TicketWorkflow | null = null;
