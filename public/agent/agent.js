@@ -36,8 +36,8 @@
     live: false,
     /** What the agent was typing, kept across re-renders of the open conversation. */
     draft: { reply: '', note: '' },
-    /** A reply is on its way to the consumer. */
-    sending: false,
+    /** Actions on their way to the server, by path ('replies', 'notes', …). */
+    acting: {},
   };
   var closeStream = null;
   var reloadTimer = null;
@@ -250,8 +250,15 @@
     );
   }
 
+  /**
+   * One action on the open conversation. A second press while the first is on its way (a double
+   * click, Ctrl+Enter past a disabled button, a form drawn anew by a live update) does nothing:
+   * otherwise a slow network sends the consumer the same reply twice.
+   */
   function act(path, body, done) {
     var id = state.openId;
+    if (state.acting[path]) return Promise.resolve();
+    state.acting[path] = true;
     return Staff.api('POST', '/api/agent/conversations/' + encodeURIComponent(id) + '/' + path, body).then(
       function (answer) {
         done(answer);
@@ -267,25 +274,23 @@
         }
         problem(error);
       },
-    );
+    ).then(function () {
+      delete state.acting[path];
+    });
   }
 
   function sendReply(form) {
     var text = form.elements.reply.value.trim();
-    // Ctrl+Enter goes past a disabled button, and a live update draws the form anew: a reply on its
-    // way is not sent a second time.
-    if (!text || state.sending) return;
-    state.sending = true;
+    if (!text) return;
     form.elements.send.disabled = true;
     act('replies', { text: text }, function () {
       state.draft.reply = '';
       say(Staff.t('page.reply.sent'));
       openConversation(state.openId);
     }).then(function () {
-      state.sending = false;
       // The form may have been drawn anew meanwhile: the one on screen gets its button back.
       var reply = $('agent-reply');
-      if (reply) reply.form.elements.send.disabled = false;
+      if (reply && !state.acting.replies) reply.form.elements.send.disabled = false;
     });
   }
 
@@ -492,7 +497,7 @@
       el('label', { for: 'agent-reply', text: Staff.t('page.reply.label') }),
       canned,
       text,
-      el('button', { type: 'submit', name: 'send', class: 'staff-primary', disabled: state.sending, text: Staff.t('page.reply.send') }),
+      el('button', { type: 'submit', name: 'send', class: 'staff-primary', disabled: Boolean(state.acting.replies), text: Staff.t('page.reply.send') }),
     ]);
     text.onkeydown = function (event) {
       // Ctrl+Enter sends, as in most chat tools; Enter alone makes a new line.

@@ -274,7 +274,7 @@ describe('the /agent console in Chromium, with a consumer on the web chat', () =
     await supervisor.locator('.agent-none').waitFor();
   }, 60_000);
 
-  it('sends a reply once however often the agent presses Ctrl+Enter while it is on its way', async () => {
+  it('sends a reply or note once however often the agent presses while it is on its way', async () => {
     const delivered: string[] = [];
     running.sampark.notifier.register('sms-test', {
       reference: async (channelId, conversationId) => ({ channelId, conversation: { id: conversationId } as ConversationAccount }),
@@ -305,6 +305,16 @@ describe('the /agent console in Chromium, with a consumer on the web chat', () =
     const record = await running.sampark.handoff.current('impatient');
     expect(record?.transcript.filter((line) => line.from === 'agent').map((line) => line.text)).toEqual(['Your complaint is noted.']);
     expect(delivered).toEqual(['Agent: Your complaint is noted.']);
+
+    // A double click on "Add note" writes one note.
+    await agent.route('**/notes', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+    });
+    await agent.locator('#agent-note').fill('Asked for the bill photo.');
+    await agent.locator('.agent-note-form button[type="submit"]').dblclick();
+    await agent.locator('[data-testid="line-note"]', { hasText: 'Asked for the bill photo.' }).first().waitFor();
+    expect((await running.sampark.handoff.current('impatient'))?.notes?.map((note) => note.text)).toEqual(['Asked for the bill photo.']);
     await running.sampark.handoff.resolve('impatient', 'asha', 'answered');
   }, 60_000);
 
