@@ -158,6 +158,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     logger,
     now,
     onBreach: (ticket) => metrics.slaBreaches.inc({ category: ticket.category }),
+    reopenWindowHours: config.policy.ticketLifecycle.reopenWindowHours,
   });
   const staffAlerts = overrides.staffAlerts ?? (redis ? new RedisStaffAlerts(redis, 'sampark:alerts:') : new MemoryStaffAlerts());
   const handoff = new HandoffService(

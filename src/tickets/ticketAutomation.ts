@@ -23,25 +23,29 @@ export interface TicketAutomationParts {
   now: () => Date;
   /** Told of every breach, for metrics. */
   onBreach?: (ticket: Ticket) => void;
-  /** First retry delay of both jobs (doubling); 10 s by default, shorter in tests. */
+  /** First retry delay of the jobs (doubling); 10 s by default, shorter in tests. */
   retryBackoffMs?: number;
+  /** How long a finished ticket waits for the consumer to reopen it; then it closes by itself. */
+  reopenWindowHours: number;
 }
 
 const SLA_CHECK = 'ticket.sla-check';
 const WEBHOOK = 'ticket.webhook';
 const BREACH_ALERT = 'ticket.breach-alert';
+const CLOSE = 'ticket.close';
 const WEBHOOK_TIMEOUT_MS = 10_000;
 
 const SlaCheckSchema = z.object({ number: z.string(), dueAt: z.string() });
 const WebhookSchema = z.object({ event: z.enum(['opened', 'changed']), number: z.string(), change: z.unknown().optional() });
 const BreachAlertSchema = z.object({ number: z.string(), at: z.iso.datetime() });
+const CloseSchema = z.object({ number: z.string(), finishedAt: z.iso.datetime() });
 
 /**
  * What happens to tickets without anyone asking, as durable jobs: at each due time a check marks a
  * ticket still open as breached (which raises its priority; the status stays, so the consumer gets
  * no notice), the section's supervisors find the breach in their alert inbox, and every opening and
  * change (the breach included) is posted, signed, to the work-order system's webhook, retried until
- * it answers.
+ * it answers; a ticket resolved or found impossible closes once the consumer's reopen window has passed.
  */
 export class TicketAutomation {
   private workflow: TicketWorkflow | null = null;
@@ -53,6 +57,7 @@ export class TicketAutomation {
     // Twelve tries doubling from 10 s cover about 11 hours of a work-order system being down.
     parts.jobs.define({ name: WEBHOOK, schema: WebhookSchema, attempts: 12, backoffMs, handler: (job) => this.post(job) });
     parts.jobs.define({ name: BREACH_ALERT, schema: BreachAlertSchema, attempts: 8, backoffMs, handler: (job) => this.alert(job) });
+    parts.jobs.define({ name: CLOSE, schema: CloseSchema, attempts: 5, backoffMs, handler: (job) => this.close(job) });
   }
 
   /** The workflow breaches go through; set once both exist, since the workflow reports its changes here. */
@@ -78,6 +83,25 @@ export class TicketAutomation {
   async changed(ticket: Ticket, change: TicketChange): Promise<void> {
     await this.scheduleSlaCheck(ticket);
     await this.enqueueWebhook(ticket, 'changed', change);
+    await this.scheduleClose(ticket, change);
+  }
+
+  /** A finished ticket closes when the consumer can no longer reopen it: one job per finish. */
+  private async scheduleClose(ticket: Ticket, change: TicketChange): Promise<void> {
+    const finishedAt = ticket.work?.finishedAt;
+    if (!finishedAt || (change.to !== 'resolved' && change.to !== 'cannot_complete')) return;
+    const closesAt = Date.parse(finishedAt) + this.parts.reopenWindowHours * 3_600_000;
+    const delayMs = Math.max(0, closesAt - this.parts.now().getTime());
+    await this.parts.jobs.enqueue(CLOSE, { number: ticket.number, finishedAt }, { jobId: `close-${ticket.number}-${Date.parse(finishedAt)}`, delayMs });
+  }
+
+  private async close({ number, finishedAt }: z.infer<typeof CloseSchema>): Promise<void> {
+    const ticket = await this.parts.repository.findByNumber(number);
+    // Reopened (and perhaps finished again, with a job of its own) or closed by a supervisor: nothing to do.
+    if (!ticket || ticket.work?.finishedAt !== finishedAt || (ticket.status !== 'resolved' && ticket.status !== 'cannot_complete')) return;
+    if (!this.workflow) throw new Error('ticket automation has no workflow attached');
+    const outcome = await this.workflow.change(number, { type: 'close' }, { kind: 'system' });
+    if (!outcome.ok && outcome.problem !== 'wrong_status') throw new Error(`could not close ${number}: ${outcome.problem}`);
   }
 
   private async scheduleSlaCheck(ticket: Ticket): Promise<void> {

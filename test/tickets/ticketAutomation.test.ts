@@ -8,6 +8,7 @@ import { DEFAULT_SLA_HOURS, DEFAULT_TICKET_LIFECYCLE_POLICY } from '../../src/co
 import { InProcessJobQueue } from '../../src/jobs/inProcessJobQueue';
 import { silentLogger } from '../../src/log/logger';
 import { MemoryTicketRepository } from '../../src/tickets/memoryTicketRepository';
+import type { TicketActor } from '../../src/tickets/lifecycle';
 import { TicketAutomation, type TicketWebhook } from '../../src/tickets/ticketAutomation';
 import { TicketService, type TicketRequest } from '../../src/tickets/ticketService';
 import { TicketWorkflow } from '../../src/tickets/ticketWorkflow';
@@ -17,6 +18,9 @@ import { RecordingNotifier } from './recordingNotifier';
 
 /** About a fifth of a second: the SLA of the test's meter tickets. */
 const TINY_SLA_HOURS = 0.00005;
+/** About a third of a second: how long a finished ticket waits for a reopen before it closes. */
+const TINY_REOPEN_WINDOW_HOURS = 0.0001;
+const lineman: TicketActor = { kind: 'staff', username: 'lineman1', role: 'lineman' };
 
 const request: TicketRequest = {
   category: 'meter_defective',
@@ -32,6 +36,7 @@ function tickets(webhook: TicketWebhook | null = null) {
   const jobs = new InProcessJobQueue(silentLogger());
   const repository = new MemoryTicketRepository();
   const breached: Ticket[] = [];
+  const notifier = new RecordingNotifier();
   const automation = new TicketAutomation({
     jobs,
     repository,
@@ -40,12 +45,13 @@ function tickets(webhook: TicketWebhook | null = null) {
     now: () => new Date(),
     onBreach: (ticket) => void breached.push(ticket),
     retryBackoffMs: 20,
+    reopenWindowHours: TINY_REOPEN_WINDOW_HOURS,
   });
   const slaHours = { ...DEFAULT_SLA_HOURS, meter_defective: { urban: TINY_SLA_HOURS, rural: TINY_SLA_HOURS } };
   const workflow = new TicketWorkflow({
     repository,
     audit: new MemoryAuditLog(),
-    notifier: new RecordingNotifier(),
+    notifier,
     policy: DEFAULT_TICKET_LIFECYCLE_POLICY,
     slaHours,
     now: () => new Date(),
@@ -63,7 +69,8 @@ function tickets(webhook: TicketWebhook | null = null) {
   const service = new TicketService(repository, slaHours, () => new Date(), async (ticket, joined) => {
     if (!joined) await automation.opened(ticket);
   });
-  return { jobs, repository, service, workflow, breached, inboxes };
+  service.attach(workflow);
+  return { jobs, repository, service, workflow, breached, inboxes, notifier };
 }
 
 describe('TicketAutomation', () => {
@@ -113,6 +120,30 @@ describe('TicketAutomation', () => {
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(breached).toEqual([]);
     expect((await repository.findByNumber(ticket.number))?.work?.breached ?? false).toBe(false);
+  });
+
+  it('closes a finished ticket once the reopen window has passed, telling the consumer', async () => {
+    const { jobs, repository, service, workflow, notifier } = tickets();
+    opened.push(jobs);
+    await jobs.start();
+    const { ticket } = await service.open({ ...request, category: 'meter_test', caNumber: '101000004' });
+    await workflow.change(ticket.number, { type: 'accept' }, lineman);
+    await workflow.change(ticket.number, { type: 'cannot_complete', reason: 'Nobody at home.' }, lineman);
+    await waitFor(async () => (await repository.findByNumber(ticket.number))?.status === 'closed');
+    expect(notifier.sent.map((sent) => sent.notice.key)).toEqual(['ticketUpdate.accepted', 'ticketUpdate.cannot_complete', 'ticketUpdate.closed']);
+  });
+
+  it('leaves a ticket the consumer reopened within the window open', async () => {
+    const { jobs, repository, service, workflow } = tickets();
+    opened.push(jobs);
+    await jobs.start();
+    const { ticket } = await service.open({ ...request, category: 'meter_test', caNumber: '101000005' });
+    await workflow.change(ticket.number, { type: 'accept' }, lineman);
+    await workflow.change(ticket.number, { type: 'start' }, lineman);
+    await workflow.change(ticket.number, { type: 'resolve', code: 'meter_tested_ok', note: 'Meter within limits.' }, lineman);
+    expect((await service.reopen(ticket.number)).ok).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect((await repository.findByNumber(ticket.number))?.status).toBe('assigned');
   });
 
   it('posts every opening and change to the webhook, signed, retrying until it answers', async () => {
