@@ -378,7 +378,19 @@
           submit.textContent = t('page.campaigns.new.create');
         });
     };
+    // The form is drawn again in the other language: what the supervisor had typed stays.
+    keepValues(element('ops-new-form'), form);
     element('ops-new-body').replaceChildren(form);
+  }
+
+  function keepValues(from, to) {
+    if (!from) return;
+    Array.prototype.forEach.call(from.elements, function (field) {
+      var twin = field.name ? to.elements[field.name] : null;
+      if (!twin) return;
+      if (field.type === 'checkbox') twin.checked = field.checked;
+      else twin.value = field.value;
+    });
   }
 
   /** The form as the API takes it: only the criteria that were filled in. */

@@ -155,6 +155,12 @@ describe('the /ops page in Chromium', () => {
     await page.locator('#ops-new-name').fill('Kankarbagh-1 door to door');
     await page.locator('#ops-new-section').fill('Kankarbagh-1');
     await page.locator('#ops-new-language').selectOption('hi');
+    // Looking a label up in the other language loses nothing typed.
+    await page.locator('[data-language="hi"]').click();
+    await page.locator('[data-language="en"]').click();
+    expect(await page.locator('#ops-new-name').inputValue()).toBe('Kankarbagh-1 door to door');
+    expect(await page.locator('#ops-new-section').inputValue()).toBe('Kankarbagh-1');
+    expect(await page.locator('#ops-new-language').inputValue()).toBe('hi');
     await page.locator('#ops-new-form button[type="submit"]').click();
     await page.locator('#ops-message').getByText('created as a draft').waitFor();
     const row = page.locator('table[data-table="campaigns"] tbody tr', { hasText: 'Kankarbagh-1 door to door' });
