@@ -33,7 +33,10 @@ describe('a campaign on the WhatsApp channel', () => {
 
     await postWebhook(running.url, webhookOf([], [status(template.wamid, 'read')]));
     const sunita = new WhatsAppUser(running, SUNITA);
-    const replies = await sunita.send(message(SUNITA, 'button', { button: { payload: `campaign:${id}:stop`, text: 'संदेश बंद करें' } }));
+    // She taps the stop button of the very message she got: WhatsApp hands back the payload it was sent with.
+    const stop = JSON.stringify(template.message).match(/campaign:[^"]+:stop:\d+/)?.[0];
+    expect(stop).toBe(`campaign:${id}:stop:101000002`);
+    const replies = await sunita.send(message(SUNITA, 'button', { button: { payload: stop, text: 'संदेश बंद करें' } }));
     expect(replies.join('\n')).toMatch(/अब इस नंबर पर अभियान के संदेश नहीं भेजेगा/);
     expect((await campaigns.find(id))?.counts).toMatchObject({ delivered: 1, read: 1, replied: 1, optedOut: 1 });
   });
