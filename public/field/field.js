@@ -553,8 +553,9 @@
   function showProblem(error) {
     if (error instanceof Staff.ApiError && error.status === 401) return;
     var code = error instanceof Staff.ApiError && error.body && error.body.error;
-    var key = 'page.outcome.problem.' + code;
-    setMessage('problem', code && t(key) !== key ? t(key) : t('page.outcome.problem.unknown'));
+    // The page's own words for a refusal, else the words every staff page shares (a role that may not see tickets).
+    var known = ['page.outcome.problem.' + code, 'staff.errors.' + code].filter(function (key) { return code && t(key) !== key; })[0];
+    setMessage('problem', t(known || 'page.outcome.problem.unknown'));
   }
 
   // ---- start ----

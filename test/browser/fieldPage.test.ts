@@ -77,6 +77,7 @@ describe('the /field page in Chromium, with a consumer on the web chat', () => {
         area: { ...consumer.area, section: `${section}-other` },
         passwordHash: await hashPassword('elsewhere-pass'),
       },
+      { username: 'agent7', name: 'Call Centre Agent', role: 'agent', passwordHash: await hashPassword('agent7-pass') },
     ];
     running = await startWebChatServer({ staff });
     browser = await chromium.launch({
@@ -312,6 +313,18 @@ describe('the /field page in Chromium, with a consumer on the web chat', () => {
     await field.locator('[data-form="assign"] button[type="submit"]').click();
     await field.locator(`[data-number="${ticket.number}"][data-status="assigned"]`, { hasText: 'lineman7' }).waitFor();
     expect((await running.sampark.ticketRepository.findByNumber(ticket.number))?.work?.assignee).toEqual({ username: 'lineman7', role: 'lineman' });
+    await context.close();
+  }, 60_000);
+
+  it('tells a call-centre agent who signs in here that the page is not for their role, not to check the network', async () => {
+    const context = await phone();
+    const field = await open(context, '/field');
+    await field.locator('.staff-language[data-language="en"]').click();
+    await signIn(field, 'agent7', 'agent7-pass');
+    await field.locator('#field-message', { hasText: 'Your role cannot do this.' }).waitFor();
+    const forbidden = problems.findIndex((problem) => problem.includes('status of 403'));
+    expect(forbidden).toBeGreaterThanOrEqual(0);
+    problems.splice(forbidden, 1);
     await context.close();
   }, 60_000);
 
