@@ -86,7 +86,7 @@ export class CampaignSending {
     }
     if (!(await this.parts.quota.admit(istDay(now()), conversationId, settings.dailyRecipients))) {
       metrics.sends.inc({ result: 'tier_full' });
-      await store.release(campaign.id, caNumber);
+      await this.putBack(campaign.id, caNumber);
       return 'tier_full';
     }
     const language = (await this.parts.knownLanguage(mobile)) ?? campaign.language;
@@ -102,7 +102,7 @@ export class CampaignSending {
       case 'refused':
         metrics.sends.inc({ result: result.retryLater ? 'retried' : 'refused' });
         if (result.retryLater) {
-          await store.release(campaign.id, caNumber);
+          await this.putBack(campaign.id, caNumber);
           return 'retry_later';
         }
         this.parts.logger.warn({ campaign: campaign.id, code: result.code }, 'campaign message refused');
@@ -113,6 +113,16 @@ export class CampaignSending {
         metrics.sends.inc({ result: 'unknown' });
         return 'done';
     }
+  }
+
+  /**
+   * Puts a claimed recipient back in the queue (nothing went out). A batch on another instance may
+   * have found the queue empty meanwhile and completed the campaign: it runs again, or this consumer
+   * would never be sent.
+   */
+  private async putBack(campaignId: string, caNumber: string): Promise<void> {
+    await this.parts.store.release(campaignId, caNumber);
+    await this.parts.store.changeStatus(campaignId, ['completed'], { status: 'running', finishedAt: null });
   }
 
   /** Asks the backend later whether the consumer recharged or changed mobile; once per reason. */

@@ -178,6 +178,26 @@ describe('sending a campaign', () => {
     expect((await counts(id)).visitNeeded).toBe(withoutMobile + 1);
   });
 
+  it('does not leave out a consumer put back in the queue while another batch found it empty and completed the campaign', async () => {
+    open({ messagesPerSecond: 1000 }, new Date('2026-11-28T05:00:00.000Z'));
+    const withMobile = (await targets()).filter((t) => t.mobile !== null);
+    const send = world.channel.send.bind(world.channel);
+    let sends = 0;
+    world.channel.send = async (mobile, message) => {
+      sends += 1;
+      if (sends !== withMobile.length) return send(mobile, message);
+      // The last one is throttled; meanwhile a second batch (another instance) finds nobody waiting.
+      await jobs.enqueue(SEND_JOB, { campaignId: id });
+      await jobs.runNext(SEND_JOB);
+      return { kind: 'refused', retryLater: true, code: 130429 };
+    };
+    const id = await started();
+    await nextBatch();
+    await drain();
+    expect(world.channel.taken.map((t) => t.mobile).sort()).toEqual(withMobile.map((t) => t.mobile).sort());
+    expect((await world.outreach.campaigns.find(id))?.status).toBe('completed');
+  });
+
   it('stops sending on pause and resumes where it stopped, nobody twice', async () => {
     open({ messagesPerSecond: 3 }, new Date('2026-11-28T05:00:00.000Z'));
     const id = await started();
