@@ -94,6 +94,21 @@ describe('StaffAuthentication', () => {
     expect(await authentication.signIn('agent1', 'agent1-pass')).toEqual({ ok: false, problem: 'locked' });
   });
 
+  it('does not lock an account for wrong passwords spread over days: only failures close together count', () => {
+    let clock = Date.parse('2026-11-28T06:00:00Z');
+    const throttle = new SignInThrottle(3, 60_000, () => clock);
+    throttle.failed('lineman1');
+    clock += 24 * 3_600_000;
+    throttle.failed('lineman1');
+    clock += 24 * 3_600_000;
+    throttle.failed('lineman1');
+    expect(throttle.isLocked('lineman1')).toBe(false);
+    throttle.failed('lineman1');
+    throttle.failed('lineman1');
+    throttle.failed('lineman1');
+    expect(throttle.isLocked('lineman1')).toBe(true);
+  });
+
   it('authorizes by role: 401 without a session, 403 for the wrong role', async () => {
     const authentication = make();
     const signedIn = await authentication.signIn('lineman1', 'lineman1-pass');
