@@ -1,5 +1,6 @@
 import type { StaffRole } from '../auth/staff';
 import {
+  FINISHED_STATUSES,
   OPEN_STATUSES,
   TicketPrioritySchema,
   type ClosureCode,
@@ -66,7 +67,6 @@ export const SUPERVISING_ROLES: readonly StaffRole[] = ['je', 'sdo', 'field_supe
 export const ASSIGNABLE_ROLES = ['lineman', 'je'] as const satisfies readonly StaffRole[];
 const FIELD: readonly StaffRole[] = ['lineman', ...SUPERVISING_ROLES];
 const WORKING: readonly TicketStatus[] = ['accepted', 'on_the_way', 'in_progress'];
-const FINISHED: readonly TicketStatus[] = ['resolved', 'cannot_complete'];
 const HOUR_MS = 3_600_000;
 
 interface Rule {
@@ -88,9 +88,9 @@ const RULES: Record<TicketCommandType, Rule> = {
   resume: { from: ['on_hold'], roles: FIELD, assigneeOnly: true },
   resolve: { from: WORKING, roles: FIELD, assigneeOnly: true },
   cannot_complete: { from: [...WORKING, 'on_hold'], roles: FIELD, assigneeOnly: true },
-  close: { from: FINISHED, roles: SUPERVISING_ROLES, actors: ['system'], assigneeOnly: false },
-  reopen: { from: FINISHED, roles: [], actors: ['consumer'], assigneeOnly: false },
-  note: { from: [...OPEN_STATUSES, ...FINISHED], roles: FIELD, assigneeOnly: false },
+  close: { from: FINISHED_STATUSES, roles: SUPERVISING_ROLES, actors: ['system'], assigneeOnly: false },
+  reopen: { from: FINISHED_STATUSES, roles: [], actors: ['consumer'], assigneeOnly: false },
+  note: { from: [...OPEN_STATUSES, ...FINISHED_STATUSES], roles: FIELD, assigneeOnly: false },
   breach: { from: OPEN_STATUSES.filter((status) => status !== 'on_hold'), roles: [], actors: ['system'], assigneeOnly: false },
   resolve_with_incident: { from: OPEN_STATUSES, roles: [], actors: ['system'], assigneeOnly: false },
 };

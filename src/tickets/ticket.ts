@@ -32,6 +32,8 @@ export type TicketStatus = z.infer<typeof TicketStatusSchema>;
 
 /** Statuses in which the problem is still being worked: a second complaint joins such a ticket. */
 export const OPEN_STATUSES: readonly TicketStatus[] = ['open', 'assigned', 'accepted', 'on_the_way', 'in_progress', 'on_hold'];
+/** Statuses in which the work is over but the consumer may still reopen, until the window closes the ticket. */
+export const FINISHED_STATUSES: readonly TicketStatus[] = ['resolved', 'cannot_complete'];
 
 /** Where the consumer talked to us, so every update reaches them there, in their language. */
 export const TicketContactSchema = z.object({

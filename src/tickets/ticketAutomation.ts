@@ -4,7 +4,7 @@ import type { BreachAlerts } from '../alerts/breachAlerts';
 import type { JobQueue } from '../jobs/jobQueue';
 import type { Logger } from '../log/logger';
 import { isOverdue, type TicketChange } from './lifecycle';
-import type { Ticket } from './ticket';
+import { FINISHED_STATUSES, type Ticket } from './ticket';
 import type { TicketRepository } from './ticketRepository';
 import type { TicketWorkflow } from './ticketWorkflow';
 
@@ -89,7 +89,7 @@ export class TicketAutomation {
   /** A finished ticket closes when the consumer can no longer reopen it: one job per finish. */
   private async scheduleClose(ticket: Ticket, change: TicketChange): Promise<void> {
     const finishedAt = ticket.work?.finishedAt;
-    if (!finishedAt || (change.to !== 'resolved' && change.to !== 'cannot_complete')) return;
+    if (!finishedAt || !FINISHED_STATUSES.includes(change.to)) return;
     const closesAt = Date.parse(finishedAt) + this.parts.reopenWindowHours * 3_600_000;
     const delayMs = Math.max(0, closesAt - this.parts.now().getTime());
     await this.parts.jobs.enqueue(CLOSE, { number: ticket.number, finishedAt }, { jobId: `close-${ticket.number}-${Date.parse(finishedAt)}`, delayMs });
@@ -98,7 +98,7 @@ export class TicketAutomation {
   private async close({ number, finishedAt }: z.infer<typeof CloseSchema>): Promise<void> {
     const ticket = await this.parts.repository.findByNumber(number);
     // Reopened (and perhaps finished again, with a job of its own) or closed by a supervisor: nothing to do.
-    if (!ticket || ticket.work?.finishedAt !== finishedAt || (ticket.status !== 'resolved' && ticket.status !== 'cannot_complete')) return;
+    if (!ticket || ticket.work?.finishedAt !== finishedAt || !FINISHED_STATUSES.includes(ticket.status)) return;
     if (!this.workflow) throw new Error('ticket automation has no workflow attached');
     const outcome = await this.workflow.change(number, { type: 'close' }, { kind: 'system' });
     if (!outcome.ok && outcome.problem !== 'wrong_status') throw new Error(`could not close ${number}: ${outcome.problem}`);

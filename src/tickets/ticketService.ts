@@ -1,7 +1,7 @@
 import type { Area } from '../backend/meterBackend';
 import { DEFAULT_TICKET_LIFECYCLE_POLICY, type SlaTable, type TicketLifecyclePolicy } from '../config/ticketPolicy';
 import { ticketNumberFromSerial } from '../domain/ticketNumber';
-import { OPEN_STATUSES, type Ticket, type TicketCategory, type TicketPhoto, type TicketPriority, type TicketSite } from './ticket';
+import { FINISHED_STATUSES, OPEN_STATUSES, type Ticket, type TicketCategory, type TicketPhoto, type TicketPriority, type TicketSite } from './ticket';
 import type { TicketRepository } from './ticketRepository';
 import type { ChangeOutcome, TicketWorkflow } from './ticketWorkflow';
 
@@ -27,9 +27,6 @@ export interface TicketRequest {
 
 /** Categories where the consumer is without supply or at risk: worked before the rest. */
 const HIGH_PRIORITY: readonly TicketCategory[] = ['relay_not_reconnecting', 'area_outage', 'meter_not_communicating'];
-
-/** Statuses a consumer may reopen from, within the window. */
-const REOPENABLE: readonly Ticket['status'][] = ['resolved', 'cannot_complete'];
 
 /**
  * Opens field tickets with the discom's rules: priority, area, SLA due time, one open per problem;
@@ -59,7 +56,7 @@ export class TicketService {
 
   /** Until when the consumer may reopen `ticket`; null when it is not resolved or not completed. */
   reopenableUntil(ticket: Ticket): Date | null {
-    if (!REOPENABLE.includes(ticket.status)) return null;
+    if (!FINISHED_STATUSES.includes(ticket.status)) return null;
     // As the lifecycle counts it: from when the work finished.
     const finishedAt = Date.parse(ticket.work?.finishedAt ?? ticket.createdAt);
     return new Date(finishedAt + this.lifecycle.reopenWindowHours * 3_600_000);
