@@ -271,8 +271,9 @@ export class RootDialog extends ComponentDialog<RootOptions> {
   /**
    * A reply to a campaign message: a tapped button (its payload comes back as the message) leads to
    * the journey it asks for with the campaign's consumer; a stop, tapped or typed ("band karo") after
-   * a campaign message, is confirmed and gives 'stopped'. Null for any other message, and for a typed
-   * stop in a conversation no campaign wrote to (there it cancels, as ever).
+   * a campaign message, is confirmed and gives 'stopped'. Null for any other message (typed words
+   * after a campaign message count as its reply), and for a typed stop in a conversation no campaign
+   * wrote to (there it cancels, as ever).
    */
   private async campaignReply(context: TurnContext): Promise<Route | 'stopped' | null> {
     const outreach = this.services.outreach;
@@ -281,10 +282,11 @@ export class RootDialog extends ComponentDialog<RootOptions> {
     const conversationId = context.activity.conversation.id;
     const payload = parseActionPayload(text);
     if (!payload) {
-      if (!isStopRequest(text) || !(await outreach.typedStop(conversationId))) return null;
-      return this.confirmStopped(context);
+      if (isStopRequest(text) && (await outreach.typedStop(conversationId))) return this.confirmStopped(context);
+      await outreach.typedReply(conversationId);
+      return null;
     }
-    const campaign = await outreach.tapped(conversationId, payload.campaignId, payload.action);
+    const campaign = await outreach.tapped(conversationId, payload.campaignId, payload.action, payload.caNumber);
     if (campaign) await this.answerInCampaignLanguage(context, campaign.language);
     if (payload.action === 'stop') return this.confirmStopped(context);
     const consumer = campaign?.consumer ?? null;

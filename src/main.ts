@@ -52,7 +52,10 @@ async function main(): Promise<void> {
     : null;
   noticesThroughWebChat(sampark, webChat);
   if (whatsApp) noticesThroughWhatsApp(sampark, whatsApp);
-  if (whatsAppSettings) campaignsThroughWhatsApp(sampark, whatsAppSettings, logger);
+  // The simulator's consumers have made-up mobile numbers that may be real people's: campaigns over
+  // them are written to the log, never sent, even with a real WhatsApp number configured.
+  if (whatsAppSettings && config.backend.url) campaignsThroughWhatsApp(sampark, whatsAppSettings, logger);
+  else if (whatsAppSettings) logger.warn('campaign messages are logged, not sent: the meter backend is the simulator (set BACKEND_URL)');
   // After every channel has defined its job kinds (WhatsApp's turns, sends, statuses): a worker that
   // started earlier could take a queued job of a kind not yet defined on this instance.
   await sampark.jobs.start();

@@ -31,6 +31,8 @@ export interface CampaignConversations {
   tapped(conversationId: string, campaignId: string, action: CampaignAction, caNumber?: string | null): Promise<CampaignContext | null>;
   /** A typed "stop" after a campaign message: opts the number out for good; false when no campaign wrote to this conversation. */
   typedStop(conversationId: string): Promise<boolean>;
+  /** Any other words typed after a campaign message: the consumer replied (most type rather than tap). */
+  typedReply(conversationId: string): Promise<void>;
 }
 
 /** A WhatsApp delivery status, as the channel reads it from the webhook. */
@@ -88,6 +90,11 @@ export class CampaignFollowUp implements CampaignConversations {
     }
     const caNumber = await store.caNumberOfConversation(campaignId, conversationId);
     return caNumber ? store.recipient(campaignId, caNumber) : null;
+  }
+
+  async typedReply(conversationId: string): Promise<void> {
+    const link = await this.parts.store.linkOfConversation(conversationId);
+    if (link) await this.parts.outcomes.record(link.campaignId, link.caNumber, 'replied');
   }
 
   async typedStop(conversationId: string): Promise<boolean> {

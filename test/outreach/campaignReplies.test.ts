@@ -168,6 +168,14 @@ describe.each([
     expect(await counts(id)).toMatchObject({ optedOut: 1 });
   });
 
+  it('words typed after the message, instead of a tap, count as a reply and are answered as ever', async () => {
+    const id = await completedCampaign();
+    expect(await counts(id)).toMatchObject({ replied: 0 });
+    const replies = (await conversation.say(language === 'hi' ? 'मेरा बैलेंस कितना है' : 'what is my balance')).join('\n');
+    expect(replies).not.toBe('');
+    expect(await counts(id)).toMatchObject({ replied: 1, optedOut: 0 });
+  });
+
   it('"ruko" (wait) after a campaign message is no opt-out', async () => {
     const id = await completedCampaign();
     await conversation.say('ruko');
