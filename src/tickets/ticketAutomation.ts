@@ -33,19 +33,22 @@ const SLA_CHECK = 'ticket.sla-check';
 const WEBHOOK = 'ticket.webhook';
 const BREACH_ALERT = 'ticket.breach-alert';
 const CLOSE = 'ticket.close';
+const RESOLVE_LINKED = 'ticket.resolve-linked';
 const WEBHOOK_TIMEOUT_MS = 10_000;
 
 const SlaCheckSchema = z.object({ number: z.string(), dueAt: z.string() });
 const WebhookSchema = z.object({ event: z.enum(['opened', 'changed']), number: z.string(), change: z.unknown().optional() });
 const BreachAlertSchema = z.object({ number: z.string(), at: z.iso.datetime() });
 const CloseSchema = z.object({ number: z.string(), finishedAt: z.iso.datetime() });
+const ResolveLinkedSchema = z.object({ number: z.string() });
 
 /**
  * What happens to tickets without anyone asking, as durable jobs: at each due time a check marks a
  * ticket still open as breached (which raises its priority; the status stays, so the consumer gets
  * no notice), the section's supervisors find the breach in their alert inbox, and every opening and
  * change (the breach included) is posted, signed, to the work-order system's webhook, retried until
- * it answers; a ticket resolved or found impossible closes once the consumer's reopen window has passed.
+ * it answers; a ticket resolved or found impossible closes once the consumer's reopen window has passed;
+ * a resolved area outage resolves the reports linked to it.
  */
 export class TicketAutomation {
   private workflow: TicketWorkflow | null = null;
@@ -58,6 +61,7 @@ export class TicketAutomation {
     parts.jobs.define({ name: WEBHOOK, schema: WebhookSchema, attempts: 12, backoffMs, handler: (job) => this.post(job) });
     parts.jobs.define({ name: BREACH_ALERT, schema: BreachAlertSchema, attempts: 8, backoffMs, handler: (job) => this.alert(job) });
     parts.jobs.define({ name: CLOSE, schema: CloseSchema, attempts: 5, backoffMs, handler: (job) => this.close(job) });
+    parts.jobs.define({ name: RESOLVE_LINKED, schema: ResolveLinkedSchema, attempts: 8, backoffMs, handler: (job) => this.resolveLinked(job) });
   }
 
   /** The workflow breaches go through; set once both exist, since the workflow reports its changes here. */
@@ -84,6 +88,15 @@ export class TicketAutomation {
     await this.scheduleSlaCheck(ticket);
     await this.enqueueWebhook(ticket, 'changed', change);
     await this.scheduleClose(ticket, change);
+    // An incident is the first report of an area outage: the others of its section link to it.
+    if (change.to === 'resolved' && ticket.category === 'area_outage' && !ticket.incident) {
+      await this.parts.jobs.enqueue(RESOLVE_LINKED, { number: ticket.number }, { jobId: `resolve-linked-${ticket.number}-${change.at}` });
+    }
+  }
+
+  private async resolveLinked({ number }: z.infer<typeof ResolveLinkedSchema>): Promise<void> {
+    if (!this.workflow) throw new Error('ticket automation has no workflow attached');
+    await this.workflow.resolveLinkedReports(number);
   }
 
   /** A finished ticket closes when the consumer can no longer reopen it: one job per finish. */

@@ -57,28 +57,28 @@ export class TicketWorkflow {
       // The consumer who made the change hears of it in the conversation they made it in, not twice.
       const notice = result.change.from === result.change.to || actor.kind === 'consumer' ? null : await this.tell(stored, result.change);
       await this.deps.onChanged?.(stored, result.change);
-      if (result.change.to === 'resolved') await this.resolveLinkedReports(stored);
       return { ok: true, ticket: stored, change: result.change, notice };
     }
     return { ok: false, problem: 'conflict' };
   }
 
   /**
-   * An area outage resolved: every other consumer's report linked to it is resolved the same way,
-   * and each of them is told.
+   * An area outage resolved: every other consumer's report linked to it and still open is resolved
+   * the same way, and each of them is told. A durable job runs it (TicketAutomation): a report that
+   * could not be resolved fails the run, which is retried for what is still open, so one bad report
+   * neither stops the others nor is left behind.
    */
-  private async resolveLinkedReports(incident: Ticket): Promise<void> {
-    const resolution = incident.work?.resolution;
-    if (incident.category !== 'area_outage' || incident.incident || !incident.area || !resolution) return;
-    const open = await this.deps.repository.findOpenByArea(incident.area);
-    const linked = open.filter((ticket) => ticket.incident === incident.number);
-    for (const report of linked) {
-      await this.change(
-        report.number,
-        { type: 'resolve_with_incident', incident: incident.number, code: resolution.code, note: resolution.note },
-        { kind: 'system' },
-      );
-    }
+  async resolveLinkedReports(number: string): Promise<void> {
+    const incident = await this.deps.repository.findByNumber(number);
+    const resolution = incident?.work?.resolution;
+    // Reopened since (the resolution is gone): its reports stay open with it.
+    if (!incident?.area || !resolution) return;
+    const linked = (await this.deps.repository.findOpenByArea(incident.area)).filter((ticket) => ticket.incident === number);
+    const command: TicketCommand = { type: 'resolve_with_incident', incident: number, code: resolution.code, note: resolution.note };
+    const outcomes = await Promise.allSettled(linked.map((report) => this.change(report.number, command, { kind: 'system' })));
+    // A report finished meanwhile by its own team (wrong_status) needs nothing more.
+    const left = outcomes.filter((outcome) => outcome.status === 'rejected' || (!outcome.value.ok && outcome.value.problem !== 'wrong_status'));
+    if (left.length > 0) throw new Error(`${left.length} report(s) linked to ${number} are not resolved yet`);
   }
 
   private record(ticket: Ticket, command: TicketCommand, actor: TicketActor, change: TicketChange): Promise<void> {

@@ -1,9 +1,13 @@
 import { MemoryAuditLog } from '../../src/auth/memoryAuditLog';
 import { DEFAULT_SLA_HOURS, DEFAULT_TICKET_LIFECYCLE_POLICY } from '../../src/config/ticketPolicy';
 import type { TicketActor } from '../../src/tickets/lifecycle';
+import { InProcessJobQueue } from '../../src/jobs/inProcessJobQueue';
+import { silentLogger } from '../../src/log/logger';
 import { MemoryTicketRepository } from '../../src/tickets/memoryTicketRepository';
+import { TicketAutomation } from '../../src/tickets/ticketAutomation';
 import { TicketService, type TicketRequest } from '../../src/tickets/ticketService';
 import { TicketWorkflow } from '../../src/tickets/ticketWorkflow';
+import { waitFor } from '../jobs/jobQueue.contract';
 import { RecordingNotifier } from './recordingNotifier';
 
 const KANKARBAGH_1 = { circle: 'Patna', division: 'Patna East', subDivision: 'Kankarbagh', section: 'Kankarbagh-1' };
@@ -29,11 +33,23 @@ describe('area outages', () => {
   let service: TicketService;
   let notifier: RecordingNotifier;
   let workflow: TicketWorkflow;
-  beforeEach(() => {
+  let jobs: InProcessJobQueue;
+  beforeEach(async () => {
     now = new Date('2026-11-28T14:00:00.000Z');
     repository = new MemoryTicketRepository();
     notifier = new RecordingNotifier();
     service = new TicketService(repository, DEFAULT_SLA_HOURS, () => now);
+    // The linked reports are resolved by a durable job, as in production.
+    jobs = new InProcessJobQueue(silentLogger());
+    const automation = new TicketAutomation({
+      jobs,
+      repository,
+      webhook: null,
+      logger: silentLogger(),
+      now: () => now,
+      retryBackoffMs: 20,
+      reopenWindowHours: DEFAULT_TICKET_LIFECYCLE_POLICY.reopenWindowHours,
+    });
     workflow = new TicketWorkflow({
       repository,
       audit: new MemoryAuditLog(),
@@ -41,8 +57,12 @@ describe('area outages', () => {
       policy: DEFAULT_TICKET_LIFECYCLE_POLICY,
       slaHours: DEFAULT_SLA_HOURS,
       now: () => now,
+      onChanged: (ticket, change) => automation.changed(ticket, change),
     });
+    automation.attach(workflow);
+    await jobs.start();
   });
+  afterEach(() => jobs.close());
 
   it('links reports of other consumers of the section within the window to the first one', async () => {
     const first = (await service.open(outage('101000001'))).ticket;
@@ -93,6 +113,7 @@ describe('area outages', () => {
       lineman,
     );
     expect(resolved.ok).toBe(true);
+    await waitFor(async () => (await repository.findByNumber(linked[1]!.number))?.status === 'resolved');
     for (const report of linked) {
       const stored = await repository.findByNumber(report.number);
       expect(stored?.status).toBe('resolved');
@@ -100,5 +121,28 @@ describe('area outages', () => {
     }
     const toldResolved = notifier.sent.filter((sent) => sent.notice.key.endsWith('.resolved')).map((sent) => sent.contact.conversationId);
     expect(toldResolved.sort()).toEqual(['conversation-101000001', 'conversation-101000011', 'conversation-101000012']);
+  });
+
+  it('resolves every linked report even when one fails at first, without failing the incident', async () => {
+    const incident = (await service.open(outage('101000001'))).ticket;
+    const linked = [(await service.open(outage('101000011'))).ticket, (await service.open(outage('101000012'))).ticket];
+    // The store fails once on the first report, as a Redis connection may for a moment.
+    const save = repository.save.bind(repository);
+    let failed = false;
+    jest.spyOn(repository, 'save').mockImplementation(async (ticket, revision) => {
+      if (ticket.number === linked[0]!.number && !failed) {
+        failed = true;
+        throw new Error('connection reset');
+      }
+      return save(ticket, revision);
+    });
+    await workflow.change(incident.number, { type: 'accept' }, lineman);
+    const resolved = await workflow.change(incident.number, { type: 'resolve', code: 'supply_restored', note: 'Fuse replaced.' }, lineman);
+    expect(resolved.ok).toBe(true);
+    await waitFor(async () => {
+      const statuses = await Promise.all(linked.map(async (report) => (await repository.findByNumber(report.number))?.status));
+      return statuses.every((status) => status === 'resolved');
+    });
+    expect(failed).toBe(true);
   });
 });
