@@ -1,4 +1,4 @@
-import { istDate } from '../backend/simulator/indianTime';
+import { istDate } from '../domain/indianTime';
 import { shiftDate } from './dailyFigures';
 import {
   FIGURES_RETENTION_DAYS,

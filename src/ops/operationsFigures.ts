@@ -1,4 +1,4 @@
-import { istDate } from '../backend/simulator/indianTime';
+import { istDate } from '../domain/indianTime';
 import type { HandoffQueue } from '../handoff/handoffQueue';
 import type { Logger } from '../log/logger';
 import type { Metrics } from '../metrics/metrics';

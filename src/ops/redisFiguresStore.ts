@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { RedisScript } from '../store/redisScript';
 import { z } from 'zod';
-import { istDate } from '../backend/simulator/indianTime';
+import { istDate } from '../domain/indianTime';
 import {
   FIGURES_RETENTION_DAYS,
   MEMBERSHIP_RETENTION_DAYS,

@@ -11,7 +11,7 @@ import type { OutreachChannel } from './outreachChannel';
 import type { OutreachMetrics } from './outreachMetrics';
 import type { OutreachSettings } from './outreachSettings';
 import type { SendingQuota } from './sendingQuota';
-import { istDay, msUntilNextIstDay, msUntilWindowOpens } from './sendingWindow';
+import { istDate, msUntilIstWindowOpens, msUntilNextIstDay } from '../domain/indianTime';
 
 /** The job that sends one batch of a running campaign, then schedules the next. */
 export const SEND_JOB = 'outreach.send';
@@ -58,7 +58,7 @@ export class CampaignSending {
     if (!campaign || campaign.status !== 'running') return null;
     // Targets still being found: the preparation job starts sending when it is done.
     if (campaign.preparedAt === null) return null;
-    const closedFor = msUntilWindowOpens(settings.window, now());
+    const closedFor = msUntilIstWindowOpens(settings.window, now());
     if (closedFor > 0) return closedFor;
     for (let sent = 0; sent < settings.messagesPerSecond; sent += 1) {
       const second = Math.floor(now().getTime() / 1000);
@@ -84,7 +84,7 @@ export class CampaignSending {
       await outcomes.record(campaign.id, caNumber, 'opted_out');
       return 'done';
     }
-    if (!(await this.parts.quota.admit(istDay(now()), conversationId, settings.dailyRecipients))) {
+    if (!(await this.parts.quota.admit(istDate(now()), conversationId, settings.dailyRecipients))) {
       metrics.sends.inc({ result: 'tier_full' });
       await this.putBack(campaign.id, caNumber);
       return 'tier_full';
@@ -146,7 +146,7 @@ export class CampaignSending {
 /** The tier starts over at midnight IST, and sending with the window after it. */
 function untilTomorrowsWindow(window: OutreachSettings['window'], now: Date): number {
   const midnight = msUntilNextIstDay(now);
-  return midnight + msUntilWindowOpens(window, new Date(now.getTime() + midnight));
+  return midnight + msUntilIstWindowOpens(window, new Date(now.getTime() + midnight));
 }
 
 function untilNextSecond(now: Date): number {

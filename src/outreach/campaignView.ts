@@ -1,5 +1,5 @@
 import type { CampaignRecord, Outcome, Recipient } from './campaign';
-import { istDay } from './sendingWindow';
+import { istDate } from '../domain/indianTime';
 
 /** A campaign as the campaign API shows it (docs/ops-api-openapi.yaml, "campaigns"). */
 export interface CampaignView {
@@ -72,7 +72,7 @@ export function funnelRows(recipients: readonly Recipient[], outcomes: Recorded,
   const rows = new Map<string, FunnelRow>();
   for (const step of FUNNEL_STEPS) {
     for (const [caNumber, at] of Object.entries(outcomes[step])) {
-      const key = by === 'division' ? (divisionOf.get(caNumber) ?? '') : istDay(new Date(at));
+      const key = by === 'division' ? (divisionOf.get(caNumber) ?? '') : istDate(new Date(at));
       const row = rows.get(key) ?? { key, targeted: 0, sent: 0, delivered: 0, read: 0, replied: 0, resolved: 0 };
       row[step] += 1;
       rows.set(key, row);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Activity } from 'botbuilder';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { loadStaffSettings } from '../../src/auth/staffSettings';
-import { istDate } from '../../src/backend/simulator/indianTime';
+import { istDate } from '../../src/domain/indianTime';
 import { mountWhatsApp, type WhatsApp } from '../../src/channels/whatsapp/mountWhatsApp';
 import { loadWhatsAppSettings } from '../../src/channels/whatsapp/whatsAppSettings';
 import { silentLogger } from '../../src/log/logger';

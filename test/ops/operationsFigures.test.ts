@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { istDate } from '../../src/backend/simulator/indianTime';
+import { istDate } from '../../src/domain/indianTime';
 import { silentLogger } from '../../src/log/logger';
 import { Metrics } from '../../src/metrics/metrics';
 import type { FiguresStore } from '../../src/ops/figuresStore';

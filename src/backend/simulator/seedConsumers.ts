@@ -1,5 +1,5 @@
 import type { Area, Consumer, Debit, DebitKind, MeterStatus, Payment, PlannedOutage } from '../meterBackend';
-import { istDate, istDayStart, istMonthStart, istTimeOn } from './indianTime';
+import { istDate, istDayStart, istMonthStart, istTimeOn } from '../../domain/indianTime';
 
 /** One seeded connection as the simulator holds it. */
 export interface SeededConnection {

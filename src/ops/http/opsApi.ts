@@ -4,7 +4,7 @@ import type { AuditLog } from '../../auth/auditLog';
 import type { StaffIdentity, StaffRole } from '../../auth/staff';
 import type { StaffAuthentication } from '../../auth/staffAuthentication';
 import { staffOnly } from '../../auth/staffRoutes';
-import { istDate } from '../../backend/simulator/indianTime';
+import { istDate } from '../../domain/indianTime';
 import { DateSchema, MAX_SPAN_DAYS, datesBetween, shiftDate, type DailyFigures } from '../dailyFigures';
 import type { OperationsFigures } from '../operationsFigures';
 import { toCsv, type CsvCell } from './csv';
