@@ -151,9 +151,11 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     now,
   });
   metrics.readFiguresTodayWith(() => operations.today());
+  const backend = overrides.backend ?? chooseBackend(config, logger, now);
   const automation = new TicketAutomation({
     jobs,
     repository: ticketRepository,
+    backend,
     webhook: config.tickets.webhook,
     logger,
     now,
@@ -183,7 +185,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     overrides.presence ??
     (redis ? new RedisAgentPresence(redis, 'sampark:presence:', PRESENCE_TTL_SECONDS, now) : new MemoryAgentPresence(PRESENCE_TTL_SECONDS, now));
   const services: DialogServices = {
-    backend: overrides.backend ?? chooseBackend(config, logger, now),
+    backend,
     tickets: new TicketService(
       ticketRepository,
       config.policy.slaHours,

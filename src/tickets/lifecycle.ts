@@ -1,8 +1,10 @@
 import type { StaffRole } from '../auth/staff';
+import type { Area } from '../backend/meterBackend';
 import {
   FINISHED_STATUSES,
   OPEN_STATUSES,
   TicketPrioritySchema,
+  TicketStatusSchema,
   type ClosureCode,
   type Ticket,
   type TicketAssignee,
@@ -30,6 +32,8 @@ export type TicketCommand =
   | { type: 'reopen' }
   | { type: 'note'; text: string }
   | { type: 'breach' }
+  /** The backend could not say the consumer's area when the ticket opened; now it has. */
+  | { type: 'locate'; area: Area }
   /** The area outage this ticket is part of was resolved: so is this report, whatever its state. */
   | { type: 'resolve_with_incident'; incident: string; code: ClosureCode; note: string };
 export type TicketCommandType = TicketCommand['type'];
@@ -92,6 +96,7 @@ const RULES: Record<TicketCommandType, Rule> = {
   reopen: { from: FINISHED_STATUSES, roles: [], actors: ['consumer'], assigneeOnly: false },
   note: { from: [...OPEN_STATUSES, ...FINISHED_STATUSES], roles: FIELD, assigneeOnly: false },
   breach: { from: OPEN_STATUSES.filter((status) => status !== 'on_hold'), roles: [], actors: ['system'], assigneeOnly: false },
+  locate: { from: TicketStatusSchema.options, roles: [], actors: ['system'], assigneeOnly: false },
   resolve_with_incident: { from: OPEN_STATUSES, roles: [], actors: ['system'], assigneeOnly: false },
 };
 
@@ -182,6 +187,10 @@ function apply(ticket: Ticket, work: TicketWork, command: TicketCommand, actor: 
         ticket: { status: 'resolved' },
         work: { resolution: { code: command.code, note: command.note }, finishedAt: at, hold: undefined },
       };
+    case 'locate':
+      // An area once known is the record's; a late lookup never moves a ticket out of its section.
+      if (ticket.area) return { problem: 'wrong_status' };
+      return { ticket: { area: command.area }, work: {} };
     case 'breach':
       if (work.breached || !isOverdue(ticket, context.now)) return { problem: 'not_due' };
       return { ticket: { priority: raised(ticket.priority) }, work: { breached: true } };

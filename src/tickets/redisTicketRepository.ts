@@ -62,8 +62,9 @@ return outcome
  * Stores a changed ticket if nobody changed it since `expected revision`, and keeps the open index
  * in step: a ticket leaving the open statuses frees it, a reopened one takes it back unless the
  * consumer has opened another ticket for the problem meanwhile. The open-by-area indexes follow
- * the status in the same step.
- * KEYS: ticket hash, open index, the open-ticket index of each node of the ticket's area.
+ * the status in the same step, and the area indexes take a ticket whose area became known late.
+ * KEYS: ticket hash, open index, then per node of the ticket's area its index of every ticket and
+ * its index of open ones, in pairs.
  * ARGV: expected revision, JSON, priority, rank, number, open mode (open, finished, none), ticket key
  * prefix, in an open status ('1'), created-at score.
  */
@@ -82,8 +83,9 @@ if tonumber(ARGV[4]) > tonumber(redis.call('HGET', KEYS[1], 'rank')) then
   redis.call('HSET', KEYS[1], 'priority', ARGV[3], 'rank', ARGV[4])
 end
 redis.call('HSET', KEYS[1], 'ticket', ARGV[2], 'revision', current + 1)
-for i = 3, #KEYS do
-  if ARGV[8] == '1' then redis.call('ZADD', KEYS[i], ARGV[9], ARGV[5]) else redis.call('ZREM', KEYS[i], ARGV[5]) end
+for i = 3, #KEYS, 2 do
+  redis.call('ZADD', KEYS[i], ARGV[9], ARGV[5])
+  if ARGV[8] == '1' then redis.call('ZADD', KEYS[i + 1], ARGV[9], ARGV[5]) else redis.call('ZREM', KEYS[i + 1], ARGV[5]) end
 end
 return 'saved'
 `;
@@ -138,13 +140,13 @@ export class RedisTicketRepository implements TicketRepository {
 
   async save(ticket: Ticket, expectedRevision: number): Promise<SaveOutcome> {
     const openMode = ticket.caNumber === null ? 'none' : isOpen(ticket) ? 'open' : 'finished';
-    const openAreaKeys = this.areaPathsOf(ticket.area).map((path) => this.openAreaKey(path));
+    const areaKeys = this.areaPathsOf(ticket.area).flatMap((path) => [this.areaKey(path), this.openAreaKey(path)]);
     return (await this.redis.eval(
       SAVE,
-      2 + openAreaKeys.length,
+      2 + areaKeys.length,
       this.ticketKey(ticket.number),
       `${this.prefix}open:${openTicketKey(ticket.caNumber ?? '', ticket.category)}`,
-      ...openAreaKeys,
+      ...areaKeys,
       String(expectedRevision),
       JSON.stringify(ticket),
       ticket.priority,

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import type { BreachAlerts } from '../alerts/breachAlerts';
+import type { MeterBackend } from '../backend/meterBackend';
 import type { JobQueue } from '../jobs/jobQueue';
 import type { Logger } from '../log/logger';
 import { isOverdue, type TicketChange } from './lifecycle';
@@ -18,6 +19,8 @@ export interface TicketWebhook {
 export interface TicketAutomationParts {
   jobs: JobQueue;
   repository: TicketRepository;
+  /** Asked again for the area of a ticket opened while it did not answer. */
+  backend: Pick<MeterBackend, 'findConsumer'>;
   webhook: TicketWebhook | null;
   logger: Logger;
   now: () => Date;
@@ -34,6 +37,7 @@ const WEBHOOK = 'ticket.webhook';
 const BREACH_ALERT = 'ticket.breach-alert';
 const CLOSE = 'ticket.close';
 const RESOLVE_LINKED = 'ticket.resolve-linked';
+const LOCATE = 'ticket.locate';
 const WEBHOOK_TIMEOUT_MS = 10_000;
 
 const SlaCheckSchema = z.object({ number: z.string(), dueAt: z.string() });
@@ -41,6 +45,7 @@ const WebhookSchema = z.object({ event: z.enum(['opened', 'changed']), number: z
 const BreachAlertSchema = z.object({ number: z.string(), at: z.iso.datetime() });
 const CloseSchema = z.object({ number: z.string(), finishedAt: z.iso.datetime() });
 const ResolveLinkedSchema = z.object({ number: z.string() });
+const LocateSchema = z.object({ number: z.string() });
 
 /**
  * What happens to tickets without anyone asking, as durable jobs: at each due time a check marks a
@@ -48,7 +53,8 @@ const ResolveLinkedSchema = z.object({ number: z.string() });
  * no notice), the section's supervisors find the breach in their alert inbox, and every opening and
  * change (the breach included) is posted, signed, to the work-order system's webhook, retried until
  * it answers; a ticket resolved or found impossible closes once the consumer's reopen window has passed;
- * a resolved area outage resolves the reports linked to it.
+ * a resolved area outage resolves the reports linked to it; and a ticket opened while the backend
+ * could not say the consumer's area gets it once the backend answers, so its section's team sees it.
  */
 export class TicketAutomation {
   private workflow: TicketWorkflow | null = null;
@@ -61,6 +67,8 @@ export class TicketAutomation {
     parts.jobs.define({ name: WEBHOOK, schema: WebhookSchema, attempts: 12, backoffMs, handler: (job) => this.post(job) });
     parts.jobs.define({ name: BREACH_ALERT, schema: BreachAlertSchema, attempts: 8, backoffMs, handler: (job) => this.alert(job) });
     parts.jobs.define({ name: CLOSE, schema: CloseSchema, attempts: 5, backoffMs, handler: (job) => this.close(job) });
+    // Sixteen tries doubling from 10 s keep asking for about a week of backend outage.
+    parts.jobs.define({ name: LOCATE, schema: LocateSchema, attempts: 16, backoffMs, handler: (job) => this.locate(job) });
     parts.jobs.define({ name: RESOLVE_LINKED, schema: ResolveLinkedSchema, attempts: 8, backoffMs, handler: (job) => this.resolveLinked(job) });
   }
 
@@ -81,6 +89,19 @@ export class TicketAutomation {
   async opened(ticket: Ticket): Promise<void> {
     await this.scheduleSlaCheck(ticket);
     await this.enqueueWebhook(ticket, 'opened');
+    // Without an area no field user, and no supervisor's alert inbox, would ever see it.
+    if (ticket.caNumber !== null && ticket.area === null) await this.parts.jobs.enqueue(LOCATE, { number: ticket.number }, { jobId: `locate-${ticket.number}` });
+  }
+
+  /** A backend that still does not answer throws, and the job is tried again later. */
+  private async locate({ number }: z.infer<typeof LocateSchema>): Promise<void> {
+    const ticket = await this.parts.repository.findByNumber(number);
+    if (!ticket?.caNumber || ticket.area) return;
+    const consumer = await this.parts.backend.findConsumer(ticket.caNumber);
+    if (!consumer) return;
+    if (!this.workflow) throw new Error('ticket automation has no workflow attached');
+    const outcome = await this.workflow.change(number, { type: 'locate', area: consumer.area }, { kind: 'system' });
+    if (!outcome.ok && outcome.problem !== 'wrong_status') throw new Error(`could not locate ${number}: ${outcome.problem}`);
   }
 
   /** A change by the field team or the consumer: a moved due time gets its own check; the webhook hears of it. */

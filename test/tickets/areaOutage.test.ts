@@ -44,6 +44,8 @@ describe('area outages', () => {
     const automation = new TicketAutomation({
       jobs,
       repository,
+      // Every report here has its area; nothing asks the backend.
+      backend: { findConsumer: async () => null },
       webhook: null,
       logger: silentLogger(),
       now: () => now,

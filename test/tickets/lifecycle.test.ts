@@ -127,6 +127,14 @@ describe('ticket lifecycle', () => {
     expect(transition(ticket({ status: 'on_hold' }), { type: 'breach' }, system, { ...context, now: late })).toMatchObject({ problem: 'wrong_status' });
   });
 
+  it('lets Sampark give a ticket opened without an area its area, once, never moving one that has it', () => {
+    const area = { circle: 'Patna', division: 'Patna East', subDivision: 'Kankarbagh', section: 'Kankarbagh-2' };
+    const located = run(ticket({ area: null, status: 'assigned' }), [[{ type: 'locate', area }, { kind: 'system' }]]);
+    expect(located).toMatchObject({ area, status: 'assigned' });
+    expect(transition(located, { type: 'locate', area }, { kind: 'system' }, context)).toEqual({ ok: false, problem: 'wrong_status' });
+    expect(transition(ticket({ area: null }), { type: 'locate', area }, je1, context)).toEqual({ ok: false, problem: 'forbidden_role' });
+  });
+
   it('adds a note without changing the status', () => {
     const noted = run(ticket(), [[{ type: 'note', text: 'Called, no answer.' }, lineman1]]);
     expect(noted.status).toBe('open');

@@ -4,6 +4,7 @@ import { MemoryStaffAlerts } from '../../src/alerts/memoryStaffAlerts';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MemoryAuditLog } from '../../src/auth/memoryAuditLog';
+import { BackendUnavailableError, type Consumer } from '../../src/backend/meterBackend';
 import { DEFAULT_SLA_HOURS, DEFAULT_TICKET_LIFECYCLE_POLICY } from '../../src/config/ticketPolicy';
 import { InProcessJobQueue } from '../../src/jobs/inProcessJobQueue';
 import { silentLogger } from '../../src/log/logger';
@@ -32,7 +33,30 @@ const request: TicketRequest = {
   contact: { channel: 'test', conversationId: 'c1', language: 'hi' },
 };
 
-function tickets(webhook: TicketWebhook | null = null) {
+/** A backend that times out `failures` times, then knows every consumer in Kankarbagh-1. */
+function backendFailing(failures: number) {
+  const backend = {
+    calls: 0,
+    async findConsumer(caNumber: string) {
+      backend.calls += 1;
+      if (backend.calls <= failures) throw new BackendUnavailableError('timeout');
+      const consumer: Consumer = {
+        caNumber,
+        name: 'Ramesh Kumar',
+        address: 'Kankarbagh, Patna',
+        mobile: '9876500001',
+        meterNumber: 'M1',
+        discom: 'SBPDCL',
+        area: request.area!,
+        urban: true,
+      };
+      return consumer;
+    },
+  };
+  return backend;
+}
+
+function tickets(webhook: TicketWebhook | null = null, backend = backendFailing(0)) {
   const jobs = new InProcessJobQueue(silentLogger());
   const repository = new MemoryTicketRepository();
   const breached: Ticket[] = [];
@@ -40,6 +64,7 @@ function tickets(webhook: TicketWebhook | null = null) {
   const automation = new TicketAutomation({
     jobs,
     repository,
+    backend,
     webhook,
     logger: silentLogger(),
     now: () => new Date(),
@@ -144,6 +169,19 @@ describe('TicketAutomation', () => {
     expect((await service.reopen(ticket.number)).ok).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect((await repository.findByNumber(ticket.number))?.status).toBe('assigned');
+  });
+
+  it('gives a ticket opened while the backend was down its area once the backend answers, so the section sees it', async () => {
+    const backend = backendFailing(2);
+    const { jobs, repository, service } = tickets(null, backend);
+    opened.push(jobs);
+    await jobs.start();
+    const { ticket } = await service.open({ ...request, category: 'meter_test', caNumber: '101000006', area: null });
+    const section = { section: 'Kankarbagh-1' };
+    expect(await repository.findOpenByArea(section)).toEqual([]);
+    await waitFor(async () => (await repository.findOpenByArea(section)).some((each) => each.number === ticket.number));
+    expect(backend.calls).toBe(3);
+    expect((await repository.findByNumber(ticket.number))?.status).toBe('open');
   });
 
   it('posts every opening and change to the webhook, signed, retrying until it answers', async () => {

@@ -240,6 +240,17 @@ export function describeTicketRepositoryContract(name: string, open: () => Promi
         expect(await open()).toEqual([]);
       });
 
+      it('lists a ticket opened without an area once a save gives it one, open and finished', async () => {
+        const { ticket: opened } = await repository.openOrJoin(ticket({ area: null }));
+        const scope = { circle: 'Patna', division: 'Patna East', subDivision: 'Kankarbagh', section: 'Kankarbagh-1' };
+        expect(await subject.repositories[1].findByArea({ circle: 'Patna' })).toEqual([]);
+        expect(await repository.save({ ...finished(opened, 'open', 1), area: scope }, 0)).toBe('saved');
+        const numbers = async (find: (scope: AreaScope) => Promise<Ticket[]>) => (await find(scope)).map((t) => t.number);
+        expect(await numbers((s) => subject.repositories[1].findOpenByArea(s))).toEqual([opened.number]);
+        expect(await repository.save({ ...finished(opened, 'resolved', 2), area: scope }, 1)).toBe('saved');
+        expect(await numbers((s) => subject.repositories[1].findByArea(s))).toEqual([opened.number]);
+      });
+
       it('leaves the open index alone when a save is refused', async () => {
         const { ticket: opened } = await repository.openOrJoin(ticket());
         expect(await repository.save(finished(opened, 'resolved', 1), 5)).toBe('stale');
