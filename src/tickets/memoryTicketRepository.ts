@@ -1,6 +1,6 @@
 import type { AreaScope } from '../auth/staff';
 import { revisionOf } from './lifecycle';
-import { higherPriority, OPEN_STATUSES, type Ticket } from './ticket';
+import { followersOf, higherPriority, OPEN_STATUSES, type Ticket } from './ticket';
 import { openTicketKey, withinScope, type SaveOutcome, type TicketRepository } from './ticketRepository';
 
 /** In-process tickets, the embedded default. Single-threaded JS makes each method atomic here. */
@@ -36,6 +36,7 @@ export class MemoryTicketRepository implements TicketRepository {
       ...ticket,
       priority: higherPriority(current.priority, ticket.priority),
       laterReports: current.laterReports,
+      ...(current.followers ? { followers: current.followers } : {}),
     });
     return 'saved';
   }
@@ -67,6 +68,8 @@ export class MemoryTicketRepository implements TicketRepository {
         priority: higherPriority(existing.priority, candidate.priority),
         laterReports: [...existing.laterReports, candidate.description],
       };
+      const followers = followersOf(existing.contact, [...(existing.followers ?? []), candidate.contact]);
+      if (followers.length > 0) joined.followers = followers;
       this.store(joined);
       return { ticket: joined, joined: true };
     }

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { AreaScope } from '../auth/staff';
 import type { Area } from '../backend/meterBackend';
-import { OPEN_STATUSES, TicketPrioritySchema, TicketSchema, type Ticket, type TicketPriority } from './ticket';
+import { followersOf, OPEN_STATUSES, TicketContactSchema, TicketPrioritySchema, TicketSchema, type Ticket, type TicketPriority } from './ticket';
 import {
   AREA_LEVELS,
   openTicketKey,
@@ -20,7 +20,7 @@ import {
  * the candidate's area its index of every ticket and its index of open ones, in pairs.
  * ARGV: ticket key prefix, candidate number, candidate JSON, created-at score, candidate's
  * description, candidate's priority, that priority's rank, has request ('1'), has consumer ('1'),
- * seconds to remember the request, candidate is in an open status ('1').
+ * seconds to remember the request, candidate is in an open status ('1'), candidate's contact JSON.
  * Returns "<number>|opened" or "<number>|joined".
  */
 const OPEN_OR_JOIN = `
@@ -35,6 +35,7 @@ if ARGV[9] == '1' then
     local key = ARGV[1] .. existing
     if redis.call('EXISTS', key) == 1 then
       redis.call('RPUSH', key .. ':reports', ARGV[5])
+      redis.call('RPUSH', key .. ':followers', ARGV[12])
       if tonumber(ARGV[7]) > tonumber(redis.call('HGET', key, 'rank')) then
         redis.call('HSET', key, 'priority', ARGV[6], 'rank', ARGV[7])
       end
@@ -131,6 +132,7 @@ export class RedisTicketRepository implements TicketRepository {
       ca === null ? '0' : '1',
       String(REQUEST_MEMORY_SECONDS),
       isOpen(candidate) ? '1' : '0',
+      JSON.stringify(candidate.contact),
     )) as string;
     const [number = '', result] = outcome.split('|');
     const ticket = await this.findByNumber(number);
@@ -161,12 +163,20 @@ export class RedisTicketRepository implements TicketRepository {
 
   async findByNumber(number: string): Promise<Ticket | null> {
     const key = this.ticketKey(number);
-    const [[json, priority], laterReports] = await Promise.all([
+    const [[json, priority], laterReports, joins] = await Promise.all([
       this.redis.hmget(key, 'ticket', 'priority'),
       this.redis.lrange(`${key}:reports`, 0, -1),
+      this.redis.lrange(`${key}:followers`, 0, -1),
     ]);
     if (!json) return null;
-    return TicketSchema.parse({ ...(JSON.parse(json) as object), priority, laterReports });
+    // Reports and followers live in their own lists, where joins append them atomically; the copy in the JSON is stale.
+    const stored: Record<string, unknown> = { ...(JSON.parse(json) as object), priority, laterReports };
+    delete stored['followers'];
+    const followers = followersOf(
+      TicketContactSchema.parse(stored['contact']),
+      joins.map((join) => TicketContactSchema.parse(JSON.parse(join))),
+    );
+    return TicketSchema.parse(followers.length > 0 ? { ...stored, followers } : stored);
   }
 
   async findByConsumer(caNumber: string): Promise<Ticket[]> {

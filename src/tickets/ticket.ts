@@ -41,6 +41,17 @@ export const TicketContactSchema = z.object({
   conversationId: z.string(),
   language: z.enum(['hi', 'en']),
 });
+export type TicketContact = z.infer<typeof TicketContactSchema>;
+
+/**
+ * The conversations besides the opener's that joined, as the joins arrived (oldest first, possibly
+ * repeated): one per conversation, its latest language, never the opener's own.
+ */
+export function followersOf(contact: TicketContact, joins: readonly TicketContact[]): TicketContact[] {
+  const latest = new Map<string, TicketContact>();
+  for (const join of joins) if (join.conversationId !== contact.conversationId) latest.set(join.conversationId, join);
+  return [...latest.values()];
+}
 
 /** Where the field team should go, as the consumer shared it (a WhatsApp location, for example). */
 export const TicketSiteSchema = z.object({
@@ -118,6 +129,11 @@ export const TicketSchema = z.object({
   slaHours: z.number().positive().optional(),
   /** What each later complaint about the same problem added, oldest first. */
   laterReports: z.array(z.string()),
+  /**
+   * Other conversations whose complaint joined this ticket (the consumer again on another channel, a
+   * family member): each hears every update too, in its own language. One per conversation.
+   */
+  followers: z.array(TicketContactSchema).optional(),
   /** The site the consumer shared before the ticket was opened, if any. */
   site: TicketSiteSchema.optional(),
   /** Photos the consumer sent before the ticket was opened, oldest first. */

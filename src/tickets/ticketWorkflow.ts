@@ -1,9 +1,9 @@
 import type { AuditLog } from '../auth/auditLog';
 import type { SlaTable, TicketLifecyclePolicy } from '../config/ticketPolicy';
 import { formatTicketNumber, type TicketNumber } from '../domain/ticketNumber';
-import type { ConsumerNotifier, NoticeOutcome } from '../notify/consumerNotifier';
+import type { ConsumerNotice, ConsumerNotifier, NoticeOutcome } from '../notify/consumerNotifier';
 import { actorName, revisionOf, transition, type TicketActor, type TicketChange, type TicketCommand, type TransitionProblem } from './lifecycle';
-import type { Ticket } from './ticket';
+import type { Ticket, TicketContact } from './ticket';
 import { ticketNoticeKey } from './ticketNotices';
 import type { TicketRepository } from './ticketRepository';
 
@@ -93,13 +93,19 @@ export class TicketWorkflow {
     });
   }
 
-  /** Tells the consumer the new status; a channel that fails is reported, the change stands. */
+  /**
+   * Tells the consumer the new status, and every conversation that joined the ticket; a channel that
+   * fails is reported, the change stands. The outcome is the opener's: the one the field team is shown.
+   */
   private async tell(ticket: Ticket, change: TicketChange): Promise<NoticeOutcome> {
+    const notice = { key: ticketNoticeKey(change.to), params: { number: formatTicketNumber(ticket.number as TicketNumber) } };
+    const [opener] = await Promise.all([ticket.contact, ...(ticket.followers ?? [])].map((contact) => this.notify(contact, notice)));
+    return opener!;
+  }
+
+  private async notify(contact: TicketContact, notice: ConsumerNotice): Promise<NoticeOutcome> {
     try {
-      return await this.deps.notifier.notify(ticket.contact, {
-        key: ticketNoticeKey(change.to),
-        params: { number: formatTicketNumber(ticket.number as TicketNumber) },
-      });
+      return await this.deps.notifier.notify(contact, notice);
     } catch {
       return { delivered: false, reason: 'channel_refused' };
     }

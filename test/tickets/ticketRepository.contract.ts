@@ -68,6 +68,21 @@ export function describeTicketRepositoryContract(name: string, open: () => Promi
       expect(await repository.findByConsumer('101000001')).toHaveLength(1);
     });
 
+    it('keeps the other conversations that joined a ticket, once each, so they hear its updates too', async () => {
+      const first = ticket();
+      await repository.openOrJoin(first);
+      await repository.openOrJoin(ticket({ description: 'Same chat again.' }));
+      const onWhatsApp = { channel: 'whatsapp', conversationId: 'wa-1', language: 'en' as const };
+      await repository.openOrJoin(ticket({ description: 'From WhatsApp.', contact: onWhatsApp }));
+      await subject.repositories[1].openOrJoin(ticket({ description: 'From WhatsApp again.', contact: { ...onWhatsApp, language: 'hi' } }));
+      const stored = await subject.repositories[1].findByNumber(first.number);
+      expect(stored?.contact).toEqual(first.contact);
+      expect(stored?.followers).toEqual([{ ...onWhatsApp, language: 'hi' }]);
+      const revision = stored?.work?.revision ?? 0;
+      expect(await repository.save({ ...stored!, status: 'assigned' }, revision)).toBe('saved');
+      expect((await repository.findByNumber(first.number))?.followers).toEqual([{ ...onWhatsApp, language: 'hi' }]);
+    });
+
     it('opens separate tickets for another category or another consumer, newest first', async () => {
       const a = ticket();
       const b = ticket({ category: 'meter_test' });

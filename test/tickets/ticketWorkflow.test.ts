@@ -82,6 +82,20 @@ describe('TicketWorkflow', () => {
     ]);
   });
 
+  it('tells every conversation whose complaint joined the ticket, each in its own language', async () => {
+    const { service, workflow, notifier } = setUp();
+    const { ticket } = await service.open(request);
+    const onWebChat = { channel: 'directline', conversationId: 'web-7', language: 'en' as const };
+    await service.open({ ...request, description: 'Still blank, writing from the website.', contact: onWebChat });
+    await service.open({ ...request, description: 'Again from WhatsApp.' });
+    const accepted = await workflow.change(ticket.number, { type: 'accept' }, lineman1);
+    expect(accepted).toMatchObject({ ok: true, notice: { delivered: true } });
+    expect(notifier.sent.map((sent) => [sent.contact, sent.notice.key])).toEqual([
+      [request.contact, 'ticketUpdate.accepted'],
+      [onWebChat, 'ticketUpdate.accepted'],
+    ]);
+  });
+
   it('refuses what the lifecycle refuses, changing nothing and telling no one', async () => {
     const { service, workflow, audit, notifier } = setUp();
     const { ticket } = await service.open(request);
