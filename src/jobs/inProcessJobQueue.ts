@@ -11,6 +11,8 @@ import {
   type JobQueue,
 } from './jobQueue';
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 interface PendingJob {
   id: string;
   name: string;
@@ -86,6 +88,11 @@ export class InProcessJobQueue implements JobQueue {
 
   private schedule(job: PendingJob, delayMs: number): void {
     if (!this.started || this.closed) return;
+    // setTimeout fires at once beyond 2^31-1 ms (about 24.8 days): a longer delay waits in steps.
+    if (delayMs > MAX_TIMER_MS) {
+      job.timer = setTimeout(() => this.schedule(job, delayMs - MAX_TIMER_MS), MAX_TIMER_MS);
+      return;
+    }
     job.timer = setTimeout(() => {
       job.timer = null;
       const run = this.attempt(job).finally(() => this.running.delete(run));
