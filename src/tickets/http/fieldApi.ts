@@ -2,6 +2,7 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { AuditLog } from '../../auth/auditLog';
 import { FIELD_ROLES, type StaffIdentity } from '../../auth/staff';
+import { parseTicketNumber } from '../../domain/ticketNumber';
 import type { StaffAuthentication } from '../../auth/staffAuthentication';
 import { staffOnly } from '../../auth/staffRoutes';
 import type { MeterBackend } from '../../backend/meterBackend';
@@ -146,7 +147,9 @@ export function mountFieldApi(server: Server, deps: FieldApiDeps): void {
     return openOnly ? deps.repository.findOpenByArea(identity.area) : deps.repository.findByArea(identity.area);
   }
 
-  async function visibleTicket(identity: StaffIdentity, number: string): Promise<Ticket | null> {
+  /** By the number as stored or as read out and printed (SP-2846-1937); null outside the user's area. */
+  async function visibleTicket(identity: StaffIdentity, typed: string): Promise<Ticket | null> {
+    const number = parseTicketNumber(typed) ?? typed;
     const ticket = await deps.repository.findByNumber(number);
     if (ticket && identity.area && withinScope(ticket.area, identity.area)) return ticket;
     if (ticket) await audit(identity, 'ticket.out_of_area', number, {});

@@ -109,6 +109,11 @@ describe('field API', () => {
     expect(JSON.stringify(detail)).not.toContain('Ramesh');
   });
 
+  it('finds a ticket by its number as printed and read out (SP-2846-1937) too', async () => {
+    const printed = `SP-${mine.slice(2, 6)}-${mine.slice(6)}`;
+    expect((await (await as('lineman1')).get(`/${printed}`)).status).toBe(200);
+  });
+
   it('works a ticket through accept, status, note and resolve, telling the consumer each status', async () => {
     const lineman = await as('lineman1');
     expect((await lineman.post(`/${mine}/accept`)).status).toBe(200);
