@@ -214,6 +214,7 @@
     return Staff.api('GET', '/api/field/tickets' + listQuery())
       .then(function (body) {
         state.tickets = body.tickets;
+        state.total = body.total;
         state.loadedAt = new Date().toISOString();
         if (state.expanded && !body.tickets.some(function (ticket) { return ticket.number === state.expanded; })) {
           state.expanded = null;
@@ -232,7 +233,10 @@
       element('field-count').textContent = t('page.list.loading');
       return;
     }
-    element('field-count').textContent = t('page.list.count', { count: state.tickets.length }) +
+    var shown = state.total > state.tickets.length
+      ? t('page.list.countOf', { count: state.tickets.length, total: state.total })
+      : t('page.list.count', { count: state.tickets.length });
+    element('field-count').textContent = shown +
       (state.loadedAt ? ' · ' + t('page.updatedAt', { time: time(state.loadedAt) }) : '');
     if (state.tickets.length === 0) {
       list.appendChild(h('li', { class: 'field-empty', text: t('page.list.empty') }));

@@ -29,6 +29,8 @@ const ListQuerySchema = z.object({
   overdue: z.enum(['true', 'false']).optional(),
   /** Without a status, the open tickets unless `all` asks for the finished ones too. */
   view: z.enum(['open', 'all']).optional(),
+  /** The soonest due first, this many at most: an SDO's division can hold thousands, and a phone polls it. */
+  limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 const Text = z.string().trim().min(1).max(2000);
 
@@ -83,7 +85,7 @@ export function mountFieldApi(server: Server, deps: FieldApiDeps): void {
     const query = ListQuerySchema.safeParse(Object.fromEntries(new URL(req.url ?? '', 'http://field').searchParams));
     if (!query.success) return void res.send(400, { error: 'bad_request', detail: z.prettifyError(query.error) });
     const now = deps.now();
-    const { status, category, overdue, view } = query.data;
+    const { status, category, overdue, view, limit } = query.data;
     const openOnly = status ? OPEN_STATUSES.includes(status) : view !== 'all';
     const tickets = (await ticketsOf(identity, openOnly))
       .filter((ticket) => (status ? ticket.status === status : true))
@@ -91,7 +93,7 @@ export function mountFieldApi(server: Server, deps: FieldApiDeps): void {
       .filter((ticket) => (overdue ? isOverdue(ticket, now) === (overdue === 'true') : true))
       .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
     await audit(identity, 'ticket.list', null, { count: tickets.length });
-    res.send(200, { tickets: tickets.map((ticket) => ticketSummary(ticket, now)) });
+    res.send(200, { total: tickets.length, tickets: tickets.slice(0, limit).map((ticket) => ticketSummary(ticket, now)) });
   }));
 
   server.get('/api/field/tickets/:number', field(async (req, res, identity) => {

@@ -109,6 +109,14 @@ describe('field API', () => {
     expect(JSON.stringify(detail)).not.toContain('Ramesh');
   });
 
+  it('sends the soonest due up to the limit, with how many matched', async () => {
+    const all = (await (await (await as('je1')).get('?view=all')).json()) as { total: number; tickets: { dueAt: string }[] };
+    expect(all.total).toBeGreaterThan(1);
+    const first = (await (await (await as('je1')).get('?view=all&limit=1')).json()) as typeof all;
+    expect(first).toMatchObject({ total: all.total, tickets: [all.tickets[0]] });
+    expect((await (await as('je1')).get('?limit=0')).status).toBe(400);
+  });
+
   it('finds a ticket by its number as printed and read out (SP-2846-1937) too', async () => {
     const printed = `SP-${mine.slice(2, 6)}-${mine.slice(6)}`;
     expect((await (await as('lineman1')).get(`/${printed}`)).status).toBe(200);
