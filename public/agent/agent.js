@@ -272,6 +272,13 @@
           openConversation(id);
           return;
         }
+        // Cancelled by the consumer, resolved or moved to someone else meanwhile: trying again cannot help.
+        var body = (error && error.body) || {};
+        if ((error && error.status === 409 && body.error === 'wrong_status') || (error && error.status === 403 && body.error === 'not_assignee')) {
+          say(Staff.t('page.conversation.ended'), true);
+          openConversation(id);
+          return;
+        }
         problem(error);
       },
     ).then(function () {

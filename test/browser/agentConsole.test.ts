@@ -341,6 +341,31 @@ describe('the /agent console in Chromium, with a consumer on the web chat', () =
     await running.sampark.handoff.cancel('still-waiting');
   }, 60_000);
 
+  it('tells an agent whose conversation moved on meanwhile that it is no longer theirs, not to try again', async () => {
+    await running.sampark.handoff.enqueue({
+      conversationId: 'moved-on',
+      channel: 'whatsapp',
+      language: 'en',
+      reason: 'consumer_asked',
+      caNumber: null,
+      lastIntent: null,
+      requestedAt: new Date().toISOString(),
+    });
+    // Not through open(): the refused request is this test's point, and the browser logs it as an error.
+    const agentContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    agentContext.setDefaultTimeout(15_000);
+    const agent = await agentContext.newPage();
+    await signIn(agent, 'asha', 'asha-pass');
+    await agent.locator('[data-testid="queue-item"][data-conversation="moved-on"] .agent-claim').click();
+    await agent.locator('#agent-reply').waitFor();
+    // The consumer cancelled, or a supervisor moved it, in the moment before the agent pressed Send.
+    await agent.route('**/replies', (route) => route.fulfill({ status: 409, contentType: 'application/json', body: '{"error":"wrong_status"}' }));
+    await agent.locator('#agent-reply').fill('Are you there?');
+    await agent.locator('.agent-reply-form button[type="submit"]').click();
+    await agent.locator('#agent-message', { hasText: 'This conversation is no longer with you.' }).waitFor();
+    await running.sampark.handoff.resolve('moved-on', 'asha', 'answered');
+  }, 60_000);
+
   it('logged no script or security-policy errors', () => {
     expect(problems).toEqual([]);
   });
