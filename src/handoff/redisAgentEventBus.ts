@@ -26,7 +26,12 @@ export class RedisAgentEventBus implements AgentEventBus {
   async subscribe(listener: (event: AgentEvent) => void): Promise<() => void> {
     const subscription = (event: AgentEvent) => listener(event);
     this.listeners.add(subscription);
-    await this.connection();
+    try {
+      await this.connection();
+    } catch (error) {
+      this.listeners.delete(subscription);
+      throw error;
+    }
     return () => void this.listeners.delete(subscription);
   }
 
@@ -44,7 +49,15 @@ export class RedisAgentEventBus implements AgentEventBus {
       subscriber.on('error', (error: Error) => this.logger.warn({ err: error }, 'agent event subscriber: Redis error'));
       subscriber.on('message', (_channel: string, message: string) => this.deliver(message));
       this.subscriber = subscriber;
-      this.subscribed = subscriber.subscribe(this.channel);
+      this.subscribed = subscriber.subscribe(this.channel).catch((error: unknown) => {
+        // Redis was away: the next console tries a new connection instead of failing for good.
+        if (this.subscriber === subscriber) {
+          this.subscriber = null;
+          this.subscribed = null;
+        }
+        subscriber.disconnect();
+        throw error;
+      });
     }
     return this.subscribed;
   }

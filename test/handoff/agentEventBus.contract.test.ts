@@ -1,3 +1,4 @@
+import Redis from 'ioredis';
 import { InProcessAgentEventBus } from '../../src/handoff/inProcessAgentEventBus';
 import { RedisAgentEventBus } from '../../src/handoff/redisAgentEventBus';
 import { silentLogger } from '../../src/log/logger';
@@ -39,6 +40,33 @@ describe('RedisAgentEventBus', () => {
     await bus.publish({ type: 'queue.added', conversationId: 'a', status: 'queued', assignee: null, by: null, at: '2026-11-28T06:00:00.000Z' });
     for (let waited = 0; received.length === 0 && waited < 1000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(received).toEqual([expect.objectContaining({ conversationId: 'a' })]);
+    await bus.close();
+    redis.disconnect();
+  });
+});
+
+describe('RedisAgentEventBus when Redis was away', () => {
+  it('subscribes the next console on a new connection, rather than failing every console from then on', async () => {
+    const redis = testRedis();
+    const channel = uniquePrefix('agent-events');
+    const duplicate = redis.duplicate.bind(redis);
+    // The first subscriber connection finds nobody listening; Redis is back for the next.
+    let firstConnection = true;
+    redis.duplicate = (() => {
+      if (!firstConnection) return duplicate();
+      firstConnection = false;
+      return new Redis({ host: '127.0.0.1', port: 1, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+    }) as typeof redis.duplicate;
+    const bus = new RedisAgentEventBus(redis, channel, silentLogger());
+    const first: unknown[] = [];
+    const second: unknown[] = [];
+    await expect(bus.subscribe((event) => first.push(event))).rejects.toThrow();
+    await bus.subscribe((event) => second.push(event));
+    await bus.publish({ type: 'queue.added', conversationId: 'a', status: 'queued', assignee: null, by: null, at: '2026-11-28T06:00:00.000Z' });
+    for (let waited = 0; second.length === 0 && waited < 1000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(second).toEqual([expect.objectContaining({ conversationId: 'a' })]);
+    // The console whose subscription failed is not listening either.
+    expect(first).toEqual([]);
     await bus.close();
     redis.disconnect();
   });
