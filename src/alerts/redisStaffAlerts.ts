@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { RedisScript } from '../store/redisScript';
 import { INBOX_CAPACITY, INBOX_TTL_SECONDS, StaffAlertSchema, type Inbox, type StaffAlert, type StaffAlerts } from './staffAlerts';
 
 /**
@@ -7,7 +8,7 @@ import { INBOX_CAPACITY, INBOX_TTL_SECONDS, StaffAlertSchema, type Inbox, type S
  * KEYS: order (sorted set by time), alerts (hash id → JSON), unread (set of ids).
  * ARGV: id, time score, JSON, capacity, seconds to keep.
  */
-const DELIVER = `
+const DELIVER = new RedisScript(`
 if redis.call('HSETNX', KEYS[2], ARGV[1], ARGV[3]) == 0 then return 0 end
 redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
 redis.call('SADD', KEYS[3], ARGV[1])
@@ -20,7 +21,7 @@ if extra > 0 then
 end
 for i = 1, 3 do redis.call('EXPIRE', KEYS[i], ARGV[5]) end
 return 1
-`;
+`);
 
 /** Inboxes on Redis: per username a sorted set of alert ids by time, a hash of the alerts, and a set of the unread ids. */
 export class RedisStaffAlerts implements StaffAlerts {
@@ -34,7 +35,7 @@ export class RedisStaffAlerts implements StaffAlerts {
     const json = JSON.stringify(alert);
     await Promise.all(
       usernames.map((username) =>
-        this.redis.eval(DELIVER, 3, ...this.keys(username), alert.id, String(Date.parse(alert.at)), json, String(this.capacity), String(INBOX_TTL_SECONDS)),
+        DELIVER.run(this.redis, this.keys(username), [alert.id, Date.parse(alert.at), json, this.capacity, INBOX_TTL_SECONDS]),
       ),
     );
   }

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { RedisScript } from '../store/redisScript';
 import {
   CampaignRecordSchema,
   OUTCOMES,
@@ -14,7 +15,7 @@ import { CampaignLinkSchema, type CampaignLink, type CampaignStore, type StatusC
  * Sets fields when the status is one of those allowed. KEYS[1] = campaign hash.
  * ARGV: n, n allowed statuses, then field/value pairs. Returns 1 when changed.
  */
-const CHANGE_STATUS = `
+const CHANGE_STATUS = new RedisScript(`
 local status = redis.call('HGET', KEYS[1], 'status')
 if not status then return 0 end
 local n = tonumber(ARGV[1])
@@ -27,13 +28,13 @@ for i = n + 2, #ARGV, 2 do
   redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1])
 end
 return 1
-`;
+`);
 
 /**
  * Adds recipients not there yet and queues those with a mobile. KEYS: recipients hash, waiting set.
  * ARGV: triples of CA number, recipient JSON, "1" when it has a mobile. Returns how many were new.
  */
-const ADD_RECIPIENTS = `
+const ADD_RECIPIENTS = new RedisScript(`
 local added = 0
 for i = 1, #ARGV, 3 do
   if redis.call('HSETNX', KEYS[1], ARGV[i], ARGV[i + 1]) == 1 then
@@ -42,7 +43,7 @@ for i = 1, #ARGV, 3 do
   end
 end
 return added
-`;
+`);
 
 /** Status fields kept beside the fixed part, '' standing for null. */
 const STATE_FIELDS = ['status', 'startedAt', 'finishedAt', 'preparedAt'] as const;
@@ -87,7 +88,7 @@ export class RedisCampaignStore implements CampaignStore {
 
   async changeStatus(id: string, from: readonly CampaignStatus[], change: StatusChange): Promise<CampaignRecord | null> {
     const pairs = Object.entries(change).flatMap(([field, value]) => [field, value ?? '']);
-    const changed = await this.redis.eval(CHANGE_STATUS, 1, this.key(id), String(from.length), ...from, ...pairs);
+    const changed = await CHANGE_STATUS.run(this.redis, [this.key(id)], [from.length, ...from, ...pairs]);
     return changed === 1 ? this.find(id) : null;
   }
 
@@ -98,7 +99,7 @@ export class RedisCampaignStore implements CampaignStore {
   async addRecipients(id: string, recipients: readonly Recipient[]): Promise<number> {
     if (recipients.length === 0) return 0;
     const args = recipients.flatMap((r) => [r.caNumber, JSON.stringify(r), r.mobile === null ? '0' : '1']);
-    return Number(await this.redis.eval(ADD_RECIPIENTS, 2, this.key(id, 'recipients'), this.key(id, 'waiting'), ...args));
+    return Number(await ADD_RECIPIENTS.run(this.redis, [this.key(id, 'recipients'), this.key(id, 'waiting')], args));
   }
 
   async recipient(id: string, caNumber: string): Promise<Recipient | null> {

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { RedisScript } from '../store/redisScript';
 import type { AreaScope } from '../auth/staff';
 import type { Area } from '../backend/meterBackend';
 import { followersOf, OPEN_STATUSES, TicketContactSchema, TicketPrioritySchema, TicketSchema, type Ticket, type TicketPriority } from './ticket';
@@ -23,7 +24,7 @@ import {
  * seconds to remember the request, candidate is in an open status ('1'), candidate's contact JSON.
  * Returns "<number>|opened" or "<number>|joined".
  */
-const OPEN_OR_JOIN = `
+const OPEN_OR_JOIN = new RedisScript(`
 if ARGV[8] == '1' then
   local seen = redis.call('GET', KEYS[1])
   if seen then return seen end
@@ -57,7 +58,7 @@ if not outcome then
 end
 if ARGV[8] == '1' then redis.call('SET', KEYS[1], outcome, 'EX', ARGV[10]) end
 return outcome
-`;
+`);
 
 /**
  * Stores a changed ticket if nobody changed it since `expected revision`, and keeps the open index
@@ -69,7 +70,7 @@ return outcome
  * ARGV: expected revision, JSON, priority, rank, number, open mode (open, finished, none), ticket key
  * prefix, in an open status ('1'), created-at score.
  */
-const SAVE = `
+const SAVE = new RedisScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'missing' end
 local current = tonumber(redis.call('HGET', KEYS[1], 'revision') or '0')
 if current ~= tonumber(ARGV[1]) then return 'stale' end
@@ -89,7 +90,7 @@ for i = 3, #KEYS, 2 do
   if ARGV[8] == '1' then redis.call('ZADD', KEYS[i + 1], ARGV[9], ARGV[5]) else redis.call('ZREM', KEYS[i + 1], ARGV[5]) end
 end
 return 'saved'
-`;
+`);
 
 /**
  * Tickets on Redis: a hash per ticket (the ticket JSON, its current priority and revision) with a
@@ -113,14 +114,13 @@ export class RedisTicketRepository implements TicketRepository {
   async openOrJoin(candidate: Ticket, requestKey?: string): Promise<{ ticket: Ticket; joined: boolean }> {
     const ca = candidate.caNumber;
     const areaKeys = this.areaPathsOf(candidate.area).flatMap((path) => [this.areaKey(path), this.openAreaKey(path)]);
-    const outcome = (await this.redis.eval(
-      OPEN_OR_JOIN,
-      4 + areaKeys.length,
+    const outcome = (await OPEN_OR_JOIN.run(this.redis, [
       `${this.prefix}request:${requestKey ?? ''}`,
       `${this.prefix}open:${openTicketKey(ca ?? '', candidate.category)}`,
       this.ticketKey(candidate.number),
       `${this.prefix}consumer:${ca ?? ''}`,
       ...areaKeys,
+    ], [
       this.ticketKey(''),
       candidate.number,
       JSON.stringify(candidate),
@@ -133,7 +133,7 @@ export class RedisTicketRepository implements TicketRepository {
       String(REQUEST_MEMORY_SECONDS),
       isOpen(candidate) ? '1' : '0',
       JSON.stringify(candidate.contact),
-    )) as string;
+    ])) as string;
     const [number = '', result] = outcome.split('|');
     const ticket = await this.findByNumber(number);
     if (!ticket) throw new Error(`ticket ${number} vanished while opening`);
@@ -143,12 +143,11 @@ export class RedisTicketRepository implements TicketRepository {
   async save(ticket: Ticket, expectedRevision: number): Promise<SaveOutcome> {
     const openMode = ticket.caNumber === null ? 'none' : isOpen(ticket) ? 'open' : 'finished';
     const areaKeys = this.areaPathsOf(ticket.area).flatMap((path) => [this.areaKey(path), this.openAreaKey(path)]);
-    return (await this.redis.eval(
-      SAVE,
-      2 + areaKeys.length,
+    return (await SAVE.run(this.redis, [
       this.ticketKey(ticket.number),
       `${this.prefix}open:${openTicketKey(ticket.caNumber ?? '', ticket.category)}`,
       ...areaKeys,
+    ], [
       String(expectedRevision),
       JSON.stringify(ticket),
       ticket.priority,
@@ -158,7 +157,7 @@ export class RedisTicketRepository implements TicketRepository {
       this.ticketKey(''),
       isOpen(ticket) ? '1' : '0',
       String(Date.parse(ticket.createdAt)),
-    )) as SaveOutcome;
+    ])) as SaveOutcome;
   }
 
   async findByNumber(number: string): Promise<Ticket | null> {
