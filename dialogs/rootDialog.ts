@@ -134,9 +134,8 @@ export class RootDialog extends ComponentDialog<RootOptions> {
         const route = this.routeOfAnswer(step);
         if (!route) return step.endDialog();
         if (route.to !== 'journey') return step.replaceDialog(DialogIds.rootFlow, { recognition: null, route } satisfies RootOptions);
-        (await this.services.memory.sessionOf(step.context)).fallbacksInARow = 0;
         const started = (step.values as FlowValues).entities ?? {};
-        return step.beginDialog(route.intent, { entities: { ...started, ...route.entities } } satisfies JourneyOptions);
+        return step.beginDialog(route.intent, await this.journeyStart(step.context, { ...started, ...route.entities }));
       },
       async (step) => {
         // Queued for an agent: what the consumer writes next is the agent's, so the bot offers nothing.
@@ -257,8 +256,19 @@ export class RootDialog extends ComponentDialog<RootOptions> {
         return Dialog.EndOfTurn;
       default:
         await innerDc.cancelAllDialogs();
-        return innerDc.beginDialog('talk_to_agent');
+        return innerDc.beginDialog('talk_to_agent', await this.journeyStart(context, {}));
     }
+  }
+
+  /**
+   * A journey begins: the count of messages not understood starts over, and a journey picked after
+   * the bot understood nothing twice (the menu then offers a person) says so to an agent request.
+   */
+  private async journeyStart(context: TurnContext, entities: JourneyOptions['entities']): Promise<JourneyOptions> {
+    const session = await this.services.memory.sessionOf(context);
+    const botCouldNotHelp = (session.fallbacksInARow ?? 0) >= FALLBACKS_BEFORE_AGENT;
+    session.fallbacksInARow = 0;
+    return { entities, ...(botCouldNotHelp ? { botCouldNotHelp } : {}) };
   }
 
   /** Where a message that is not an answer leads when it asks for something else: a journey the recognizer is sure of, or the menu. */

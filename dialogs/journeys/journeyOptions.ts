@@ -3,6 +3,8 @@ import type { Entities } from '../../src/nlu/recognizer';
 /** Every journey begins with what the consumer's first message already told. */
 export interface JourneyOptions {
   entities: Entities;
+  /** Started from the menu shown after the bot understood nothing twice (an agent request says why). */
+  botCouldNotHelp?: boolean;
 }
 
 /** A yes/no question with the two buttons. */

@@ -11,7 +11,7 @@ import { rememberHowToReach } from '../common/reachBack';
 import { translate } from '../common/replies';
 import { DialogIds } from '../dialogIds';
 import type { DialogServices } from '../services';
-import { yesNoQuestion } from './journeyOptions';
+import { yesNoQuestion, type JourneyOptions } from './journeyOptions';
 
 const ID = 'talk_to_agent';
 const OFFER_CALL_BACK = 'talk_to_agent.callBack';
@@ -38,7 +38,8 @@ export function talkToAgentDialogs(services: DialogServices) {
     new WaterfallDialog(ID, [
       async (step) => {
         if (!hours.isOpen(services.now())) return step.replaceDialog(OFFER_CALL_BACK);
-        await queueForAgent(services, step.context);
+        const options = step.options as Partial<JourneyOptions>;
+        await queueForAgent(services, step.context, options.botCouldNotHelp ? 'bot_could_not_help' : 'consumer_asked');
         return step.endDialog(HANDED_OVER);
       },
     ]),
@@ -75,14 +76,14 @@ export async function answerCallBackOffer(services: DialogServices, context: Tur
   });
 }
 
-async function queueForAgent(services: DialogServices, context: TurnContext): Promise<void> {
+async function queueForAgent(services: DialogServices, context: TurnContext, reason: HandoffRequest['reason']): Promise<void> {
   const session = await services.memory.sessionOf(context);
   const history = session.history ?? [];
   const request: HandoffRequest = {
     conversationId: context.activity.conversation.id,
     channel: context.activity.channelId,
     language: languageOf(context),
-    reason: 'consumer_asked',
+    reason,
     caNumber: session.caNumber ?? null,
     lastIntent: recognitionOf(context)?.intent ?? null,
     requestedAt: services.now().toISOString(),

@@ -100,6 +100,25 @@ describe('talk to an agent', () => {
     expect(history.at(-1)).toMatchObject({ from: 'consumer', text: 'talk to agent' });
   });
 
+  it.each([
+    ['asked straight away', [['user', 'talk to agent']], 'consumer_asked'],
+    [
+      'picked from the menu after the bot understood nothing twice',
+      [
+        ['user', 'what is the cricket score today'],
+        ['bot', 'did not understand'],
+        ['user', 'tell me a joke about cricket'],
+        ['bot', 'still did not understand'],
+        ['user', 'talk to agent'],
+      ],
+      'bot_could_not_help',
+    ],
+  ] as const)('queues a request %s with that reason for the agent', async (_name, lines, reason) => {
+    const conversation = await TestConversation.start({}, 'en-US');
+    await conversation.play(lines as unknown as TranscriptLine[]);
+    expect((await conversation.sampark.handoff.current('Convo1'))?.request.reason).toBe(reason);
+  });
+
   it('carries a health need said earlier, so agents serve the request first', async () => {
     const conversation = await TestConversation.start();
     await conversation.sampark.handoff.enqueue(handoffRequest('someone-earlier'));
