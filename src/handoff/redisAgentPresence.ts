@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { RedisScript } from '../store/redisScript';
 import { z } from 'zod';
 import { StaffRoleSchema, type StaffIdentity } from '../auth/staff';
 import { byPerson, type AgentPresence, type PresenceBeat, type PresentAgent } from './agentPresence';
@@ -7,7 +8,7 @@ import { byPerson, type AgentPresence, type PresenceBeat, type PresentAgent } fr
  * Drops the connections whose time ran out and returns the beats of the rest, in one atomic step.
  * KEYS: expiry by connection (sorted set), beat by connection (hash). ARGV: now in milliseconds.
  */
-const LIVE_BEATS = `
+const LIVE_BEATS = new RedisScript(`
 local expired = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
 for _, connection in ipairs(expired) do
   redis.call('ZREM', KEYS[1], connection)
@@ -16,7 +17,7 @@ end
 local live = redis.call('ZRANGE', KEYS[1], 0, -1)
 if #live == 0 then return {} end
 return redis.call('HMGET', KEYS[2], unpack(live))
-`;
+`);
 
 const BeatSchema = z.object({ username: z.string(), name: z.string(), role: StaffRoleSchema, at: z.string() });
 
@@ -53,7 +54,7 @@ export class RedisAgentPresence implements AgentPresence {
   }
 
   async online(): Promise<PresentAgent[]> {
-    const beats = (await this.redis.eval(LIVE_BEATS, 2, this.expiryKey, this.beatKey, String(this.now().getTime()))) as Array<string | null>;
+    const beats = (await LIVE_BEATS.run(this.redis, [this.expiryKey, this.beatKey], [this.now().getTime()])) as Array<string | null>;
     return byPerson(
       beats.flatMap((json) => {
         const beat = json ? BeatSchema.safeParse(JSON.parse(json)) : null;

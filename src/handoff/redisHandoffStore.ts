@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { RedisScript } from '../store/redisScript';
 import { HandoffRecordSchema, WITH_AGENT_SIDE, type HandoffRecord } from './handoffRecord';
 import type { HandoffStore } from './handoffStore';
 
@@ -9,7 +10,7 @@ import type { HandoffStore } from './handoffStore';
  * ARGV: conversation id, expected version, next version, record JSON, 1 when the record is queued,
  * 1 when it is assigned, seconds the record may live (0: as long as the agent side has it).
  */
-const COMPARE_AND_SET = `
+const COMPARE_AND_SET = new RedisScript(`
 local stored = tonumber(redis.call('HGET', KEYS[1], 'version') or '0')
 if stored ~= tonumber(ARGV[2]) then return 0 end
 redis.call('HSET', KEYS[1], 'version', ARGV[3], 'record', ARGV[4])
@@ -23,7 +24,7 @@ end
 if ARGV[6] == '1' then redis.call('SADD', KEYS[4], ARGV[1]) else redis.call('SREM', KEYS[4], ARGV[1]) end
 if tonumber(ARGV[7]) > 0 then redis.call('EXPIRE', KEYS[1], ARGV[7]) else redis.call('PERSIST', KEYS[1]) end
 return 1
-`;
+`);
 
 /** Handoff records on Redis, shared by every instance. */
 export class RedisHandoffStore implements HandoffStore {
@@ -53,13 +54,7 @@ export class RedisHandoffStore implements HandoffStore {
 
   async compareAndSet(next: HandoffRecord, expectedVersion: number): Promise<boolean> {
     const id = next.request.conversationId;
-    const written = await this.redis.eval(
-      COMPARE_AND_SET,
-      4,
-      this.recordKey(id),
-      this.queueKey,
-      this.sequenceKey,
-      this.assignedKey,
+    const written = await COMPARE_AND_SET.run(this.redis, [this.recordKey(id), this.queueKey, this.sequenceKey, this.assignedKey], [
       id,
       String(expectedVersion),
       String(next.version),
@@ -67,7 +62,7 @@ export class RedisHandoffStore implements HandoffStore {
       next.status === 'queued' ? '1' : '0',
       next.status === 'assigned' ? '1' : '0',
       String(WITH_AGENT_SIDE.includes(next.status) ? 0 : Math.ceil(this.finishedTtlSeconds)),
-    );
+    ]);
     return written === 1;
   }
 
