@@ -31,7 +31,9 @@ export function maskPersonalData(text: string): string {
 
 /** Adds a line, masked and shortened, keeping only the last HISTORY_LINES. */
 export function withLine(history: readonly HistoryLine[] | undefined, line: HistoryLine): HistoryLine[] {
-  const text = maskPersonalData(line.text.trim());
+  // Only what is kept is masked (a menu can run to a thousand characters); the margin covers a
+  // number that straddles the cut, so no unmasked part of it survives.
+  const text = maskPersonalData(line.text.trim().slice(0, MAX_LINE_LENGTH + 16));
   if (!text) return [...(history ?? [])];
   const kept = text.length > MAX_LINE_LENGTH ? `${text.slice(0, MAX_LINE_LENGTH)}…` : text;
   return [...(history ?? []), { ...line, text: kept }].slice(-HISTORY_LINES);

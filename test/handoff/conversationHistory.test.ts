@@ -12,6 +12,15 @@ describe('the bot conversation kept for an agent', () => {
     expect(maskPersonalData('CA 101000003, UTR 412300000003')).toBe('CA 101000003, UTR 412300000003');
   });
 
+  it.each([MAX_LINE_LENGTH - 12, MAX_LINE_LENGTH - 5, MAX_LINE_LENGTH - 1, MAX_LINE_LENGTH + 3])(
+    'leaves no digits of a mobile number that straddles the cut at %i unmasked',
+    (at) => {
+      const [line] = withLine(undefined, { from: 'bot', text: `${'x'.repeat(at)}+91 9876500099 and more`, at: AT });
+      expect(line?.text).not.toMatch(/98765/);
+      expect(line?.text.replace(/…$/, '').length).toBeLessThanOrEqual(MAX_LINE_LENGTH);
+    },
+  );
+
   it('keeps only the last lines, each shortened', () => {
     let history = withLine(undefined, { from: 'consumer', text: 'x'.repeat(600), at: AT });
     expect(history[0]?.text).toHaveLength(MAX_LINE_LENGTH + 1);
