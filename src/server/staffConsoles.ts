@@ -3,6 +3,7 @@ import type { Sampark } from '../app';
 import type { StaffAuthentication } from '../auth/staffAuthentication';
 import { mountStaffRoutes } from '../auth/staffRoutes';
 import { mountAgentApi } from '../handoff/http/agentApi';
+import { mountAgentTickets } from '../handoff/http/agentTickets';
 import { mountOpsApi } from '../ops/http/opsApi';
 import { mountFieldApi } from '../tickets/http/fieldApi';
 import { mountCampaignApi } from '../outreach/http/campaignApi';
@@ -45,6 +46,17 @@ export function mountStaffConsoles(server: Server, sampark: Sampark, authenticat
     translator: sampark.translator,
     events: sampark.agentEvents,
     presence: sampark.presence,
+    now,
+  });
+  mountAgentTickets(server, {
+    authentication,
+    handoff: sampark.handoff,
+    tickets: sampark.services.tickets,
+    backend: sampark.services.backend,
+    notifier: sampark.notifier,
+    translator: sampark.translator,
+    audit: sampark.audit,
+    logger: sampark.services.logger,
     now,
   });
   mountStaffPage(server, { name: 'agent', namespace: 'agentConsole', translator: sampark.translator });

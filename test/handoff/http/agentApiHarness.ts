@@ -8,6 +8,7 @@ import { loadStaffSettings } from '../../../src/auth/staffSettings';
 import { SimulatedMeterBackend } from '../../../src/backend/simulator/simulatedMeterBackend';
 import { loadConfig } from '../../../src/config/config';
 import { mountAgentApi, type AgentApi } from '../../../src/handoff/http/agentApi';
+import { mountAgentTickets } from '../../../src/handoff/http/agentTickets';
 import { silentLogger } from '../../../src/log/logger';
 import { TEST_NOW, TEST_OTP, TestConversation } from '../../support/conversation';
 import { openEventStream, type OpenStream } from './eventStreamReader';
@@ -71,6 +72,17 @@ export async function startAgentApi(options: AgentApiOptions = {}): Promise<Agen
     presence: sampark.presence,
     now: () => new Date(now().getTime() + 300_000),
     ...(options.streamHeartbeatMs ? { streamHeartbeatMs: options.streamHeartbeatMs } : {}),
+  });
+  mountAgentTickets(server, {
+    authentication,
+    handoff: sampark.handoff,
+    tickets: sampark.services.tickets,
+    backend: sampark.services.backend,
+    notifier: sampark.notifier,
+    translator: sampark.translator,
+    audit,
+    logger: silentLogger(),
+    now: () => new Date(now().getTime() + 300_000),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
