@@ -310,6 +310,31 @@
     });
   }
 
+  function raiseTicket(form) {
+    var description = form.elements.description.value.trim();
+    if (!description) return;
+    var body = {
+      category: form.elements.category.value,
+      description: description,
+      urgent: form.elements.urgent.checked,
+      // One id per form: a retried or double-sent form opens one ticket.
+      requestId: state.ticketRequestId,
+    };
+    var ca = form.elements.ca.value.trim();
+    if (ca) body.caNumber = ca;
+    act('tickets', body, function (answer) {
+      state.ticketRequestId = newRequestId();
+      var number = 'SP-' + answer.number.slice(2, 6) + '-' + answer.number.slice(6);
+      say(Staff.t(answer.joined ? 'page.ticket.joined' : 'page.ticket.raised', { number: number }) +
+        (answer.told ? '' : ' ' + Staff.t('page.ticket.notTold')));
+      openConversation(state.openId);
+    });
+  }
+
+  function newRequestId() {
+    return crypto.randomUUID();
+  }
+
   function transfer(form) {
     var value = form.elements.to.value;
     act('transfer', { to: value === '' ? null : value }, function (answer) {
@@ -471,6 +496,7 @@
       mine ? replyForm(view) : null,
       mine || (supervising() && (view.status === 'assigned' || view.status === 'queued')) ? noteForm() : null,
       mine || (supervising() && (view.status === 'assigned' || view.status === 'queued')) ? transferForm(view) : null,
+      mine ? ticketForm(view) : null,
       mine ? resolveForm() : null,
       !mine && view.status !== 'queued' && !supervising() ? el('p', { class: 'staff-problem', text: Staff.t('page.conversation.ended') }) : null,
     ];
@@ -534,6 +560,33 @@
       addNote(form);
     };
     return form;
+  }
+
+  /** A field ticket for this consumer: the category, what the agent learnt, urgency, another connection if named. */
+  function ticketForm(view) {
+    if (!state.ticketRequestId) state.ticketRequestId = newRequestId();
+    var categories = Object.keys(categoryLabels());
+    var form = el('form', { class: 'agent-form agent-ticket-form', 'aria-label': Staff.t('page.ticket.label') }, [
+      el('label', { for: 'agent-ticket-category', text: Staff.t('page.ticket.label') }),
+      el('select', { id: 'agent-ticket-category', name: 'category' }, categories.map(function (category) {
+        return el('option', { value: category, text: Staff.t('page.ticketCategories.' + category) });
+      })),
+      el('textarea', { id: 'agent-ticket-description', name: 'description', rows: 2, maxlength: 1000, placeholder: Staff.t('page.ticket.placeholder'), required: true }),
+      el('input', { id: 'agent-ticket-ca', name: 'ca', inputmode: 'numeric', maxlength: 40, placeholder: Staff.t('page.ticket.caPlaceholder', { ca: view.caNumber || '' }) }),
+      el('label', { class: 'agent-check' }, [el('input', { type: 'checkbox', name: 'urgent' }), Staff.t('page.ticket.urgent')]),
+      el('button', { type: 'submit', class: 'staff-secondary', disabled: Boolean(state.acting.tickets), text: Staff.t('page.ticket.raise') }),
+    ]);
+    form.onsubmit = function (event) {
+      event.preventDefault();
+      raiseTicket(form);
+    };
+    return form;
+  }
+
+  /** The categories the page has labels for (a test keeps them in step with the server's). */
+  function categoryLabels() {
+    var strings = JSON.parse(document.getElementById('staff-config').textContent).strings;
+    return strings[Staff.lang].page.ticketCategories;
   }
 
   function transferForm(view) {

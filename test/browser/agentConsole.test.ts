@@ -179,6 +179,13 @@ describe('the /agent console in Chromium, with a consumer on the web chat', () =
     await screenshot(agent, 'agent-2-conversation');
     await screenshot(consumer, 'consumer-1-agent-reply');
 
+    // The agent raises a field ticket; the consumer hears its number in Web Chat, the note keeps it.
+    await agent.locator('#agent-ticket-category').selectOption('meter_defective');
+    await agent.locator('#agent-ticket-description').fill('Display blank since morning; balance shows in the app.');
+    await agent.locator('.agent-ticket-form button[type="submit"]').click();
+    await consumerSees(consumer, 'Complaint number: SP-');
+    await transcript.locator('[data-testid="line-note"]', { hasText: 'Raised ticket SP-' }).waitFor();
+
     await agent.locator('#agent-resolve-reason').selectOption('answered');
     await agent.locator('[data-testid="resolve"]').click();
     await consumerSees(consumer, 'closed this chat');
