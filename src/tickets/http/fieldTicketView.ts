@@ -27,7 +27,7 @@ export function ticketSummary(ticket: Ticket, now: Date) {
 export function ticketDetail(ticket: Ticket, now: Date, consumer: Consumer | null, meter: MeterStatus | null, backendUnavailable: boolean) {
   return {
     ...ticketSummary(ticket, now),
-    /** The backend did not answer: consumer and meter are unknown for now, not absent. */
+    /** The backend did not answer: consumer and meter are unknown until it does, not absent. */
     backendUnavailable,
     description: ticket.description,
     laterReports: ticket.laterReports,

@@ -26,7 +26,7 @@ describe('an agent raises a field ticket from the conversation they hold', () =>
     await claimedAfterBalance();
     const response = await raise('agent1', { category: 'meter_defective', description: 'Display blank since the storm' });
     expect(response.status).toBe(201);
-    const raised = await response.json();
+    const raised = (await response.json()) as { number: string };
     const [ticket] = await harness.sampark.services.tickets.findByConsumer('101000001');
     expect(ticket).toMatchObject({ number: raised.number, category: 'meter_defective', caNumber: '101000001', contact: { conversationId: 'Convo1', language: 'hi' } });
     expect(ticket?.area?.section).toBe('Kankarbagh-1');
