@@ -1,57 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ConversationAccount } from 'botbuilder';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { hashPassword } from '../../src/auth/passwordHash';
 import type { StaffAccount } from '../../src/auth/staff';
 import { projectRoot } from '../../src/projectRoot';
 import { startWebChatServer, type RunningWebChat } from '../channels/directline/webChatServer';
+import { launchChromium, recordProblems } from './support/chromium';
+import { activitiesOf, botHasSaid, typeInWebChat } from './support/webChatStore';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = path.join(projectRoot(), 'test-output', 'agent');
-
-interface StoreActivity {
-  type: string;
-  text?: string;
-  from: { role?: string };
-  channelData?: Record<string, unknown>;
-}
-
-/** Web Chat's own redux store, which the consumer's page exposes. */
-const activitiesOf = (page: Page) =>
-  page.evaluate(() => (globalThis as unknown as { sampark: { store: { getState(): { activities: StoreActivity[] } } } }).sampark.store.getState().activities);
-
-/** Waits until the bot (or an agent through it) has said `fragment` in the consumer's web chat. */
-/** Waits until the bot has said `fragment` at least `count` times in the consumer's Web Chat. */
-async function consumerSees(page: Page, fragment: string, count = 1): Promise<void> {
-  await page
-    .waitForFunction(
-      ({ fragment, count }) =>
-        (globalThis as unknown as { sampark: { store: { getState(): { activities: StoreActivity[] } } } }).sampark.store
-          .getState()
-          .activities.filter((activity) => activity.type === 'message' && activity.from.role === 'bot' && (activity.text ?? '').includes(fragment))
-          .length >= count,
-      { fragment, count },
-    )
-    .catch(async (error: Error) => {
-      const said = (await activitiesOf(page)).filter((activity) => activity.type === 'message').map((activity) => `${activity.from.role ?? '?'}: ${activity.text ?? ''}`);
-      throw new Error(`the consumer did not see "${fragment}": ${error.message}\n${said.join('\n')}`);
-    });
-}
-
-/** Types in Web Chat and waits for the server's echo (otherwise Web Chat shows "Send failed"). */
-async function consumerTypes(page: Page, text: string): Promise<void> {
-  const input = page.locator('[data-id="webchat-sendbox-input"]');
-  await input.fill(text);
-  await input.press('Enter');
-  await page.waitForFunction(
-    (text) =>
-      (globalThis as unknown as { sampark: { store: { getState(): { activities: StoreActivity[] } } } }).sampark.store
-        .getState()
-        .activities.some((activity) => activity.from.role === 'user' && activity.text === text && activity.channelData?.['webchat:send-status'] === 'sent'),
-    text,
-  );
-}
 
 async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
@@ -63,9 +21,6 @@ describe('the /agent console in Chromium, with a consumer on the web chat', () =
   const problems: string[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's package (apt-get install -y chromium); .ci/run installs it`);
-    }
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     const staff: StaffAccount[] = [
       { username: 'asha', name: 'Asha Kumari', role: 'agent', passwordHash: await hashPassword('asha-pass') },
@@ -73,10 +28,7 @@ describe('the /agent console in Chromium, with a consumer on the web chat', () =
       { username: 'meena', name: 'Meena Devi', role: 'supervisor', passwordHash: await hashPassword('meena-pass') },
     ];
     running = await startWebChatServer({ staff });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   }, 30_000);
 
   afterAll(async () => {
@@ -88,10 +40,7 @@ describe('the /agent console in Chromium, with a consumer on the web chat', () =
   async function open(context: BrowserContext, where: string): Promise<Page> {
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`${where} console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`${where} page: ${error.message}`));
+    recordProblems(page, problems, where);
     return page;
   }
 
@@ -107,13 +56,13 @@ describe('the /agent console in Chromium, with a consumer on the web chat', () =
     const consumer = await open(await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }), 'consumer');
     await consumer.goto(`${running.url}/`);
     await consumer.locator('[data-language="en"]').click();
-    await consumerSees(consumer, 'Namaste! I am Sampark');
-    await consumerTypes(consumer, 'what is my balance');
-    await consumerSees(consumer, 'consumer number');
-    await consumerTypes(consumer, '101000001');
-    await consumerSees(consumer, 'Balance: ₹842.50');
-    await consumerTypes(consumer, 'talk to agent');
-    await consumerSees(consumer, 'number 1 in the queue');
+    await botHasSaid(consumer, 'Namaste! I am Sampark');
+    await typeInWebChat(consumer, 'what is my balance');
+    await botHasSaid(consumer, 'consumer number');
+    await typeInWebChat(consumer, '101000001');
+    await botHasSaid(consumer, 'Balance: ₹842.50');
+    await typeInWebChat(consumer, 'talk to agent');
+    await botHasSaid(consumer, 'number 1 in the queue');
 
     // The agent signs in after the request: the queue is read when the console opens.
     const agentContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -158,19 +107,19 @@ describe('the /agent console in Chromium, with a consumer on the web chat', () =
     expect(await agent.locator('#agent-reply').inputValue()).toBe(cannedEnglish.greeting);
     await agent.locator('#agent-reply').fill('The lineman of Kankarbagh-1 is on the way.');
     await agent.locator('.agent-reply-form button[type="submit"]').click();
-    await consumerSees(consumer, 'Agent: The lineman of Kankarbagh-1 is on the way.');
+    await botHasSaid(consumer, 'Agent: The lineman of Kankarbagh-1 is on the way.');
     await transcript.locator('[data-testid="line-agent"]', { hasText: 'The lineman of Kankarbagh-1 is on the way.' }).waitFor();
 
     // The consumer answers while the agent is typing; the console shows it without a reload, and
     // the agent goes on typing where they were.
     await agent.locator('#agent-reply').click();
     await agent.keyboard.type('About an hour');
-    await consumerTypes(consumer, 'thank you, how long will it take?');
+    await typeInWebChat(consumer, 'thank you, how long will it take?');
     await transcript.locator('[data-testid="line-consumer"]', { hasText: 'how long will it take?' }).waitFor();
     await agent.keyboard.type(', maybe less.');
     expect(await agent.locator('#agent-reply').inputValue()).toBe('About an hour, maybe less.');
     await agent.keyboard.press('Control+Enter');
-    await consumerSees(consumer, 'Agent: About an hour, maybe less.');
+    await botHasSaid(consumer, 'Agent: About an hour, maybe less.');
 
     // A private note stays with the agents.
     await agent.locator('#agent-note').fill('Consumer says the meter display is blank since morning.');
@@ -183,22 +132,22 @@ describe('the /agent console in Chromium, with a consumer on the web chat', () =
     await agent.locator('#agent-ticket-category').selectOption('meter_defective');
     await agent.locator('#agent-ticket-description').fill('Display blank since morning; balance shows in the app.');
     await agent.locator('.agent-ticket-form button[type="submit"]').click();
-    await consumerSees(consumer, 'Complaint number: SP-');
+    await botHasSaid(consumer, 'Complaint number: SP-');
     await transcript.locator('[data-testid="line-note"]', { hasText: 'Raised ticket SP-' }).waitFor();
 
     await agent.locator('#agent-resolve-reason').selectOption('answered');
     await agent.locator('[data-testid="resolve"]').click();
-    await consumerSees(consumer, 'closed this chat');
+    await botHasSaid(consumer, 'closed this chat');
     await agent.locator('.agent-none').waitFor();
     await screenshot(agent, 'agent-3-resolved');
 
     // Back with the bot: it asks how the agent helped, takes the answer, then answers requests again.
-    await consumerTypes(consumer, 'ok thanks');
-    await consumerSees(consumer, 'How did the helpline agent help you?');
-    await consumerTypes(consumer, '😊 Good');
-    await consumerSees(consumer, 'Thank you for telling us');
-    await consumerTypes(consumer, 'what is my balance');
-    await consumerSees(consumer, 'Balance: ₹842.50', 2);
+    await typeInWebChat(consumer, 'ok thanks');
+    await botHasSaid(consumer, 'How did the helpline agent help you?');
+    await typeInWebChat(consumer, '😊 Good');
+    await botHasSaid(consumer, 'Thank you for telling us');
+    await typeInWebChat(consumer, 'what is my balance');
+    await botHasSaid(consumer, 'Balance: ₹842.50', 2);
     await screenshot(consumer, 'consumer-2-back-with-the-bot');
 
     const seenByConsumer = (await activitiesOf(consumer)).map((activity) => activity.text ?? '').join('\n');
@@ -210,9 +159,9 @@ describe('the /agent console in Chromium, with a consumer on the web chat', () =
     const consumer = await open(await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }), 'consumer-hi');
     await consumer.goto(`${running.url}/`);
     await consumer.locator('[data-language="hi"]').click();
-    await consumerSees(consumer, 'नमस्ते! मैं संपर्क हूँ');
-    await consumerTypes(consumer, 'agent se baat karao');
-    await consumerSees(consumer, 'कतार में आपका नंबर 1');
+    await botHasSaid(consumer, 'नमस्ते! मैं संपर्क हूँ');
+    await typeInWebChat(consumer, 'agent se baat karao');
+    await botHasSaid(consumer, 'कतार में आपका नंबर 1');
 
     const agent = await open(await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'hi-IN' }), 'agent-hi');
     await signIn(agent, 'vikram', 'vikram-pass');
@@ -228,8 +177,8 @@ describe('the /agent console in Chromium, with a consumer on the web chat', () =
     expect(await agent.locator('#agent-canned option[value="askConsumerNumber"]').textContent()).toBe(cannedHindi.askConsumerNumber);
     await agent.locator('#agent-canned').selectOption('askConsumerNumber');
     await agent.locator('.agent-reply-form button[type="submit"]').click();
-    await consumerSees(consumer, `एजेंट: ${cannedHindi.askConsumerNumber}`);
-    await consumerTypes(consumer, '101000002');
+    await botHasSaid(consumer, `एजेंट: ${cannedHindi.askConsumerNumber}`);
+    await typeInWebChat(consumer, '101000002');
     await agent.locator('[data-testid="line-consumer"]', { hasText: '101000002' }).waitFor();
     // The number the consumer gave the agent fills the context the bot could not.
     await agent.locator('[data-testid="context-ca"]', { hasText: '101000002' }).waitFor();

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { breachAlert } from '../../src/alerts/breachAlerts';
 import { hashPassword } from '../../src/auth/passwordHash';
 import type { StaffAccount } from '../../src/auth/staff';
@@ -10,41 +10,12 @@ import type { Ticket } from '../../src/tickets/ticket';
 import { SimulatedMeterBackend } from '../../src/backend/simulator/simulatedMeterBackend';
 import { projectRoot } from '../../src/projectRoot';
 import { startWebChatServer, type RunningWebChat } from '../channels/directline/webChatServer';
+import { launchChromium, recordProblems } from './support/chromium';
+import { botHasSaid, botTexts } from './support/webChatStore';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = path.join(projectRoot(), 'test-output', 'field');
 /** The demo consumer whose meter has not communicated for three days: "supply not restored" makes a field ticket. */
 const CA = '101000007';
-
-/** What the web chat page exposes: Web Chat's own redux store. */
-interface PageGlobals {
-  sampark: { store: { getState(): { activities: Array<{ type: string; text?: string; from: { role?: string } }> } } };
-}
-
-/** Everything the bot has said in the consumer's web chat. */
-async function botTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    (globalThis as unknown as PageGlobals).sampark.store
-      .getState()
-      .activities.filter((activity) => activity.type === 'message' && activity.from.role === 'bot')
-      .map((activity) => activity.text ?? ''),
-  );
-}
-
-/** Waits until the bot has said `fragment` in the consumer's web chat. */
-async function botHasSaid(page: Page, fragment: string): Promise<void> {
-  await page
-    .waitForFunction(
-      (fragment) =>
-        (globalThis as unknown as PageGlobals).sampark.store
-          .getState()
-          .activities.some((activity) => activity.type === 'message' && activity.from.role === 'bot' && (activity.text ?? '').includes(fragment)),
-      fragment,
-    )
-    .catch(async (error: Error) => {
-      throw new Error(`the bot did not say "${fragment}": ${error.message}\nit said:\n${(await botTexts(page)).join('\n')}`);
-    });
-}
 
 async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
@@ -58,9 +29,6 @@ describe('the /field page in Chromium, with a consumer on the web chat', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's package (apt-get install -y chromium); .ci/run installs it`);
-    }
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     // The field team of whichever section the simulator puts this consumer in.
     const consumer = await new SimulatedMeterBackend({ now: () => new Date() }).findConsumer(CA);
@@ -80,10 +48,7 @@ describe('the /field page in Chromium, with a consumer on the web chat', () => {
       { username: 'agent7', name: 'Call Centre Agent', role: 'agent', passwordHash: await hashPassword('agent7-pass') },
     ];
     running = await startWebChatServer({ staff });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   }, 30_000);
 
   afterAll(async () => {
@@ -94,10 +59,7 @@ describe('the /field page in Chromium, with a consumer on the web chat', () => {
   async function open(context: BrowserContext, route: string): Promise<Page> {
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
+    recordProblems(page, problems);
     await page.goto(`${running.url}${route}`);
     return page;
   }

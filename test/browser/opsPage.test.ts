@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Activity } from 'botbuilder';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadStaffSettings } from '../../src/auth/staffSettings';
 import { istDate } from '../../src/domain/indianTime';
 import { mountWhatsApp, type WhatsApp } from '../../src/channels/whatsapp/mountWhatsApp';
@@ -13,8 +13,7 @@ import { startWebChatServer, type RunningWebChat } from '../channels/directline/
 import { FakeGraphServer } from '../channels/whatsapp/fakeGraphServer';
 import { testSettingsEnv } from '../channels/whatsapp/whatsAppHarness';
 import { TestConversation } from '../support/conversation';
-
-const CHROMIUM = '/usr/bin/chromium';
+import { launchChromium, recordProblems } from './support/chromium';
 
 /** What a function run in the page reads (the test's own types have no DOM). */
 interface PageGlobals {
@@ -45,9 +44,6 @@ describe('the /ops page in Chromium', () => {
   const clock = () => new Date(Date.now() + offsetMs);
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's package (apt-get install -y chromium); .ci/run installs it`);
-    }
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     const { accounts } = loadStaffSettings({}, '127.0.0.1', silentLogger());
     running = await startWebChatServer({ staff: accounts, ports: { now: clock } });
@@ -58,10 +54,7 @@ describe('the /ops page in Chromium', () => {
     whatsApp = mountWhatsApp(running.server, { ...whatsAppPartsOf(running.sampark), logger: silentLogger(), settings, now: clock });
     campaignsThroughWhatsApp(running.sampark, settings, silentLogger());
     await running.sampark.jobs.start();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   }, 30_000);
 
   afterAll(async () => {
@@ -74,10 +67,7 @@ describe('the /ops page in Chromium', () => {
   async function open(context: BrowserContext): Promise<Page> {
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
+    recordProblems(page, problems);
     await page.goto(`${running.url}/ops`);
     return page;
   }

@@ -1,24 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { MeterBackend } from '../../src/backend/meterBackend';
 import { SimulatedMeterBackend } from '../../src/backend/simulator/simulatedMeterBackend';
 import { projectRoot } from '../../src/projectRoot';
 import { startWebChatServer, type RunningWebChat } from '../channels/directline/webChatServer';
+import { launchChromium, recordProblems } from './support/chromium';
+import { botHasSaid, sentAndEchoed, typeInWebChat } from './support/webChatStore';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = path.join(projectRoot(), 'test-output', 'webchat');
-
-/** What the page exposes for this test: Web Chat's own redux store. */
-interface PageGlobals {
-  sampark: {
-    store: {
-      getState(): {
-        activities: Array<{ type: string; text?: string; from: { role?: string }; channelData?: Record<string, unknown> }>;
-      };
-    };
-  };
-}
 
 /** The simulator, slowed so the balance lookup shows Web Chat's typing indicator. */
 function slowBackend(): MeterBackend {
@@ -29,53 +19,6 @@ function slowBackend(): MeterBackend {
     return getMeterStatus(caNumber);
   };
   return backend;
-}
-
-/** What the bot has said so far, for a failure message. */
-async function botTexts(page: Page): Promise<string> {
-  const texts = await page.evaluate(() =>
-    (globalThis as unknown as PageGlobals).sampark.store
-      .getState()
-      .activities.filter((activity) => activity.type === 'message')
-      .map((activity) => `${activity.from.role ?? '?'}: ${activity.text ?? ''}`),
-  );
-  return texts.join('\n');
-}
-
-/** Waits, in Web Chat's store, until the bot has said `fragment` at least `count` times. */
-async function botHasSaid(page: Page, fragment: string, count = 1): Promise<void> {
-  await page
-    .waitForFunction(
-      ({ fragment, count }) =>
-        (globalThis as unknown as PageGlobals).sampark.store
-          .getState()
-          .activities.filter((activity) => activity.type === 'message' && activity.from.role === 'bot' && (activity.text ?? '').includes(fragment))
-          .length >= count,
-      { fragment, count },
-    )
-    .catch(async (error: Error) => {
-      throw new Error(`the bot did not say "${fragment}" (${count}×): ${error.message}\nthe transcript so far:\n${await botTexts(page)}`);
-    });
-}
-
-/** Waits until Web Chat has seen its message echoed back by the server (otherwise it shows "Send failed"). */
-async function sentAndEchoed(page: Page, text: string): Promise<void> {
-  await page.waitForFunction(
-    (text) =>
-      (globalThis as unknown as PageGlobals).sampark.store
-        .getState()
-        .activities.some(
-          (activity) => activity.from.role === 'user' && activity.text === text && activity.channelData?.['webchat:send-status'] === 'sent',
-        ),
-    text,
-  );
-}
-
-async function type(page: Page, text: string): Promise<void> {
-  const input = page.locator('[data-id="webchat-sendbox-input"]');
-  await input.fill(text);
-  await input.press('Enter');
-  await sentAndEchoed(page, text);
 }
 
 async function clickSuggestedAction(page: Page, title: string): Promise<void> {
@@ -96,15 +39,9 @@ describe('the web chat page in Chromium', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's package (apt-get install -y chromium); .ci/run installs it`);
-    }
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     running = await startWebChatServer({ ports: { backend: slowBackend() }, env: { WEBCHAT_DISCOM_NAME: 'SBPDCL' } });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   }, 30_000);
 
   afterAll(async () => {
@@ -116,10 +53,7 @@ describe('the web chat page in Chromium', () => {
     // Fail with a message well before jest's timeout.
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
+    recordProblems(page, problems);
     await page.goto(`${running.url}/`);
     return page;
   }
@@ -136,7 +70,7 @@ describe('the web chat page in Chromium', () => {
     await botHasSaid(page, 'नमस्ते! मैं संपर्क हूँ');
     expect(await page.locator('.sampark-title').textContent()).toBe('SBPDCL स्मार्ट मीटर सहायता');
 
-    await type(page, 'मेरा बैलेंस कितना है');
+    await typeInWebChat(page, 'मेरा बैलेंस कितना है');
     await botHasSaid(page, 'उपभोक्ता संख्या');
     await page.locator('[data-id="webchat-sendbox-input"]').fill('101000001');
     await page.locator('[data-id="webchat-sendbox-input"]').press('Enter');
@@ -167,9 +101,9 @@ describe('the web chat page in Chromium', () => {
     await page.locator('[data-language="en"]').click();
     await botHasSaid(page, 'Namaste! I am Sampark');
 
-    await type(page, 'what is my balance');
+    await typeInWebChat(page, 'what is my balance');
     await botHasSaid(page, 'consumer number');
-    await type(page, '101000001');
+    await typeInWebChat(page, '101000001');
     await botHasSaid(page, 'Balance: ₹842.50');
     await clickSuggestedAction(page, t('common.menu'));
     await clickSuggestedAction(page, t('menu.item.check_balance'));
@@ -180,7 +114,7 @@ describe('the web chat page in Chromium', () => {
     await page.reload();
     await botHasSaid(page, 'Balance: ₹842.50', 2);
     expect(await page.locator('#sampark-picker').isHidden()).toBe(true);
-    await type(page, 'menu');
+    await typeInWebChat(page, 'menu');
     await botHasSaid(page, t('menu.item.recharge_not_credited'), 1);
     await screenshot(page, 'en-2-resumed-after-reload');
     await context.close();

@@ -1,68 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { projectRoot } from '../../src/projectRoot';
 import { startWebChatServer, type RunningWebChat } from '../channels/directline/webChatServer';
+import { launchChromium, recordProblems } from './support/chromium';
+import { activitiesOf, botHasSaid, typeInWebChat } from './support/webChatStore';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = path.join(projectRoot(), 'test-output', 'webchat-handoff');
-
-interface StoreActivity {
-  type: string;
-  name?: string;
-  text?: string;
-  from: { role?: string };
-  channelData?: Record<string, unknown>;
-}
-
-/** Web Chat's own redux store, which the page exposes. */
-const activitiesOf = (page: Page) =>
-  page.evaluate(() => (globalThis as unknown as { sampark: { store: { getState(): { activities: StoreActivity[] } } } }).sampark.store.getState().activities);
-
-async function botHasSaid(page: Page, fragment: string): Promise<void> {
-  await page
-    .waitForFunction(
-      (fragment) =>
-        (globalThis as unknown as { sampark: { store: { getState(): { activities: StoreActivity[] } } } }).sampark.store
-          .getState()
-          .activities.some((activity) => activity.type === 'message' && activity.from.role === 'bot' && (activity.text ?? '').includes(fragment)),
-      fragment,
-    )
-    .catch(async (error: Error) => {
-      const said = (await activitiesOf(page)).map((activity) => `${activity.type} ${activity.from.role ?? '?'}: ${activity.text ?? activity.name ?? ''}`);
-      throw new Error(`the bot did not say "${fragment}": ${error.message}\n${said.join('\n')}`);
-    });
-}
-
-async function sentAndEchoed(page: Page, text: string): Promise<void> {
-  await page.waitForFunction(
-    (text) =>
-      (globalThis as unknown as { sampark: { store: { getState(): { activities: StoreActivity[] } } } }).sampark.store
-        .getState()
-        .activities.some((activity) => activity.from.role === 'user' && activity.text === text && activity.channelData?.['webchat:send-status'] === 'sent'),
-    text,
-  );
-}
-
-async function type(page: Page, text: string): Promise<void> {
-  const input = page.locator('[data-id="webchat-sendbox-input"]');
-  await input.fill(text);
-  await input.press('Enter');
-  await sentAndEchoed(page, text);
-}
 
 describe('a web chat consumer handed to an agent and back, in Chromium', () => {
   let browser: Browser;
   let running: RunningWebChat;
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: .ci/run installs it`);
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     running = await startWebChatServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   }, 30_000);
 
   afterAll(async () => {
@@ -75,15 +28,12 @@ describe('a web chat consumer handed to an agent and back, in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page: ${error.message}`));
+    recordProblems(page, problems);
     await page.goto(`${running.url}/`);
     await page.locator('[data-language="en"]').click();
     await botHasSaid(page, 'Namaste! I am Sampark');
 
-    await type(page, 'talk to agent');
+    await typeInWebChat(page, 'talk to agent');
     await botHasSaid(page, 'number 1 in the queue, about 6 minutes');
     const [record] = await running.sampark.handoff.queue();
     const conversationId = record!.request.conversationId;
@@ -98,7 +48,7 @@ describe('a web chat consumer handed to an agent and back, in Chromium', () => {
     await running.sampark.notifier.notify(contact, { key: 'agent.resolved' });
     await botHasSaid(page, 'closed this chat');
 
-    await type(page, 'ok');
+    await typeInWebChat(page, 'ok');
     await botHasSaid(page, 'How did the helpline agent help you?');
     await page.locator('.webchat__suggested-action', { hasText: 'Good' }).last().click();
     await botHasSaid(page, 'Thank you for telling us');
