@@ -572,7 +572,7 @@
         return el('option', { value: category, text: Staff.t('page.ticketCategories.' + category) });
       })),
       el('textarea', { id: 'agent-ticket-description', name: 'description', rows: 2, maxlength: 1000, placeholder: Staff.t('page.ticket.placeholder'), required: true }),
-      el('input', { id: 'agent-ticket-ca', name: 'ca', inputmode: 'numeric', maxlength: 40, placeholder: Staff.t('page.ticket.caPlaceholder', { ca: view.caNumber || '' }) }),
+      el('input', { id: 'agent-ticket-ca', name: 'ca', inputmode: 'numeric', maxlength: 40, placeholder: view.caNumber ? Staff.t('page.ticket.caPlaceholder', { ca: view.caNumber }) : Staff.t('page.ticket.caNeeded') }),
       el('label', { class: 'agent-check' }, [el('input', { type: 'checkbox', name: 'urgent' }), Staff.t('page.ticket.urgent')]),
       el('button', { type: 'submit', class: 'staff-secondary', disabled: Boolean(state.acting.tickets), text: Staff.t('page.ticket.raise') }),
     ]);
