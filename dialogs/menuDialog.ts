@@ -119,12 +119,16 @@ export function menuDialog(services: DialogServices) {
     if (picked.ok) return { ok: true, value: { to: 'journey', intent: picked.value, entities: {} } };
     const route = journeyRoute(await recognitionOfAnswer(services, text, context), thresholdsOf(services));
     if (route) return { ok: true, value: route };
-    // The menu was on screen and still nothing matched: say so and point to a person (a pick now
-    // tells an agent request the bot could not help).
-    const session = await services.memory.sessionOf(context);
-    session.fallbacksInARow = (session.fallbacksInARow ?? 0) + 1;
+    // The menu was on screen and still nothing matched: say so and point to a person.
     return { ok: false, problem: 'menu.notUnderstoodAgain', params: { helpline: services.policy.helplineNumber } };
-  }, { reaskKey: 'menu.pickOne' });
+  }, {
+    reaskKey: 'menu.pickOne',
+    // A miss here counts like one before the menu: an agent request that follows says the bot could not help.
+    onWrongAnswer: async (context) => {
+      const session = await services.memory.sessionOf(context);
+      session.fallbacksInARow = (session.fallbacksInARow ?? 0) + 1;
+    },
+  });
 }
 
 /**

@@ -28,6 +28,8 @@ export interface AskSettings {
   freeText?: boolean;
   /** The question's text on a re-ask, when the problem message already said what the question's text says. */
   reaskKey?: string;
+  /** Told once per answer that did not fit (never when `accepts` only tries one on). */
+  onWrongAnswer?: (context: TurnContext) => Promise<void>;
 }
 
 interface AskState {
@@ -68,6 +70,7 @@ export class AskDialog<T> extends Dialog<Question> {
     if (parsed.ok) return dc.endDialog({ answered: true, value: parsed.value } satisfies Answer<T>);
 
     state.failures += 1;
+    await this.settings.onWrongAnswer?.(dc.context);
     const t = translate(this.services, dc.context);
     if (state.failures >= (this.settings.maxFailures ?? 3)) {
       await dc.context.sendActivity(t('common.tooManyTries'));

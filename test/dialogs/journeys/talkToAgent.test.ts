@@ -113,6 +113,16 @@ describe('talk to an agent', () => {
       ],
       'bot_could_not_help',
     ],
+    [
+      'picked after one answer the menu did not understand',
+      [
+        ['user', 'menu'],
+        ['user', 'what is the cricket score today'],
+        ['bot', 'still did not understand'],
+        ['user', 'talk to agent'],
+      ],
+      'consumer_asked',
+    ],
   ] as const)('queues a request %s with that reason for the agent', async (_name, lines, reason) => {
     const conversation = await TestConversation.start({}, 'en-US');
     await conversation.play(lines as unknown as TranscriptLine[]);
