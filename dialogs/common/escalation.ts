@@ -2,9 +2,8 @@ import type { TurnContext } from 'botbuilder';
 import type { Consumer } from '../../src/backend/meterBackend';
 import { languageOf } from '../../src/bot/turnState';
 import { describeEvidence, noteTicketOfTurn, sharedEvidenceOf } from '../../src/conversations/sharedEvidence';
-import { formatTicketNumber, type TicketNumber } from '../../src/domain/ticketNumber';
-import { formatDateTime } from '../../src/i18n/format';
 import type { Ticket, TicketCategory } from '../../src/tickets/ticket';
+import { ticketOpenedNotice } from '../../src/tickets/ticketNotices';
 import type { DialogServices } from '../services';
 import { rememberHowToReach } from './reachBack';
 import { translate } from './replies';
@@ -54,13 +53,8 @@ export async function escalate(services: DialogServices, context: TurnContext, e
     'ticket escalated',
   );
   const t = translate(services, context);
-  await context.sendActivity(
-    t(joined ? 'ticket.joined' : 'ticket.opened', {
-      number: formatTicketNumber(ticket.number as TicketNumber),
-      category: t(`ticket.category.${ticket.category}`),
-      dueAt: formatDateTime(ticket.dueAt, language),
-    }),
-  );
+  const told = ticketOpenedNotice(ticket, joined, t, language);
+  await context.sendActivity(t(told.key, told.params));
   if (escalation.safety) await context.sendActivity(t('ticket.safetyNote'));
   else if (healthNeed) await context.sendActivity(t('ticket.urgentNote'));
   return ticket;

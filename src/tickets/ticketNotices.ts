@@ -1,4 +1,8 @@
-import { TicketStatusSchema, type TicketStatus } from './ticket';
+import { formatTicketNumber, type TicketNumber } from '../domain/ticketNumber';
+import { formatDateTime } from '../i18n/format';
+import type { Language } from '../i18n/language';
+import type { Translate } from '../i18n/translator';
+import { TicketStatusSchema, type Ticket, type TicketStatus } from './ticket';
 
 /** The locale key that tells a consumer their ticket reached `status`. */
 export function ticketNoticeKey(status: TicketStatus): string {
@@ -7,3 +11,19 @@ export function ticketNoticeKey(status: TicketStatus): string {
 
 /** Every notice a status change can send; both locales must have each. */
 export const TICKET_STATUS_NOTICES: readonly string[] = TicketStatusSchema.options.map(ticketNoticeKey);
+
+/**
+ * What a consumer is told when their complaint became a ticket (or joined their open one): its
+ * number as read out, its category and due time in their language. The bot says it in the turn; an
+ * agent's ticket is sent as a notice.
+ */
+export function ticketOpenedNotice(ticket: Ticket, joined: boolean, t: Translate, language: Language): { key: string; params: Record<string, string> } {
+  return {
+    key: joined ? 'ticket.joined' : 'ticket.opened',
+    params: {
+      number: formatTicketNumber(ticket.number as TicketNumber),
+      category: t(`ticket.category.${ticket.category}`),
+      dueAt: formatDateTime(ticket.dueAt, language),
+    },
+  };
+}

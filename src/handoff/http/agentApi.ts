@@ -211,7 +211,8 @@ function ownedByAnother(record: HandoffRecord, identity: StaffIdentity): boolean
   return identity.role !== 'supervisor' && record.assignee !== null && record.assignee !== identity.username;
 }
 
-function actorOf(identity: StaffIdentity): AgentActor {
+/** The acting member of staff as the handoff record names them. */
+export function actorOf(identity: StaffIdentity): AgentActor {
   return { username: identity.username, supervising: identity.role === 'supervisor' };
 }
 

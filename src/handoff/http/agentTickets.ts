@@ -7,13 +7,13 @@ import { staffOnly } from '../../auth/staffRoutes';
 import { BackendUnavailableError, type Consumer, type MeterBackend } from '../../backend/meterBackend';
 import { TicketCategorySchema } from '../../config/ticketPolicy';
 import { parseConsumerNumber } from '../../domain/consumerNumber';
-import { formatTicketNumber, type TicketNumber } from '../../domain/ticketNumber';
-import { formatDateTime } from '../../i18n/format';
 import type { Translator } from '../../i18n/translator';
 import type { Logger } from '../../log/logger';
 import type { ConsumerNotifier } from '../../notify/consumerNotifier';
+import { ticketOpenedNotice } from '../../tickets/ticketNotices';
 import type { TicketService } from '../../tickets/ticketService';
 import type { HandoffService } from '../handoffService';
+import { actorOf } from './agentApi';
 
 /** What raising a ticket from the agent console works with. */
 export interface AgentTicketDeps {
@@ -76,13 +76,9 @@ export function mountAgentTickets(server: Server, deps: AgentTicketDeps): void {
       contact,
       requestId: `agent:${body.data.requestId}`,
     });
-    const number = formatTicketNumber(ticket.number as TicketNumber);
-    const t = deps.translator.forLanguage(contact.language);
-    const told = await deps.notifier.notify(contact, {
-      key: joined ? 'ticket.joined' : 'ticket.opened',
-      params: { number, category: t(`ticket.category.${ticket.category}`), dueAt: formatDateTime(ticket.dueAt, contact.language) },
-    });
-    await deps.handoff.note(id, { username: identity.username, supervising: identity.role === 'supervisor' }, `${joined ? 'Joined' : 'Raised'} ticket ${number} (${ticket.category}).`);
+    const notice = ticketOpenedNotice(ticket, joined, deps.translator.forLanguage(contact.language), contact.language);
+    const told = await deps.notifier.notify(contact, notice);
+    await deps.handoff.note(id, actorOf(identity), `${joined ? 'Joined' : 'Raised'} ticket ${notice.params.number} (${ticket.category}).`);
     await audit(identity, id, { ticket: ticket.number, category: ticket.category, joined, told: told.delivered });
     res.send(joined ? 200 : 201, { number: ticket.number, joined, status: ticket.status, dueAt: ticket.dueAt, told: told.delivered });
   }));
