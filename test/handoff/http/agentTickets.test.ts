@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { BackendUnavailableError } from '../../../src/backend/meterBackend';
+import { SimulatedMeterBackend } from '../../../src/backend/simulator/simulatedMeterBackend';
+import { TEST_NOW } from '../../support/conversation';
 import { startAgentApi, type AgentApiHarness } from './agentApiHarness';
 
 describe('an agent raises a field ticket from the conversation they hold', () => {
@@ -68,6 +71,22 @@ describe('an agent raises a field ticket from the conversation they hold', () =>
     await claimedAfterBalance();
     expect((await raise(who, body)).status).toBe(status);
     expect(await harness.sampark.services.tickets.findByConsumer('101000001')).toEqual([]);
+  });
+
+  it('opens it without an area when the backend does not answer, for the automation to fill in later', async () => {
+    await harness.close();
+    const backend = new SimulatedMeterBackend({ now: () => TEST_NOW });
+    backend.findConsumer = async () => {
+      throw new BackendUnavailableError('timeout');
+    };
+    harness = await startAgentApi({ ports: { backend } });
+    await harness.consumer.play([['user', 'agent se baat karao'], ['bot', 'कतार में आपका नंबर 1']]);
+    expect((await harness.call('agent1', 'POST', '/api/agent/conversations/Convo1/claim')).status).toBe(200);
+    const response = await raise('agent1', { category: 'meter_defective', description: 'blank display', caNumber: '101000001' });
+    expect(response.status).toBe(201);
+    const [ticket] = await harness.sampark.services.tickets.findByConsumer('101000001');
+    expect(ticket).toMatchObject({ caNumber: '101000001', area: null });
+    expect(harness.consumer.received().join('\n')).toContain('शिकायत संख्या');
   });
 
   it('refuses a conversation nobody has claimed', async () => {
