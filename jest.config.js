@@ -7,4 +7,6 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
   },
   testTimeout: 20000,
+  // Every test runs at a fixed daytime hour unless it sets its own clock (test/support/clock.ts).
+  setupFilesAfterEnv: ['<rootDir>/test/support/setupClock.ts'],
 };

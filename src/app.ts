@@ -1,3 +1,4 @@
+import { systemClock } from './domain/clock';
 import { ConversationState, MemoryStorage, UserState, type Storage } from 'botbuilder';
 import { RootDialog } from '../dialogs/rootDialog';
 import type { DialogServices } from '../dialogs/services';
@@ -117,7 +118,7 @@ export interface Sampark {
  * them, the embedded defaults otherwise.
  */
 export async function createSampark(config: Config, logger: Logger, overrides: Partial<Ports> = {}): Promise<Sampark> {
-  const now = overrides.now ?? (() => new Date());
+  const now = overrides.now ?? systemClock;
   const metrics = new Metrics();
   const redis = config.redisUrl ? connectRedis(config.redisUrl, logger, () => metrics.redisErrors.inc()) : null;
   const storage =
@@ -244,6 +245,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
       memory,
       logger,
     }),
+    now,
     onMessageUnderstood: (message) => operations.messageUnderstood(message),
   });
   const audit = overrides.audit ?? (redis ? new RedisAuditLog(redis, 'sampark:audit') : new MemoryAuditLog());

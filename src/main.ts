@@ -3,6 +3,7 @@ import { authenticationProblem } from './channels/botframework/botFrameworkAdapt
 import { campaignsThroughWhatsApp, createSamparkServer, noticesThroughWebChat, noticesThroughWhatsApp, whatsAppPartsOf } from './server/samparkServer';
 import { ConfigError, loadConfig } from './config/config';
 import { createLogger } from './log/logger';
+import { systemClock } from './domain/clock';
 import { SessionTokens } from './auth/sessionTokens';
 import { StaffAuthentication } from './auth/staffAuthentication';
 import { loadStaffSettings } from './auth/staffSettings';
@@ -31,13 +32,17 @@ async function main(): Promise<void> {
     logger.warn('MicrosoftAppId is empty: /api/messages accepts unauthenticated requests (local development only)');
   }
 
-  const sampark = await createSampark(config, logger);
+  // The one clock of this process: everything that depends on the time of day reads it from here.
+  const now = systemClock;
+  const sampark = await createSampark(config, logger, { now });
   sampark.metrics.collectProcessMetrics();
   const { server } = createSamparkServer(sampark, config, logger);
   const staff = new StaffAuthentication(
     staffSettings.accounts,
-    new SessionTokens(staffSettings.sessionSecret, staffSettings.sessionTtlSeconds),
+    new SessionTokens(staffSettings.sessionSecret, staffSettings.sessionTtlSeconds, now),
     sampark.audit,
+    undefined,
+    now,
   );
   const consoles = mountStaffConsoles(server, sampark, staff);
   const webChat = mountWebChat(server, {
@@ -46,9 +51,10 @@ async function main(): Promise<void> {
     logger,
     settings: webChatSettings,
     redisUrl: config.redisUrl,
+    now,
   });
   const whatsApp = whatsAppSettings
-    ? mountWhatsApp(server, { ...whatsAppPartsOf(sampark), logger, settings: whatsAppSettings, redisUrl: config.redisUrl })
+    ? mountWhatsApp(server, { ...whatsAppPartsOf(sampark), logger, settings: whatsAppSettings, redisUrl: config.redisUrl, now })
     : null;
   noticesThroughWebChat(sampark, webChat);
   if (whatsApp) noticesThroughWhatsApp(sampark, whatsApp);

@@ -170,7 +170,9 @@
             return response.json().then(function (body) {
               if (!response.ok) throw new ApiError(response.status, body);
               var identity = { username: body.username, name: body.name, role: body.role, area: body.area || null };
-              sessionStorage.setItem(SESSION_KEY, JSON.stringify({ token: body.token, expiresAt: body.expiresAt, identity: identity }));
+              // Timed by this device's clock: a phone's clock may be hours off the server's.
+              var expiresAt = new Date(Date.now() + body.expiresInSeconds * 1000).toISOString();
+              sessionStorage.setItem(SESSION_KEY, JSON.stringify({ token: body.token, expiresAt: expiresAt, identity: identity }));
               onSignedIn(identity);
             });
           })

@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../domain/clock';
 import { z } from 'zod';
 import { openToken, signToken } from './signedToken';
 import { AreaScopeSchema, StaffRoleSchema, type StaffIdentity } from './staff';
@@ -18,17 +19,20 @@ export class SessionTokens {
   constructor(
     secret: string,
     private readonly ttlSeconds: number,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: Clock = systemClock,
   ) {
     this.key = Buffer.from(secret, 'utf8');
   }
 
-  /** A token for this identity and when it expires. */
-  issue(identity: StaffIdentity): { token: string; expiresAt: string } {
+  /**
+   * A token for this identity, when it expires, and in how many seconds: a page times the session by
+   * its own clock from the latter, since a phone's clock may be hours off the server's.
+   */
+  issue(identity: StaffIdentity): { token: string; expiresAt: string; expiresInSeconds: number } {
     const iat = Math.floor(this.now().getTime() / 1000);
     const exp = iat + this.ttlSeconds;
     const claims = { sub: identity.username, name: identity.name, role: identity.role, ...(identity.area ? { area: identity.area } : {}), iat, exp };
-    return { token: signToken(this.key, claims), expiresAt: new Date(exp * 1000).toISOString() };
+    return { token: signToken(this.key, claims), expiresAt: new Date(exp * 1000).toISOString(), expiresInSeconds: this.ttlSeconds };
   }
 
   /** The identity of a genuine, unexpired token; null otherwise. */

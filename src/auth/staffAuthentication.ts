@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../domain/clock';
 import { verifyPassword } from './passwordHash';
 import type { AuditLog } from './auditLog';
 import type { SessionTokens } from './sessionTokens';
@@ -6,7 +7,7 @@ import type { StaffAccount, StaffIdentity, StaffRole } from './staff';
 
 /** The outcome of a sign-in: a session, or why not (the same answer for an unknown name and a wrong password). */
 export type SignIn =
-  | { ok: true; identity: StaffIdentity; token: string; expiresAt: string }
+  | { ok: true; identity: StaffIdentity; token: string; expiresAt: string; expiresInSeconds: number }
   | { ok: false; problem: 'wrong_credentials' | 'locked' };
 
 /** The outcome of checking a request's bearer token against the roles an endpoint allows. */
@@ -26,7 +27,7 @@ export class StaffAuthentication {
     private readonly tokens: SessionTokens,
     private readonly audit: AuditLog,
     private readonly throttle = new SignInThrottle(),
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: Clock = systemClock,
   ) {
     this.accounts = new Map(accounts.map((account) => [account.username, account]));
   }

@@ -21,7 +21,7 @@ export function mountStaffRoutes(server: Server, authentication: StaffAuthentica
       res.send(outcome.problem === 'locked' ? 429 : 401, { error: outcome.problem });
       return;
     }
-    res.send(200, { token: outcome.token, expiresAt: outcome.expiresAt, ...outcome.identity });
+    res.send(200, { token: outcome.token, expiresAt: outcome.expiresAt, expiresInSeconds: outcome.expiresInSeconds, ...outcome.identity });
   });
 
   server.get('/api/staff/me', staffOnly(authentication, STAFF_ROLES, async (_req, res, identity) => {

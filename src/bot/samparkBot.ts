@@ -17,6 +17,7 @@ import type { Recognition, Recognizer } from '../nlu/recognizer';
 import type { Metrics } from '../metrics/metrics';
 import type { TurnLock } from '../turns/turnLock';
 import { languageWordCount, replyLanguage } from './languagePolicy';
+import type { Clock } from '../domain/clock';
 import type { Memory } from './session';
 import { TurnReplies } from './turnReplies';
 import { languageOf, setTurnFacts } from './turnState';
@@ -44,6 +45,8 @@ export interface SamparkBotParts {
   logger: Logger;
   /** Keeps the bot silent while an agent owns the conversation. */
   handoffGate: HandoffGate;
+  /** Stamps the conversation history the agent reads. */
+  now: Clock;
   /** Told of every message once understood (the daily operations figures). */
   onMessageUnderstood?: (message: { channel: string; conversationId: string; intent: IntentId | null }) => Promise<void>;
 }
@@ -59,7 +62,7 @@ export class SamparkBot extends ActivityHandler {
   constructor(private readonly parts: SamparkBotParts) {
     super();
     this.dialogState = parts.conversationState.createProperty<DialogState>('dialogState');
-    this.history = new ConversationHistory(parts.memory);
+    this.history = new ConversationHistory(parts.memory, parts.now);
 
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);

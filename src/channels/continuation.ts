@@ -7,7 +7,7 @@ import { ActivityTypes, TurnContext, type BotAdapter, type ConversationReference
 export function continuationContext(
   adapter: BotAdapter,
   reference: Partial<ConversationReference>,
-  at: Date = new Date(),
+  at: Date,
 ): TurnContext {
   const activity = TurnContext.applyConversationReference(
     { type: ActivityTypes.Event, name: 'continueConversation', timestamp: at },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkNluEnv, NLU_ENV_SHAPE, nluSettingsFrom, type NluSettings } from '../nlu/nluSettings';
 import { OUTREACH_ENV_SHAPE, outreachSettingsFrom, type OutreachSettings } from '../outreach/outreachSettings';
-import { presentVariables } from './environment';
+import { isLoopbackHost, presentVariables } from './environment';
 import { DEFAULT_SLA_HOURS, DEFAULT_TICKET_LIFECYCLE_POLICY, SlaTableSchema, type SlaTable, type TicketLifecyclePolicy } from './ticketPolicy';
 
 const boolean = z
@@ -73,8 +73,11 @@ export const EnvSchema = z.object({
   TICKET_REOPEN_WINDOW_HOURS: number(DEFAULT_TICKET_LIFECYCLE_POLICY.reopenWindowHours).pipe(z.number().positive()),
   /** Outage reports from one section within this many minutes link to the first one, the incident. */
   OUTAGE_LINK_WINDOW_MINUTES: number(DEFAULT_TICKET_LIFECYCLE_POLICY.outageLinkWindowMinutes).pipe(z.number().int().positive()),
-  /** When 1912 agents take chats (IST); outside it the bot offers a call-back ticket instead of the queue. */
-  AGENT_HOURS: clockWindow.default('08:00-20:00'),
+  /**
+   * When 1912 agents take chats (IST); outside it the bot offers a call-back ticket instead of the queue.
+   * Unset: the helpline's day shift, except in the demo (see `agentHoursOf`).
+   */
+  AGENT_HOURS: clockWindow.optional(),
   /** A queued chat nobody claims within this time expires and the consumer is offered a call back. */
   HANDOFF_MAX_WAIT_MINUTES: number(15).pipe(z.number().int().positive()),
   /** An agent's average time per chat, for the wait told to a queued consumer. */
@@ -202,7 +205,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       otpTtlMinutes: env.OTP_TTL_MINUTES,
       slaHours: (env.SLA_HOURS as SlaTable | undefined) ?? DEFAULT_SLA_HOURS,
       ticketLifecycle: { reopenWindowHours: env.TICKET_REOPEN_WINDOW_HOURS, outageLinkWindowMinutes: env.OUTAGE_LINK_WINDOW_MINUTES },
-      agentHours: env.AGENT_HOURS,
+      agentHours: agentHoursOf(env),
       agentMaxWaitMinutes: env.HANDOFF_MAX_WAIT_MINUTES,
       agentAverageHandlingMinutes: env.AGENT_AVERAGE_HANDLING_MINUTES,
     },
@@ -213,4 +216,20 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
         env.TICKET_WEBHOOK_URL && env.TICKET_WEBHOOK_SECRET ? { url: env.TICKET_WEBHOOK_URL, secret: env.TICKET_WEBHOOK_SECRET } : null,
     },
   };
+}
+
+/** The helpline's day shift, when agents take chats unless AGENT_HOURS says otherwise. */
+export const HELPLINE_AGENT_HOURS = '08:00-20:00';
+/** A window that never closes (its start is its end). */
+export const ALWAYS = '00:00-00:00';
+
+/**
+ * The demo (the built-in simulator, served on a loopback address) keeps agents in at every hour, so a
+ * newcomer trying the handoff and the agent console at 22:00 sees them work; a deployment talking to a
+ * real backend gets the helpline's day shift unless AGENT_HOURS is set.
+ */
+function agentHoursOf(env: Env): string {
+  if (env.AGENT_HOURS) return env.AGENT_HOURS;
+  const demo = env.BACKEND_URL === undefined && isLoopbackHost(env.HOST);
+  return demo ? ALWAYS : HELPLINE_AGENT_HOURS;
 }

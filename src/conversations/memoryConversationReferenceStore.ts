@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../domain/clock';
 import type { ConversationReference } from 'botbuilder';
 import type { TicketPhoto, TicketSite } from '../tickets/ticket';
 import {
@@ -17,7 +18,7 @@ export class MemoryConversationReferenceStore implements ConversationReferenceSt
 
   constructor(
     private readonly ttlSeconds: number,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: Clock = systemClock,
   ) {}
 
   async recordInbound(key: string, reference: Partial<ConversationReference>, at: Date): Promise<ConversationRecord> {

@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../domain/clock';
 import { randomUUID } from 'node:crypto';
 import type { Dedupe } from './dedupe';
 
@@ -14,7 +15,7 @@ export class MemoryDedupe implements Dedupe {
   private readonly claims = new Map<string, Claim>();
   private lastSweep = 0;
 
-  constructor(private readonly now: () => Date = () => new Date()) {}
+  constructor(private readonly now: Clock = systemClock) {}
 
   async claim(key: string, ttlSeconds: number, owner: string = randomUUID()): Promise<boolean> {
     const now = this.now().getTime();

@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../domain/clock';
 import type { Area } from '../backend/meterBackend';
 import { DEFAULT_TICKET_LIFECYCLE_POLICY, type SlaTable, type TicketLifecyclePolicy } from '../config/ticketPolicy';
 import { ticketNumberFromSerial } from '../domain/ticketNumber';
@@ -38,7 +39,7 @@ export class TicketService {
   constructor(
     private readonly repository: TicketRepository,
     private readonly slaHours: SlaTable,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: Clock = systemClock,
     /**
      * Told of every escalation (metrics, the SLA check and webhook of a new ticket, the daily
      * figures); awaited. The request says which conversation escalated: a joined ticket keeps the

@@ -55,15 +55,16 @@ export class RedisTurnLock implements TurnLock {
 
   private async acquire(key: string, conversationKey: string): Promise<string> {
     const token = randomUUID();
-    const started = Date.now();
+    // A duration, not a time of day: the monotonic clock, which no clock change moves.
+    const started = performance.now();
     let delay = FIRST_RETRY_MS;
     for (;;) {
       const taken = await this.options.redis.set(key, token, 'PX', this.leaseMs, 'NX');
       if (taken === 'OK') {
-        this.options.onAcquired?.(Date.now() - started);
+        this.options.onAcquired?.(performance.now() - started);
         return token;
       }
-      if (Date.now() - started + delay > this.waitMs) throw new TurnLockTimeoutError(conversationKey, this.waitMs);
+      if (performance.now() - started + delay > this.waitMs) throw new TurnLockTimeoutError(conversationKey, this.waitMs);
       await sleep(delay);
       delay = Math.min(delay * 2, LONGEST_RETRY_MS);
     }

@@ -24,8 +24,10 @@ describe('session tokens', () => {
   it('carry the identity until they expire', () => {
     let now = new Date('2026-11-28T06:00:00Z');
     const tokens = new SessionTokens(SECRET, 3600, () => now);
-    const { token, expiresAt } = tokens.issue(identity);
+    const { token, expiresAt, expiresInSeconds } = tokens.issue(identity);
     expect(expiresAt).toBe('2026-11-28T07:00:00.000Z');
+    // What a page with a skewed clock times the session by.
+    expect(expiresInSeconds).toBe(3600);
     expect(tokens.verify(token)).toEqual(identity);
     now = new Date('2026-11-28T07:00:01Z');
     expect(tokens.verify(token)).toBeNull();

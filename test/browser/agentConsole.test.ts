@@ -8,6 +8,7 @@ import { projectRoot } from '../../src/projectRoot';
 import { startWebChatServer, type RunningWebChat } from '../channels/directline/webChatServer';
 import { launchChromium, recordProblems } from './support/chromium';
 import { activitiesOf, botHasSaid, typeInWebChat } from './support/webChatStore';
+import { daytimeClock } from '../support/clock';
 
 const SCREENSHOTS = path.join(projectRoot(), 'test-output', 'agent');
 
@@ -199,7 +200,7 @@ describe('the /agent console in Chromium, with a consumer on the web chat', () =
   }, 60_000);
 
   it('fits a phone: a supervisor on the overview and in a conversation scrolls down, never sideways', async () => {
-    const requestedAt = new Date().toISOString();
+    const requestedAt = daytimeClock().toISOString();
     await running.sampark.handoff.enqueue({
       conversationId: 'phone-urgent',
       channel: 'whatsapp',
@@ -244,7 +245,7 @@ describe('the /agent console in Chromium, with a consumer on the web chat', () =
       reason: 'consumer_asked',
       caNumber: null,
       lastIntent: null,
-      requestedAt: new Date().toISOString(),
+      requestedAt: daytimeClock().toISOString(),
     });
     const agent = await open(await browser.newContext({ viewport: { width: 1280, height: 800 } }), 'agent-impatient');
     await signIn(agent, 'asha', 'asha-pass');
@@ -282,7 +283,7 @@ describe('the /agent console in Chromium, with a consumer on the web chat', () =
       reason: 'consumer_asked',
       caNumber: null,
       lastIntent: null,
-      requestedAt: new Date().toISOString(),
+      requestedAt: daytimeClock().toISOString(),
     });
     const agent = await open(await browser.newContext({ viewport: { width: 1280, height: 800 } }), 'agent-watching');
     await signIn(agent, 'vikram', 'vikram-pass');
@@ -305,7 +306,7 @@ describe('the /agent console in Chromium, with a consumer on the web chat', () =
       reason: 'consumer_asked',
       caNumber: null,
       lastIntent: null,
-      requestedAt: new Date().toISOString(),
+      requestedAt: daytimeClock().toISOString(),
     });
     // Not through open(): the refused request is this test's point, and the browser logs it as an error.
     const agentContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });

@@ -12,6 +12,7 @@ import { projectRoot } from '../../src/projectRoot';
 import { startWebChatServer, type RunningWebChat } from '../channels/directline/webChatServer';
 import { launchChromium, recordProblems } from './support/chromium';
 import { botHasSaid, botTexts } from './support/webChatStore';
+import { daytimeClock } from '../support/clock';
 
 const SCREENSHOTS = path.join(projectRoot(), 'test-output', 'field');
 /** The demo consumer whose meter has not communicated for three days: "supply not restored" makes a field ticket. */
@@ -31,7 +32,7 @@ describe('the /field page in Chromium, with a consumer on the web chat', () => {
   beforeAll(async () => {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     // The field team of whichever section the simulator puts this consumer in.
-    const consumer = await new SimulatedMeterBackend({ now: () => new Date() }).findConsumer(CA);
+    const consumer = await new SimulatedMeterBackend({ now: daytimeClock }).findConsumer(CA);
     if (!consumer) throw new Error(`the simulator has no consumer ${CA}`);
     area = consumer.area;
     const { section, ...subDivision } = consumer.area;
@@ -157,7 +158,7 @@ describe('the /field page in Chromium, with a consumer on the web chat', () => {
 
   it('lists the overdue ticket first and marked, and works it through hold, resume, a note and cannot complete', async () => {
     const repository = running.sampark.ticketRepository;
-    const now = Date.now();
+    const now = daytimeClock().getTime();
     const ticket = async (category: Ticket['category'], dueInHours: number): Promise<Ticket> => {
       const opened: Ticket = {
         number: ticketNumberFromSerial(await repository.nextSerial()),
@@ -244,7 +245,7 @@ describe('the /field page in Chromium, with a consumer on the web chat', () => {
       contact: { channel: 'test', conversationId: 'je-test', language: 'hi' },
     });
     // What the SLA timer's job delivers at a breach (test/tickets/ticketAutomation.test.ts shows that path).
-    await running.sampark.staffAlerts.deliver(['je7'], breachAlert(ticket, new Date()));
+    await running.sampark.staffAlerts.deliver(['je7'], breachAlert(ticket, daytimeClock()));
     const context = await phone();
     const field = await open(context, '/field');
     await signIn(field, 'je7', 'je7-pass');

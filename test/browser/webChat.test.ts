@@ -7,12 +7,13 @@ import { projectRoot } from '../../src/projectRoot';
 import { startWebChatServer, type RunningWebChat } from '../channels/directline/webChatServer';
 import { launchChromium, recordProblems } from './support/chromium';
 import { botHasSaid, sentAndEchoed, typeInWebChat } from './support/webChatStore';
+import { daytimeClock } from '../support/clock';
 
 const SCREENSHOTS = path.join(projectRoot(), 'test-output', 'webchat');
 
 /** The simulator, slowed so the balance lookup shows Web Chat's typing indicator. */
 function slowBackend(): MeterBackend {
-  const backend = new SimulatedMeterBackend({ now: () => new Date() });
+  const backend = new SimulatedMeterBackend({ now: daytimeClock });
   const getMeterStatus = backend.getMeterStatus.bind(backend);
   backend.getMeterStatus = async (caNumber: string) => {
     await new Promise((resolve) => setTimeout(resolve, 1200));

@@ -32,11 +32,18 @@ describe('loadConfig', () => {
   });
 
   it('reads the call centre\'s hours, wait and handling time, and how long finished handoffs are kept', () => {
-    const defaults = loadConfig({});
+    const defaults = loadConfig({ BACKEND_URL: 'https://backend.example.in' });
     expect([defaults.policy.agentHours, defaults.policy.agentMaxWaitMinutes, defaults.policy.agentAverageHandlingMinutes]).toEqual(['08:00-20:00', 15, 6]);
     expect(defaults.handoffRecordTtlDays).toBe(30);
     const set = loadConfig({ AGENT_HOURS: '20:00-08:00', HANDOFF_MAX_WAIT_MINUTES: '30', AGENT_AVERAGE_HANDLING_MINUTES: '4.5', HANDOFF_RECORD_TTL_DAYS: '7' });
     expect([set.policy.agentHours, set.policy.agentMaxWaitMinutes, set.policy.agentAverageHandlingMinutes, set.handoffRecordTtlDays]).toEqual(['20:00-08:00', 30, 4.5, 7]);
+  });
+
+  it('keeps agents in at every hour in the demo (the simulator on a loopback address), and only there', () => {
+    expect(loadConfig({}).policy.agentHours).toBe('00:00-00:00');
+    expect(loadConfig({ HOST: '0.0.0.0' }).policy.agentHours).toBe('08:00-20:00');
+    expect(loadConfig({ BACKEND_URL: 'http://127.0.0.1:4010' }).policy.agentHours).toBe('08:00-20:00');
+    expect(loadConfig({ AGENT_HOURS: '09:00-18:00' }).policy.agentHours).toBe('09:00-18:00');
   });
 
   it.each([

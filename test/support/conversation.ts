@@ -31,9 +31,9 @@ export class TestConversation {
     private readonly locale: string,
   ) {}
 
-  static async start(overrides: Partial<Ports> = {}, locale = 'hi-IN'): Promise<TestConversation> {
+  static async start(overrides: Partial<Ports> = {}, locale = 'hi-IN', env: Record<string, string> = {}): Promise<TestConversation> {
     const now = () => TEST_NOW;
-    const sampark = await createSampark(loadConfig({}), silentLogger(), {
+    const sampark = await createSampark(loadConfig(env), silentLogger(), {
       now,
       backend: new SimulatedMeterBackend({ now, otpGenerator: () => TEST_OTP }),
       ...overrides,
@@ -56,7 +56,7 @@ export class TestConversation {
         (await this.sampark.services.conversations.find(conversationKey(channelId, conversationId)))?.reference ?? null,
       // TestAdapter has no continueConversation: a context on the stored reference sends the same way.
       deliver: async (reference, message) => {
-        await continuationContext(this.adapter, reference).sendActivity(message);
+        await continuationContext(this.adapter, reference, this.sampark.services.now()).sendActivity(message);
       },
     };
   }

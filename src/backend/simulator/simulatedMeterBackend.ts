@@ -1,3 +1,4 @@
+import { systemClock } from '../../domain/clock';
 import { createHash, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { maskMobile } from '../../domain/mask';
@@ -84,7 +85,7 @@ export class SimulatedMeterBackend implements MeterBackend {
   private readonly seededAt: Date;
 
   constructor(options: SimulatedMeterBackendOptions = {}) {
-    this.now = options.now ?? (() => new Date());
+    this.now = options.now ?? systemClock;
     this.otpGenerator = options.otpGenerator ?? (() => String(randomInt(0, 1_000_000)).padStart(6, '0'));
     this.onOtpSent = options.onOtpSent ?? (() => undefined);
     this.otpTtlMs = (options.otpTtlMinutes ?? 10) * 60_000;

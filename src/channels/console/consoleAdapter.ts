@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../../domain/clock';
 import {
   ActivityTypes,
   BotAdapter,
@@ -30,14 +31,17 @@ export class ConsoleAdapter extends BotAdapter {
     bot: { id: 'sampark', name: 'Sampark' },
   };
 
-  constructor(private readonly write: (line: string) => void) {
+  constructor(
+    private readonly write: (line: string) => void,
+    private readonly now: Clock = systemClock,
+  ) {
     super();
   }
 
   /** Delivers one typed line to the bot and resolves when its turn has finished. */
   async receive(text: string, logic: (context: TurnContext) => Promise<void>, locale?: string): Promise<void> {
     const activity = TurnContext.applyConversationReference(
-      { type: ActivityTypes.Message, id: randomUUID(), text, timestamp: new Date(), ...(locale ? { locale } : {}) },
+      { type: ActivityTypes.Message, id: randomUUID(), text, timestamp: this.now(), ...(locale ? { locale } : {}) },
       this.reference,
       true,
     );
@@ -63,6 +67,6 @@ export class ConsoleAdapter extends BotAdapter {
     reference: Partial<ConversationReference>,
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<void> {
-    await this.runMiddleware(continuationContext(this, reference), logic);
+    await this.runMiddleware(continuationContext(this, reference, this.now()), logic);
   }
 }

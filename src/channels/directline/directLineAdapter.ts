@@ -1,3 +1,4 @@
+import { systemClock } from '../../domain/clock';
 import { randomUUID } from 'node:crypto';
 import {
   ActivityTypes,
@@ -36,7 +37,7 @@ export class DirectLineAdapter extends BotAdapter {
 
   constructor(private readonly parts: DirectLineAdapterParts) {
     super();
-    this.now = parts.now ?? (() => new Date());
+    this.now = parts.now ?? systemClock;
   }
 
   /** Runs one activity from the visitor through the middleware and `logic`. */

@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../../domain/clock';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { openToken, signToken } from '../../auth/signedToken';
@@ -37,7 +38,7 @@ export class DirectLineTokens {
 
   constructor(
     secret: string,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: Clock = systemClock,
   ) {
     this.key = Buffer.from(secret, 'utf8');
   }

@@ -1,3 +1,4 @@
+import { systemClock } from '../../domain/clock';
 import type { Activity } from 'botbuilder';
 import {
   pageOf,
@@ -32,7 +33,7 @@ export class MemoryTranscriptStore implements TranscriptStore {
   private lastSweep = 0;
 
   constructor(private readonly options: MemoryTranscriptOptions) {
-    this.now = options.now ?? (() => new Date());
+    this.now = options.now ?? systemClock;
   }
 
   async open(conversationId: string): Promise<boolean> {

@@ -1,3 +1,4 @@
+import { systemClock } from '../../domain/clock';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { ShowTypingMiddleware, type TurnContext } from 'botbuilder';
@@ -42,7 +43,7 @@ export interface WebChat {
  * subset under /v3/directline and its WebSocket streams, all running the same bot as every channel.
  */
 export function mountWebChat(server: Server, deps: WebChatDeps): WebChat {
-  const now = deps.now ?? (() => new Date());
+  const now = deps.now ?? systemClock;
   const stores = deps.stores ?? openDirectLineStores(deps.settings, deps.redisUrl, deps.logger);
   const tokens = new DirectLineTokens(deps.settings.tokenSecret, now);
   const adapter = new DirectLineAdapter({ transcripts: stores.transcripts, signals: stores.signals, now });

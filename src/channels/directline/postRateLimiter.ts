@@ -1,3 +1,5 @@
+import { systemClock, type Clock } from '../../domain/clock';
+
 /**
  * How many posts one token may make in any one second: a sliding window of the last posts' times.
  * In-process: behind a load balancer each instance counts its own share.
@@ -8,7 +10,7 @@ export class PostRateLimiter {
 
   constructor(
     private readonly perSecond: number,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: Clock = systemClock,
   ) {}
 
   /** Records a post for `key` and says whether it is within the limit; a refused post is not counted. */

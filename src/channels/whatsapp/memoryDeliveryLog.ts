@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../../domain/clock';
 import type { DeliveryStatus } from './inboundMessage';
 import { STATE_RANK, stateOfRank, type DeliveryLog, type DeliveryRecord, type DeliveryState } from './deliveryLog';
 
@@ -14,7 +15,7 @@ export class MemoryDeliveryLog implements DeliveryLog {
 
   constructor(
     private readonly ttlSeconds: number,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: Clock = systemClock,
   ) {}
 
   async record(wamid: string, record: DeliveryRecord): Promise<void> {

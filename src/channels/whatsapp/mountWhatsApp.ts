@@ -1,3 +1,4 @@
+import { systemClock } from '../../domain/clock';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { apologize } from '../../bot/apology';
@@ -79,7 +80,7 @@ const SEND_LEASE_SECONDS = 120;
  * is defined before the worker takes jobs.
  */
 export function mountWhatsApp(server: Server, deps: WhatsAppDeps): WhatsApp {
-  const now = deps.now ?? (() => new Date());
+  const now = deps.now ?? systemClock;
   const logger = deps.logger.child({ channel: 'whatsapp' });
   const stores = deps.stores ?? openWhatsAppStores(deps.redisUrl, logger);
   deps.readiness?.push({ name: 'whatsapp-stores', check: () => stores.ping() });

@@ -5,6 +5,7 @@ import {
   PlannedOutageSchema,
 } from '../../../src/backend/meterBackend';
 import { DEMO_CONSUMERS, seedConsumers } from '../../../src/backend/simulator/seedConsumers';
+import { daytimeClock } from '../../support/clock';
 
 /** Where calendar arithmetic breaks first: month and year ends in IST, leap days, early mornings. */
 const AWKWARD_NOWS: Array<[string, Date]> = [
@@ -20,13 +21,13 @@ const istDate = (iso: string): string => new Date(Date.parse(iso) + 330 * 60_000
 
 describe('seeded consumers', () => {
   it('are exactly the demo consumers, in the same order', () => {
-    const seeded = seedConsumers(new Date()).connections.map((c) => c.consumer.caNumber);
+    const seeded = seedConsumers(daytimeClock()).connections.map((c) => c.consumer.caNumber);
     expect(seeded).toEqual(DEMO_CONSUMERS.map((c) => c.caNumber));
     expect(new Set(seeded).size).toBe(seeded.length);
   });
 
   it('mark only 101000099 as the backend fault', () => {
-    const faulty = seedConsumers(new Date()).connections.filter((c) => c.backendFault);
+    const faulty = seedConsumers(daytimeClock()).connections.filter((c) => c.backendFault);
     expect(faulty.map((c) => c.consumer.caNumber)).toEqual(['101000099']);
   });
 

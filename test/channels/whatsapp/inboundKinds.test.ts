@@ -1,5 +1,6 @@
 import { startWhatsApp, WhatsAppUser, type RunningWhatsApp } from './whatsAppHarness';
 import { buttonReply, change, listReply, message, newWamid, postWebhook, RAMESH, secondsOf, text, webhookOf } from './webhookClient';
+import { daytimeClock } from '../../support/clock';
 
 /** A sender whose number has no connection in the simulator: asked for a CA number, never offered one. */
 const STRANGER = '919811100001';
@@ -106,7 +107,7 @@ describe('every inbound WhatsApp message kind', () => {
 
   it('greets a user who opens the chat for the first time (request_welcome)', async () => {
     const user = new WhatsAppUser(running, STRANGER);
-    const replies = await user.send({ from: STRANGER, id: newWamid(), timestamp: secondsOf(new Date()), type: 'request_welcome' });
+    const replies = await user.send({ from: STRANGER, id: newWamid(), timestamp: secondsOf(daytimeClock()), type: 'request_welcome' });
     expect(replies.join('\n')).toContain('मैं संपर्क हूँ');
   });
 
@@ -117,7 +118,7 @@ describe('every inbound WhatsApp message kind', () => {
       entry: [
         change({
           contacts: [{ profile: { name: 'someone' }, user_id: userId }],
-          messages: [{ from_user_id: userId, id: newWamid(), timestamp: secondsOf(new Date()), type: 'text', text: { body: 'मेरा बैलेंस कितना है' } }],
+          messages: [{ from_user_id: userId, id: newWamid(), timestamp: secondsOf(daytimeClock()), type: 'text', text: { body: 'मेरा बैलेंस कितना है' } }],
         }),
       ],
     };

@@ -19,6 +19,7 @@ import { TEST_REDIS_URL } from '../../support/redis';
 import { FAKE_API_VERSION, FAKE_PHONE_NUMBER_ID, FAKE_TOKEN, FakeGraphServer, textOf, type SentMessage } from './fakeGraphServer';
 import { APP_SECRET, postWebhook, text, VERIFY_TOKEN, webhookOf } from './webhookClient';
 import { createSamparkServer, whatsAppPartsOf } from '../../../src/server/samparkServer';
+import { daytimeClock } from '../../support/clock';
 
 export interface WhatsAppHarnessOptions {
   /** The Graph API the instance talks to; a fresh fake unless instances share one. */
@@ -69,7 +70,7 @@ export async function startWhatsApp(options: WhatsAppHarnessOptions = {}): Promi
   const ownsFake = !options.fake;
   const logger = options.logger ?? silentLogger();
   const config = loadConfig({ PORT: '0' });
-  const clock = options.now ?? (() => new Date());
+  const clock = options.now ?? daytimeClock;
   const ports: Partial<Ports> = {
     backend: new SimulatedMeterBackend({ now: clock, otpGenerator: () => TEST_OTP }),
     ...(options.now ? { now: options.now } : {}),

@@ -2,8 +2,9 @@ import { ActivityTypes, TestAdapter, type Activity, type ResourceResponse, type 
 import { handoffRequest } from '../../handoff/handoffStore.contract';
 import { TestConversation, type TranscriptLine } from '../../support/conversation';
 
-/** 21:30 IST on the test day: outside the default agent hours (08:00-20:00). */
+/** 21:30 IST on the test day: outside the helpline's agent hours. */
 const AFTER_HOURS = new Date('2026-11-28T16:00:00.000Z');
+const HELPLINE_HOURS = { AGENT_HOURS: '08:00-20:00' };
 
 const transcripts: Record<string, TranscriptLine[]> = {
   'asking for a person queues once, telling the place and the wait (romanized Hindi)': [
@@ -56,7 +57,7 @@ describe('talk to an agent', () => {
   });
 
   it.each(Object.entries(afterHours))('%s', async (_name, lines) => {
-    const conversation = await TestConversation.start({ now: () => AFTER_HOURS });
+    const conversation = await TestConversation.start({ now: () => AFTER_HOURS }, 'hi-IN', HELPLINE_HOURS);
     await conversation.play(lines);
     expect(await conversation.sampark.handoff.current('Convo1')).toBeNull();
   });

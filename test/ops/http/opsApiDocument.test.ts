@@ -11,6 +11,7 @@ import { mountOpsApi } from '../../../src/ops/http/opsApi';
 import { MemoryFiguresStore } from '../../../src/ops/memoryFiguresStore';
 import { OperationsFigures } from '../../../src/ops/operationsFigures';
 import { projectRoot } from '../../../src/projectRoot';
+import { daytimeClock } from '../../support/clock';
 
 const DOCUMENT = fs.readFileSync(path.join(projectRoot(), 'docs', 'ops-api-openapi.yaml'), 'utf8');
 
@@ -24,9 +25,9 @@ function requiredOf(schema: string): string[] {
 describe('docs/ops-api-openapi.yaml, "daily"', () => {
   it('documents every route of the daily figures the ops API mounts, under the daily tag', () => {
     const server = restify.createServer();
-    const operations = new OperationsFigures({ store: new MemoryFiguresStore(), metrics: new Metrics(), logger: silentLogger(), now: () => new Date() });
+    const operations = new OperationsFigures({ store: new MemoryFiguresStore(), metrics: new Metrics(), logger: silentLogger(), now: daytimeClock });
     const audit = new MemoryAuditLog();
-    mountOpsApi(server, { authentication: new StaffAuthentication([], new SessionTokens('x'.repeat(32), 60), audit), operations, audit, now: () => new Date() });
+    mountOpsApi(server, { authentication: new StaffAuthentication([], new SessionTokens('x'.repeat(32), 60), audit), operations, audit, now: daytimeClock });
     const mounted = Object.values(server.getDebugInfo().routes as unknown as Record<string, { method: string; path: string }>)
       .map((route) => `${route.method.toLowerCase()} ${route.path}`)
       .sort();
