@@ -23,6 +23,9 @@ import { MemoryHandoffStore } from './handoff/memoryHandoffStore';
 import { RedisHandoffStore } from './handoff/redisHandoffStore';
 import { Translator } from './i18n/translator';
 import type { Logger } from './log/logger';
+import { MemoryRateLimiter } from './limits/memoryRateLimiter';
+import type { RateLimiter } from './limits/rateLimiter';
+import { RedisRateLimiter } from './limits/redisRateLimiter';
 import type { AuditLog } from './auth/auditLog';
 import { MemoryAuditLog } from './auth/memoryAuditLog';
 import { RedisAuditLog } from './auth/redisAuditLog';
@@ -74,6 +77,7 @@ export interface Ports {
   audit: AuditLog;
   staffAlerts: StaffAlerts;
   conversations: ConversationReferenceStore;
+  limiter: RateLimiter;
   now: () => Date;
 }
 
@@ -203,6 +207,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     translator,
     memory,
     policy: config.policy,
+    limiter: overrides.limiter ?? (redis ? new RedisRateLimiter(redis, 'sampark:limits:', now) : new MemoryRateLimiter(now)),
     nlu: { actThreshold: config.nlu.actThreshold, confirmThreshold: config.nlu.confirmThreshold },
     logger,
     now,
