@@ -321,6 +321,8 @@ function chooseBackend(config: Config, logger: Logger, now: () => Date): MeterBa
     otpMaxAttempts: config.policy.otpMaxAttempts,
     // Demo only: the simulator has no SMS, so the tester reads the OTP here to finish the journey.
     onOtpSent: (event) =>
-      logger.info({ ca: event.caNumber, to: event.maskedMobile, demoOtp: event.otp }, 'simulator sent an OTP'),
+      logger.info({ ca: event.caNumber, to: event.maskedMobile, phone: event.to, demoOtp: event.otp }, 'simulator sent an OTP'),
+    onMobileChangeNotice: (event) =>
+      logger.info({ ca: event.caNumber, to: event.maskedMobile }, 'simulator told the previous mobile of the change'),
   });
 }
