@@ -7,6 +7,7 @@ import type { Memory } from '../src/bot/session';
 import type { Recognizer } from '../src/nlu/recognizer';
 import type { TicketService } from '../src/tickets/ticketService';
 import type { Logger } from '../src/log/logger';
+import type { RateLimiter } from '../src/limits/rateLimiter';
 import type { CampaignConversations } from '../src/outreach/campaignFollowUp';
 
 /** The ports the dialogs talk to; chosen by the composition root, never by a dialog. */
@@ -20,6 +21,8 @@ export interface DialogServices {
   translator: Translator;
   memory: Memory;
   policy: Policy;
+  /** Counts attempts per CA and per number across conversations and instances (rules in `policy`). */
+  limiter: RateLimiter;
   logger: Logger;
   now: () => Date;
   /** Confidence bands for acting on a recognition; the measured defaults (src/nlu/confidenceBands) when absent. */

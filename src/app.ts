@@ -24,6 +24,9 @@ import { MemoryHandoffStore } from './handoff/memoryHandoffStore';
 import { RedisHandoffStore } from './handoff/redisHandoffStore';
 import { Translator } from './i18n/translator';
 import type { Logger } from './log/logger';
+import { MemoryRateLimiter } from './limits/memoryRateLimiter';
+import type { RateLimiter } from './limits/rateLimiter';
+import { RedisRateLimiter } from './limits/redisRateLimiter';
 import type { AuditLog } from './auth/auditLog';
 import { MemoryAuditLog } from './auth/memoryAuditLog';
 import { RedisAuditLog } from './auth/redisAuditLog';
@@ -75,6 +78,7 @@ export interface Ports {
   audit: AuditLog;
   staffAlerts: StaffAlerts;
   conversations: ConversationReferenceStore;
+  limiter: RateLimiter;
   now: () => Date;
 }
 
@@ -204,6 +208,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     translator,
     memory,
     policy: config.policy,
+    limiter: overrides.limiter ?? (redis ? new RedisRateLimiter(redis, 'sampark:limits:', now) : new MemoryRateLimiter(now)),
     nlu: { actThreshold: config.nlu.actThreshold, confirmThreshold: config.nlu.confirmThreshold },
     logger,
     now,
@@ -318,6 +323,8 @@ function chooseBackend(config: Config, logger: Logger, now: () => Date): MeterBa
     otpMaxAttempts: config.policy.otpMaxAttempts,
     // Demo only: the simulator has no SMS, so the tester reads the OTP here to finish the journey.
     onOtpSent: (event) =>
-      logger.info({ ca: event.caNumber, to: event.maskedMobile, demoOtp: event.otp }, 'simulator sent an OTP'),
+      logger.info({ ca: event.caNumber, to: event.maskedMobile, phone: event.to, demoOtp: event.otp }, 'simulator sent an OTP'),
+    onMobileChangeNotice: (event) =>
+      logger.info({ ca: event.caNumber, to: event.maskedMobile }, 'simulator told the previous mobile of the change'),
   });
 }

@@ -102,3 +102,40 @@ export function parsePaymentReferenceAnswer(text: string): Parsed<string> {
     .find((token) => REFERENCE_SHAPE.test(token) && token.replace(/\D/g, '').length >= 6);
   return word ? { ok: true, value: word } : { ok: false, problem: 'recharge.referenceFormat' };
 }
+
+const DONT_KNOW = new Set([
+  'pata nahi', 'pata nhi', 'nahi pata', 'nhi pata', 'maloom nahi', 'malum nahi', 'nahi maloom', 'yaad nahi', 'yad nahi',
+  'dont know', 'don t know', 'do not know', 'not known', 'no idea', 'not sure', 'i dont know', 'i don t know',
+  'पता नहीं', 'नहीं पता', 'मालूम नहीं', 'नहीं मालूम', 'याद नहीं', 'पता नही', 'नही पता',
+]);
+
+/** "pata nahi", "don't know", "याद नहीं": the consumer cannot give what was asked. */
+export function isDontKnow(text: string): boolean {
+  return DONT_KNOW.has(simplify(text).replace(/\s*(hai|है|h|ji|जी)$/u, ''));
+}
+
+/** A serial as on a meter's sticker: letters and digits, at least 3 of them digits. */
+const METER_SERIAL = /^(?=(?:[A-Z]*\d){3})[A-Z0-9]{4,20}$/;
+
+/**
+ * The meter number on the sticker, alone ("LT22N 0811390", case aside) or in a sentence ("meter no
+ * LT22N0811390 hai"); null when the consumer says they do not know it.
+ */
+export function parseMeterNumberAnswer(text: string): Parsed<string | null> {
+  if (isDontKnow(text)) return { ok: true, value: null };
+  // Words without a digit are the sentence around the serial ("meter no … hai"); the groups with
+  // digits are the serial, however the consumer spaced it ("LT22N 0811390").
+  const groups = toAsciiDigits(text.normalize('NFC')).toUpperCase().split(/[^A-Z0-9]+/).filter((word) => /\d/.test(word));
+  const serial = groups.join('');
+  return METER_SERIAL.test(serial) ? { ok: true, value: serial } : { ok: false, problem: 'mobile.meterNumberFormat' };
+}
+
+/** A rupee amount: "500", "₹500", "500rs", "५०० रुपये", "1,000"; null when the consumer does not know it. */
+export function parseRupeeAnswer(text: string): Parsed<number | null> {
+  if (isDontKnow(text)) return { ok: true, value: null };
+  const plain = simplify(text).replace(/,(?=\d{2,3}\b)/g, '');
+  const amount = /^\d{1,6}(?:\.\d{1,2})?$/.test(plain) ? Number(plain) : extractEntities(text).amount;
+  return amount !== undefined && amount > 0 && amount <= 1_000_000
+    ? { ok: true, value: amount }
+    : { ok: false, problem: 'mobile.amountFormat' };
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OtpInput } from './backendInput';
 
 /**
  * The discom's meter backend as Sampark needs it. Every shape is a zod schema, so the HTTP client
@@ -81,15 +82,57 @@ export const ReconnectResultSchema = z.object({
 });
 export type ReconnectResult = z.infer<typeof ReconnectResultSchema>;
 
-export const MobileUpdateStartSchema = z.object({
-  requestId: z.string(),
-  expiresAt: instant,
-});
+/** Where an OTP of a mobile change goes: the number registered now, or the one replacing it. */
+export const OtpDestinationSchema = z.enum(['registered_mobile', 'new_mobile']);
+export type OtpDestination = z.infer<typeof OtpDestinationSchema>;
+
+/**
+ * What proves the right to change a connection's mobile. An OTP to the new number proves only the new
+ * number, so every change also carries one of these: an OTP to the number registered now (its holder
+ * agrees), or, when that SIM is lost or none was ever registered, the meter serial on the sticker at
+ * the premises and the amount of the last recharge, which the backend checks against its records.
+ */
+export const MobileUpdateProofSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('registered_mobile_otp') }),
+  z.object({
+    kind: z.literal('meter_and_last_recharge'),
+    meterNumber: z.string().regex(/^[A-Z0-9]{4,20}$/),
+    lastRechargeAmount: z.number().positive().max(1_000_000),
+  }),
+]);
+export type MobileUpdateProof = z.infer<typeof MobileUpdateProofSchema>;
+
+export const MobileUpdateStartSchema = z.discriminatedUnion('outcome', [
+  /** OTPs went to every destination listed; confirm them all before `expiresAt`. */
+  z.object({
+    outcome: z.literal('otp_sent'),
+    requestId: z.string(),
+    expiresAt: instant,
+    sentTo: z.array(OtpDestinationSchema).min(1),
+  }),
+  /** The meter serial or the last recharge did not match (which one is not said); nothing was sent. */
+  z.object({ outcome: z.literal('proof_rejected') }),
+  /** An OTP to the registered number was asked for, but none is registered; nothing was sent. */
+  z.object({ outcome: z.literal('no_registered_mobile') }),
+]);
 export type MobileUpdateStart = z.infer<typeof MobileUpdateStartSchema>;
 
+/** The OTPs a requester typed: always the new number's, and the registered number's when one was sent. */
+export const MobileUpdateOtpsSchema = z.object({
+  newMobile: OtpInput,
+  registeredMobile: OtpInput.optional(),
+});
+export type MobileUpdateOtps = z.infer<typeof MobileUpdateOtpsSchema>;
+
 export const MobileUpdateConfirmationSchema = z.discriminatedUnion('outcome', [
-  z.object({ outcome: z.literal('updated') }),
-  z.object({ outcome: z.literal('wrong_otp'), attemptsLeft: z.number().int().positive() }),
+  /** Changed; the number registered before (if any) was told by SMS. */
+  z.object({ outcome: z.literal('updated'), previousMobileNotified: z.boolean() }),
+  /** Which of the OTPs did not match (a missing one counts as wrong), and how many tries remain. */
+  z.object({
+    outcome: z.literal('wrong_otp'),
+    attemptsLeft: z.number().int().positive(),
+    wrong: z.array(OtpDestinationSchema).min(1),
+  }),
   z.object({ outcome: z.literal('expired') }),
   z.object({ outcome: z.literal('locked') }),
 ]);
@@ -164,9 +207,14 @@ export interface MeterBackend {
   /** A payment by UTR or app transaction id, for this consumer only; null when not found. */
   findPayment(caNumber: string, reference: string): Promise<Payment | null>;
   requestReconnect(caNumber: string): Promise<ReconnectResult | null>;
-  /** Sends an OTP to the new number; null when the consumer is unknown. */
-  startMobileUpdate(caNumber: string, newMobile: string): Promise<MobileUpdateStart | null>;
-  confirmMobileUpdate(requestId: string, otp: string): Promise<MobileUpdateConfirmation>;
+  /**
+   * Starts changing the registered mobile when `proof` holds: OTPs to the new number and, for
+   * `registered_mobile_otp`, to the registered one. A new start replaces the consumer's earlier one.
+   * Null when the consumer is unknown.
+   */
+  startMobileUpdate(caNumber: string, newMobile: string, proof: MobileUpdateProof): Promise<MobileUpdateStart | null>;
+  /** Changes the mobile when every OTP sent matches, and tells the number registered before by SMS. */
+  confirmMobileUpdate(requestId: string, otps: MobileUpdateOtps): Promise<MobileUpdateConfirmation>;
   /** A planned shutdown affecting this consumer's section now or soon, if the backend knows one. */
   findPlannedOutage(caNumber: string): Promise<PlannedOutage | null>;
   /**

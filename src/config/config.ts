@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { checkNluEnv, NLU_ENV_SHAPE, nluSettingsFrom, type NluSettings } from '../nlu/nluSettings';
 import { OUTREACH_ENV_SHAPE, outreachSettingsFrom, type OutreachSettings } from '../outreach/outreachSettings';
+import type { RateRule } from '../limits/rateLimiter';
+import { RateRuleSchema } from '../limits/rateRule';
 import { isLoopbackHost, presentVariables } from './environment';
 import { DEFAULT_SLA_HOURS, DEFAULT_TICKET_LIFECYCLE_POLICY, SlaTableSchema, type SlaTable, type TicketLifecyclePolicy } from './ticketPolicy';
 
@@ -68,6 +70,10 @@ export const EnvSchema = z.object({
   RECONNECT_WAIT_MINUTES: number(15).pipe(z.number().int().positive()),
   OTP_MAX_ATTEMPTS: number(3).pipe(z.number().int().positive()),
   OTP_TTL_MINUTES: number(10).pipe(z.number().int().positive()),
+  /** Mobile changes started (each proof checked, each round of OTPs) per CA number, whoever asks: COUNT/WINDOW. */
+  MOBILE_UPDATE_LIMIT_PER_CA: RateRuleSchema.default(RateRuleSchema.parse('5/24h')),
+  /** OTP SMS sent to any one mobile number, old or new, by any conversation: COUNT/WINDOW. */
+  OTP_LIMIT_PER_MOBILE: RateRuleSchema.default(RateRuleSchema.parse('5/24h')),
   SLA_HOURS: slaHours.optional(),
   /** Hours after a ticket is resolved (or found impossible) in which the consumer may reopen it. */
   TICKET_REOPEN_WINDOW_HOURS: number(DEFAULT_TICKET_LIFECYCLE_POLICY.reopenWindowHours).pipe(z.number().positive()),
@@ -143,6 +149,8 @@ export interface Policy {
   reconnectWaitMinutes: number;
   otpMaxAttempts: number;
   otpTtlMinutes: number;
+  /** How often a mobile change may start for one CA, and how many OTPs one number may receive. */
+  mobileUpdateLimits: { perCa: RateRule; otpsPerMobile: RateRule };
   slaHours: SlaTable;
   /** The reopen window and the outage-link window of field tickets. */
   ticketLifecycle: TicketLifecyclePolicy;
@@ -203,6 +211,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       reconnectWaitMinutes: env.RECONNECT_WAIT_MINUTES,
       otpMaxAttempts: env.OTP_MAX_ATTEMPTS,
       otpTtlMinutes: env.OTP_TTL_MINUTES,
+      mobileUpdateLimits: { perCa: env.MOBILE_UPDATE_LIMIT_PER_CA, otpsPerMobile: env.OTP_LIMIT_PER_MOBILE },
       slaHours: (env.SLA_HOURS as SlaTable | undefined) ?? DEFAULT_SLA_HOURS,
       ticketLifecycle: { reopenWindowHours: env.TICKET_REOPEN_WINDOW_HOURS, outageLinkWindowMinutes: env.OUTAGE_LINK_WINDOW_MINUTES },
       agentHours: agentHoursOf(env),

@@ -8,12 +8,15 @@ import {
   PlannedOutageSchema,
   type CampaignTarget,
   type MeterBackend,
+  type MobileUpdateProof,
+  type MobileUpdateStart,
   type ReconnectResult,
   type TargetCriteria,
   type TargetPage,
 } from '../../src/backend/meterBackend';
 import { DEMO_CONSUMERS } from '../../src/backend/simulator/seedConsumers';
 import type {
+  MobileChangeNoticeEvent,
   OtpSentEvent,
   SimulatedMeterBackendOptions,
 } from '../../src/backend/simulator/simulatedMeterBackend';
@@ -29,7 +32,9 @@ export type ContractSubjectFactory = (simulator: SimulatedMeterBackendOptions) =
 
 /** Monday 3 March 2025, 10:00 IST: two days after the monthly bill, so its debits are recent. */
 export const CONTRACT_NOW = new Date('2025-03-03T04:30:00.000Z');
+/** What the new number receives, and what the registered one does. */
 const OTP = '246810';
+const OLD_OTP = '135790';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -46,11 +51,15 @@ async function caNumbersOn(backend: MeterBackend, mobile: string): Promise<strin
   return (await backend.findConnectionsByMobile(mobile)).map((c) => c.caNumber);
 }
 
-/** Starts a mobile update that the test needs to exist, and returns its request id. */
-async function startUpdate(backend: MeterBackend, caNumber: string, newMobile: string): Promise<string> {
-  const started = await backend.startMobileUpdate(caNumber, newMobile);
-  if (!started) throw new Error(`no mobile update started for ${caNumber}`);
+/** The request id of a start the test needs to have sent OTPs. */
+function requestIdOf(started: MobileUpdateStart | null): string {
+  if (started?.outcome !== 'otp_sent') throw new Error(`no OTP sent: ${JSON.stringify(started)}`);
   return started.requestId;
+}
+
+/** Starts a mobile update that the test needs to exist, and returns its request id. */
+async function startUpdate(backend: MeterBackend, caNumber: string, newMobile: string, proof: MobileUpdateProof): Promise<string> {
+  return requestIdOf(await backend.startMobileUpdate(caNumber, newMobile, proof));
 }
 
 /**
@@ -61,16 +70,19 @@ export function describeMeterBackendContract(name: string, factory: ContractSubj
   describe(`MeterBackend contract: ${name}`, () => {
     let clock: Date;
     let otpsSent: OtpSentEvent[];
+    let noticesSent: MobileChangeNoticeEvent[];
     let subject: ContractSubject;
     let backend: MeterBackend;
 
     beforeEach(async () => {
       clock = CONTRACT_NOW;
       otpsSent = [];
+      noticesSent = [];
       subject = await factory({
         now: () => clock,
-        otpGenerator: () => OTP,
+        otpGenerator: (to) => (to === 'registered_mobile' ? OLD_OTP : OTP),
         onOtpSent: (event) => otpsSent.push(event),
+        onMobileChangeNotice: (event) => noticesSent.push(event),
         otpTtlMinutes: 10,
         otpMaxAttempts: 3,
       });
@@ -289,77 +301,155 @@ export function describeMeterBackendContract(name: string, factory: ContractSubj
     });
 
     describe('mobile update', () => {
-      it('sends an OTP to the new number and updates the mobile once it is confirmed', async () => {
-        const started = await backend.startMobileUpdate('101000008', '9123400008');
+      const registered: MobileUpdateProof = { kind: 'registered_mobile_otp' };
+      /** 101000008 has no mobile; its sticker says LT22N0811390 and it last recharged 500. */
+      const kamlaProof: MobileUpdateProof = { kind: 'meter_and_last_recharge', meterNumber: 'LT22N0811390', lastRechargeAmount: 500 };
+      const both = { registeredMobile: OLD_OTP, newMobile: OTP };
+
+      it('with a registered mobile, sends one OTP to it and one to the new number, and changes on both', async () => {
+        const started = await backend.startMobileUpdate('101000001', '9123400777', registered);
         expect(started).toEqual({
+          outcome: 'otp_sent',
           requestId: expect.any(String),
           expiresAt: new Date(CONTRACT_NOW.getTime() + 10 * MINUTE).toISOString(),
+          sentTo: ['registered_mobile', 'new_mobile'],
         });
-        expect(otpsSent).toEqual([{ caNumber: '101000008', maskedMobile: '******0008', otp: OTP }]);
-
-        const confirmation = await backend.confirmMobileUpdate(started?.requestId ?? '', OTP);
-        expect(confirmation).toEqual({ outcome: 'updated' });
-        expect((await backend.findConsumer('101000008'))?.mobile).toBe('9123400008');
-        await expect(caNumbersOn(backend, '9123400008')).resolves.toEqual(['101000008']);
+        expect(otpsSent).toEqual([
+          { caNumber: '101000001', to: 'registered_mobile', maskedMobile: '******0001', otp: OLD_OTP },
+          { caNumber: '101000001', to: 'new_mobile', maskedMobile: '******0777', otp: OTP },
+        ]);
+        await expect(backend.confirmMobileUpdate(requestIdOf(started), both)).resolves.toEqual({
+          outcome: 'updated',
+          previousMobileNotified: true,
+        });
+        expect((await backend.findConsumer('101000001'))?.mobile).toBe('9123400777');
+        expect(noticesSent).toEqual([{ caNumber: '101000001', maskedMobile: '******0001' }]);
       });
 
-      it('moves a connection off the old mobile when it changes', async () => {
-        const requestId = await startUpdate(backend, '101000011', '9123400011');
-        await backend.confirmMobileUpdate(requestId, OTP);
+      it("does not change on the new number's OTP alone when the registered one was sent an OTP", async () => {
+        const requestId = await startUpdate(backend, '101000001', '9123400001', registered);
+        await expect(backend.confirmMobileUpdate(requestId, { newMobile: OTP })).resolves.toEqual({
+          outcome: 'wrong_otp',
+          attemptsLeft: 2,
+          wrong: ['registered_mobile'],
+        });
+        await expect(backend.confirmMobileUpdate(requestId, { newMobile: OTP, registeredMobile: OTP })).resolves.toMatchObject({
+          wrong: ['registered_mobile'],
+        });
+        expect((await backend.findConsumer('101000001'))?.mobile).toBe('9876500001');
+        expect(noticesSent).toEqual([]);
+      });
+
+      it('says which OTP was wrong', async () => {
+        const requestId = await startUpdate(backend, '101000001', '9123400001', registered);
+        await expect(backend.confirmMobileUpdate(requestId, { registeredMobile: OLD_OTP, newMobile: '000000' })).resolves.toEqual({
+          outcome: 'wrong_otp',
+          attemptsLeft: 2,
+          wrong: ['new_mobile'],
+        });
+      });
+
+      it('refuses an OTP to the registered number where none is registered, and sends nothing', async () => {
+        await expect(backend.startMobileUpdate('101000008', '9123400008', registered)).resolves.toEqual({
+          outcome: 'no_registered_mobile',
+        });
+        expect(otpsSent).toEqual([]);
+      });
+
+      it('with the meter serial and the last recharge, sends an OTP to the new number only', async () => {
+        const started = await backend.startMobileUpdate('101000008', '9123400008', kamlaProof);
+        expect(started).toMatchObject({ outcome: 'otp_sent', sentTo: ['new_mobile'] });
+        expect(otpsSent).toEqual([{ caNumber: '101000008', to: 'new_mobile', maskedMobile: '******0008', otp: OTP }]);
+        await expect(backend.confirmMobileUpdate(requestIdOf(started), { newMobile: OTP })).resolves.toEqual({
+          outcome: 'updated',
+          previousMobileNotified: false,
+        });
+        expect((await backend.findConsumer('101000008'))?.mobile).toBe('9123400008');
+        await expect(caNumbersOn(backend, '9123400008')).resolves.toEqual(['101000008']);
+        expect(noticesSent).toEqual([]);
+      });
+
+      it('accepts the second proof for a lost SIM too, and still tells the old number', async () => {
+        const lostSim: MobileUpdateProof = { kind: 'meter_and_last_recharge', meterNumber: 'GS23A1105519', lastRechargeAmount: 2000 };
+        const requestId = await startUpdate(backend, '101000011', '9123400011', lostSim);
+        expect(otpsSent.map((sent) => sent.to)).toEqual(['new_mobile']);
+        await expect(backend.confirmMobileUpdate(requestId, { newMobile: OTP })).resolves.toEqual({
+          outcome: 'updated',
+          previousMobileNotified: true,
+        });
+        expect(noticesSent).toEqual([{ caNumber: '101000011', maskedMobile: '******0001' }]);
         await expect(caNumbersOn(backend, '9876500001')).resolves.toEqual(['101000001']);
       });
 
-      it('counts down wrong OTPs, then locks even against the right one', async () => {
-        const requestId = await startUpdate(backend, '101000001', '9123400001');
-        const confirm = (otp: string) => backend.confirmMobileUpdate(requestId, otp);
-        await expect(confirm('000000')).resolves.toEqual({ outcome: 'wrong_otp', attemptsLeft: 2 });
-        await expect(confirm('000001')).resolves.toEqual({ outcome: 'wrong_otp', attemptsLeft: 1 });
-        await expect(backend.confirmMobileUpdate(requestId, '000002')).resolves.toEqual({ outcome: 'locked' });
-        await expect(backend.confirmMobileUpdate(requestId, OTP)).resolves.toEqual({ outcome: 'locked' });
+      it('rejects a wrong meter serial or a wrong last recharge, without saying which, and sends nothing', async () => {
+        const wrongMeter = { ...kamlaProof, meterNumber: 'LT22N0811391' };
+        const wrongAmount = { ...kamlaProof, lastRechargeAmount: 300 };
+        const otherConsumersMeter = { ...kamlaProof, meterNumber: 'GS23A0104571' };
+        for (const proof of [wrongMeter, wrongAmount, otherConsumersMeter]) {
+          await expect(backend.startMobileUpdate('101000008', '9123400008', proof)).resolves.toEqual({ outcome: 'proof_rejected' });
+        }
+        expect(otpsSent).toEqual([]);
+      });
+
+      it('reads the last recharge to the rupee, as people remember it', async () => {
+        const started = await backend.startMobileUpdate('101000008', '9123400008', { ...kamlaProof, lastRechargeAmount: 500.2 });
+        expect(started?.outcome).toBe('otp_sent');
+      });
+
+      it('counts down wrong OTPs, then locks even against the right ones', async () => {
+        const requestId = await startUpdate(backend, '101000001', '9123400001', registered);
+        const confirm = (newMobile: string) => backend.confirmMobileUpdate(requestId, { registeredMobile: OLD_OTP, newMobile });
+        await expect(confirm('000000')).resolves.toMatchObject({ outcome: 'wrong_otp', attemptsLeft: 2 });
+        await expect(confirm('000001')).resolves.toMatchObject({ outcome: 'wrong_otp', attemptsLeft: 1 });
+        await expect(confirm('000002')).resolves.toEqual({ outcome: 'locked' });
+        await expect(confirm(OTP)).resolves.toEqual({ outcome: 'locked' });
         expect((await backend.findConsumer('101000001'))?.mobile).toBe('9876500001');
       });
 
-      it('expires the OTP after its time to live', async () => {
-        const requestId = await startUpdate(backend, '101000001', '9123400001');
+      it('expires the OTPs after their time to live', async () => {
+        const requestId = await startUpdate(backend, '101000001', '9123400001', registered);
         clock = new Date(CONTRACT_NOW.getTime() + 10 * MINUTE);
-        await expect(backend.confirmMobileUpdate(requestId, OTP)).resolves.toEqual({ outcome: 'expired' });
+        await expect(backend.confirmMobileUpdate(requestId, both)).resolves.toEqual({ outcome: 'expired' });
         expect((await backend.findConsumer('101000001'))?.mobile).toBe('9876500001');
       });
 
-      it('accepts the OTP until just before it expires', async () => {
-        const requestId = await startUpdate(backend, '101000001', '9123400001');
+      it('accepts the OTPs until just before they expire', async () => {
+        const requestId = await startUpdate(backend, '101000001', '9123400001', registered);
         clock = new Date(CONTRACT_NOW.getTime() + 10 * MINUTE - 1000);
-        await expect(backend.confirmMobileUpdate(requestId, OTP)).resolves.toEqual({ outcome: 'updated' });
+        await expect(backend.confirmMobileUpdate(requestId, both)).resolves.toMatchObject({ outcome: 'updated' });
       });
 
-      it('uses an OTP once: confirming again reads as expired', async () => {
-        const requestId = await startUpdate(backend, '101000008', '9123400008');
-        await backend.confirmMobileUpdate(requestId, OTP);
-        await expect(backend.confirmMobileUpdate(requestId, OTP)).resolves.toEqual({ outcome: 'expired' });
+      it('uses OTPs once: confirming again reads as expired', async () => {
+        const requestId = await startUpdate(backend, '101000008', '9123400008', kamlaProof);
+        await backend.confirmMobileUpdate(requestId, { newMobile: OTP });
+        await expect(backend.confirmMobileUpdate(requestId, { newMobile: OTP })).resolves.toEqual({ outcome: 'expired' });
       });
 
-      it('replaces an earlier request for the same consumer', async () => {
-        const first = await startUpdate(backend, '101000008', '9123400008');
-        const second = await startUpdate(backend, '101000008', '9123400018');
-        await expect(backend.confirmMobileUpdate(first, OTP)).resolves.toEqual({ outcome: 'expired' });
-        await expect(backend.confirmMobileUpdate(second, OTP)).resolves.toEqual({ outcome: 'updated' });
-        expect((await backend.findConsumer('101000008'))?.mobile).toBe('9123400018');
+      it('replaces an earlier request for the same consumer, even with a rejected one', async () => {
+        const first = await startUpdate(backend, '101000008', '9123400008', kamlaProof);
+        const second = await startUpdate(backend, '101000008', '9123400018', kamlaProof);
+        await expect(backend.confirmMobileUpdate(first, { newMobile: OTP })).resolves.toEqual({ outcome: 'expired' });
+        await backend.startMobileUpdate('101000008', '9123400028', { ...kamlaProof, lastRechargeAmount: 1 });
+        await expect(backend.confirmMobileUpdate(second, { newMobile: OTP })).resolves.toEqual({ outcome: 'expired' });
+        expect((await backend.findConsumer('101000008'))?.mobile).toBeNull();
       });
 
       it('reads an unknown request as expired', async () => {
-        const confirmation = await backend.confirmMobileUpdate('no-such-request', OTP);
+        const confirmation = await backend.confirmMobileUpdate('no-such-request', { newMobile: OTP });
         expect(confirmation).toEqual({ outcome: 'expired' });
       });
 
       it('answers null and sends nothing for a CA number it does not know', async () => {
-        await expect(backend.startMobileUpdate('101000098', '9123400098')).resolves.toBeNull();
+        await expect(backend.startMobileUpdate('101000098', '9123400098', kamlaProof)).resolves.toBeNull();
         expect(otpsSent).toEqual([]);
       });
 
-      it('rejects a malformed new mobile or OTP as a caller error', async () => {
-        await expect(backend.startMobileUpdate('101000008', '12345')).rejects.toThrow(RangeError);
-        const requestId = await startUpdate(backend, '101000008', '9123400008');
-        await expect(backend.confirmMobileUpdate(requestId, '12 34')).rejects.toThrow(RangeError);
+      it('rejects a malformed new mobile, proof or OTP as a caller error', async () => {
+        await expect(backend.startMobileUpdate('101000008', '12345', kamlaProof)).rejects.toThrow(RangeError);
+        const lowerCase = { ...kamlaProof, meterNumber: 'lt22n0811390' };
+        await expect(backend.startMobileUpdate('101000008', '9123400008', lowerCase)).rejects.toThrow(RangeError);
+        const requestId = await startUpdate(backend, '101000008', '9123400008', kamlaProof);
+        await expect(backend.confirmMobileUpdate(requestId, { newMobile: '12 34' })).rejects.toThrow(RangeError);
       });
     });
 
@@ -467,7 +557,7 @@ export function describeMeterBackendContract(name: string, factory: ContractSubj
         ['getMeterStatus', (b) => b.getMeterStatus('101000099')],
         ['findPayment', (b) => b.findPayment('101000099', '412300000099')],
         ['requestReconnect', (b) => b.requestReconnect('101000099')],
-        ['startMobileUpdate', (b) => b.startMobileUpdate('101000099', '9123400099')],
+        ['startMobileUpdate', (b) => b.startMobileUpdate('101000099', '9123400099', { kind: 'registered_mobile_otp' })],
         ['findPlannedOutage', (b) => b.findPlannedOutage('101000099')],
       ];
 
@@ -476,7 +566,7 @@ export function describeMeterBackendContract(name: string, factory: ContractSubj
       });
 
       it('sends no OTP', async () => {
-        await backend.startMobileUpdate('101000099', '9123400099').catch(() => undefined);
+        await backend.startMobileUpdate('101000099', '9123400099', { kind: 'registered_mobile_otp' }).catch(() => undefined);
         expect(otpsSent).toEqual([]);
       });
     });

@@ -23,6 +23,19 @@ describe('loadConfig', () => {
     expect(config.port).toBe(8080);
   });
 
+  it('reads the mobile-change limits as COUNT/WINDOW, five a day each when unset, and names a bad one', () => {
+    expect(loadConfig({}).policy.mobileUpdateLimits).toEqual({
+      perCa: { limit: 5, windowSeconds: 86_400 },
+      otpsPerMobile: { limit: 5, windowSeconds: 86_400 },
+    });
+    const config = loadConfig({ MOBILE_UPDATE_LIMIT_PER_CA: '3/12h', OTP_LIMIT_PER_MOBILE: '10/1d' });
+    expect(config.policy.mobileUpdateLimits).toEqual({
+      perCa: { limit: 3, windowSeconds: 43_200 },
+      otpsPerMobile: { limit: 10, windowSeconds: 86_400 },
+    });
+    expect(() => loadConfig({ OTP_LIMIT_PER_MOBILE: 'often' })).toThrow(/OTP_LIMIT_PER_MOBILE/);
+  });
+
   it('reads the ticket reopen and outage-link windows, the lifecycle defaults when unset', () => {
     expect(loadConfig({}).policy.ticketLifecycle).toEqual(DEFAULT_TICKET_LIFECYCLE_POLICY);
     expect(loadConfig({ TICKET_REOPEN_WINDOW_HOURS: '24', OUTAGE_LINK_WINDOW_MINUTES: '90' }).policy.ticketLifecycle).toEqual({

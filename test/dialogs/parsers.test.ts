@@ -1,8 +1,10 @@
 import {
   parseChoice,
   parseConsumerNumberAnswer,
+  parseMeterNumberAnswer,
   parseMobileAnswer,
   parseOtpAnswer,
+  parseRupeeAnswer,
   parsePaymentReferenceAnswer,
   parseYesNo,
 } from '../../dialogs/common/parsers';
@@ -52,6 +54,31 @@ describe('answers to the journeys questions', () => {
     expect(parsePaymentReferenceAnswer('UTR: 4123 0000 0003')).toEqual({ ok: true, value: '412300000003' });
     expect(parsePaymentReferenceAnswer('T2406011234567890')).toEqual({ ok: true, value: 'T2406011234567890' });
     expect(parsePaymentReferenceAnswer('paid yesterday')).toEqual({ ok: false, problem: 'recharge.referenceFormat' });
+  });
+
+  it('read the meter number from the sticker however it is spaced or cased, alone or in a sentence', () => {
+    expect(parseMeterNumberAnswer('LT22N0811390')).toEqual({ ok: true, value: 'LT22N0811390' });
+    expect(parseMeterNumberAnswer('lt22n 0811390')).toEqual({ ok: true, value: 'LT22N0811390' });
+    expect(parseMeterNumberAnswer('meter no GS23A0104571 hai')).toEqual({ ok: true, value: 'GS23A0104571' });
+    expect(parseMeterNumberAnswer('मीटर संख्या SEC2400318842 है')).toEqual({ ok: true, value: 'SEC2400318842' });
+    expect(parseMeterNumberAnswer('sticker nahi dikh raha')).toEqual({ ok: false, problem: 'mobile.meterNumberFormat' });
+    expect(parseMeterNumberAnswer('cancel')).toMatchObject({ ok: false });
+  });
+
+  it('read a rupee amount as people type it', () => {
+    for (const text of ['500', '₹500', '500rs', '500 रुपये', '५००', 'Rs 500.00', '500 ka recharge']) {
+      expect(parseRupeeAnswer(text)).toEqual({ ok: true, value: 500 });
+    }
+    expect(parseRupeeAnswer('Rs 1,000')).toEqual({ ok: true, value: 1000 });
+    expect(parseRupeeAnswer('kal kiya tha')).toEqual({ ok: false, problem: 'mobile.amountFormat' });
+    expect(parseRupeeAnswer('0')).toMatchObject({ ok: false });
+  });
+
+  it('take "don\'t know" as an answer where a consumer may not know it', () => {
+    for (const text of ['pata nahi', "I don't know", 'नहीं पता', 'याद नहीं है', 'Not sure']) {
+      expect(parseMeterNumberAnswer(text)).toEqual({ ok: true, value: null });
+      expect(parseRupeeAnswer(text)).toEqual({ ok: true, value: null });
+    }
   });
 
   it('find the value inside a sentence, keeping an app id as typed', () => {

@@ -168,8 +168,13 @@ describe('after a campaign message', () => {
     const id = await run(criteria, 'Visit list');
     const [visited] = await everyTarget(criteria);
     const ticket = (await world.repository.findByConsumer(visited!.caNumber)).find((t) => t.category === 'sampark_visit')!;
-    const request = await backend.startMobileUpdate(visited!.caNumber, '9123400042');
-    await backend.confirmMobileUpdate(request!.requestId, '123456');
+    // The field team checks the meter on the wall and the last recharge, as the backend requires.
+    const { meterNumber } = (await backend.findConsumer(visited!.caNumber))!;
+    const lastRechargeAmount = (await backend.getMeterStatus(visited!.caNumber))!.lastRecharge!.amount;
+    const proof = { kind: 'meter_and_last_recharge', meterNumber, lastRechargeAmount } as const;
+    const request = await backend.startMobileUpdate(visited!.caNumber, '9123400042', proof);
+    if (request?.outcome !== 'otp_sent') throw new Error('the visit could not start the mobile change');
+    await backend.confirmMobileUpdate(request.requestId, { newMobile: '123456' });
 
     await world.outreach.onTicketChanged({ ...ticket, status: 'in_progress' });
     expect((await counts(id)).visited).toBe(0);

@@ -18,7 +18,6 @@ import {
   CaNumberInput,
   MobileInput,
   MobileUpdateRequestIdInput,
-  OtpInput,
   PaymentReferenceInput,
   requireInput,
 } from '../backendInput';
@@ -27,6 +26,8 @@ import {
   ConsumerSchema,
   MeterStatusSchema,
   MobileUpdateConfirmationSchema,
+  MobileUpdateOtpsSchema,
+  MobileUpdateProofSchema,
   MobileUpdateStartSchema,
   PaymentSchema,
   MAX_TARGET_PAGE,
@@ -37,6 +38,8 @@ import {
   type MeterBackend,
   type MeterStatus,
   type MobileUpdateConfirmation,
+  type MobileUpdateOtps,
+  type MobileUpdateProof,
   type MobileUpdateStart,
   type Payment,
   type PlannedOutage,
@@ -192,28 +195,28 @@ export class HttpMeterBackend implements MeterBackend {
   }
 
   /** @inheritdoc */
-  async startMobileUpdate(caNumber: string, newMobile: string): Promise<MobileUpdateStart | null> {
+  async startMobileUpdate(caNumber: string, newMobile: string, proof: MobileUpdateProof): Promise<MobileUpdateStart | null> {
     const ca = requireInput(CaNumberInput, caNumber, 'CA number');
     const mobile = requireInput(MobileInput, newMobile, 'mobile number');
     return this.send({
       operation: 'startMobileUpdate',
       method: 'POST',
       path: `/v1/consumers/${ca}/mobile-updates`,
-      body: { mobile },
-      expectedStatus: 201,
+      body: { mobile, proof: requireInput(MobileUpdateProofSchema, proof, 'proof') },
+      expectedStatus: 200,
       schema: MobileUpdateStartSchema,
       onNotFound: 'null',
     });
   }
 
   /** @inheritdoc */
-  async confirmMobileUpdate(requestId: string, otp: string): Promise<MobileUpdateConfirmation> {
+  async confirmMobileUpdate(requestId: string, otps: MobileUpdateOtps): Promise<MobileUpdateConfirmation> {
     const id = requireInput(MobileUpdateRequestIdInput, requestId, 'mobile update request id');
     return this.send({
       operation: 'confirmMobileUpdate',
       method: 'POST',
       path: `/v1/mobile-updates/${id}/confirm`,
-      body: { otp: requireInput(OtpInput, otp, 'OTP') },
+      body: { otps: requireInput(MobileUpdateOtpsSchema, otps, 'OTPs') },
       expectedStatus: 200,
       schema: MobileUpdateConfirmationSchema,
       onNotFound: 'fail',

@@ -1,6 +1,13 @@
 import { z } from 'zod';
-import { CaNumberInput, MobileInput, OtpInput } from '../backendInput';
-import { ConsumerSchema, MAX_TARGET_PAGE, PlannedOutageSchema, TargetCriteriaSchema } from '../meterBackend';
+import { CaNumberInput, MobileInput } from '../backendInput';
+import {
+  ConsumerSchema,
+  MAX_TARGET_PAGE,
+  MobileUpdateOtpsSchema,
+  MobileUpdateProofSchema,
+  PlannedOutageSchema,
+  TargetCriteriaSchema,
+} from '../meterBackend';
 
 /**
  * The bodies the HTTP contract (docs/backend-openapi.yaml) adds around the port's own shapes. The
@@ -24,11 +31,11 @@ export const TargetQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(MAX_TARGET_PAGE),
 });
 
-/** POST /v1/consumers/{ca}/mobile-updates */
-export const MobileUpdateRequestSchema = z.object({ mobile: MobileInput });
+/** POST /v1/consumers/{ca}/mobile-updates: the new number and what proves the right to change it. */
+export const MobileUpdateRequestSchema = z.object({ mobile: MobileInput, proof: MobileUpdateProofSchema });
 
-/** POST /v1/mobile-updates/{requestId}/confirm */
-export const MobileUpdateConfirmRequestSchema = z.object({ otp: OtpInput });
+/** POST /v1/mobile-updates/{requestId}/confirm: every OTP the requester received. */
+export const MobileUpdateConfirmRequestSchema = z.object({ otps: MobileUpdateOtpsSchema });
 
 /** Every error response: a stable code for programs, a detail for people. */
 export const ErrorBodySchema = z.object({ error: z.string(), detail: z.string().optional() });

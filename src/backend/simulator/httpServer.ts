@@ -111,14 +111,14 @@ export function createSimulatorServer(options: SimulatorServerOptions): Simulato
   }));
   server.post('/v1/consumers/:ca/mobile-updates', route(async (req) => {
     const caNumber = parse(CaNumberInput, req.params.ca, 'CA number');
-    const { mobile } = parse(MobileUpdateRequestSchema, req.body, 'request body');
-    const started = await backend.startMobileUpdate(caNumber, mobile);
-    return started ? { status: 201, body: started } : NOT_FOUND;
+    const { mobile, proof } = parse(MobileUpdateRequestSchema, req.body, 'request body');
+    const started = await backend.startMobileUpdate(caNumber, mobile, proof);
+    return started ? { status: 200, body: started } : NOT_FOUND;
   }));
   server.post('/v1/mobile-updates/:requestId/confirm', route(async (req) => {
     const requestId = parse(MobileUpdateRequestIdInput, req.params.requestId, 'request id');
-    const { otp } = parse(MobileUpdateConfirmRequestSchema, req.body, 'request body');
-    return { status: 200, body: await backend.confirmMobileUpdate(requestId, otp) };
+    const { otps } = parse(MobileUpdateConfirmRequestSchema, req.body, 'request body');
+    return { status: 200, body: await backend.confirmMobileUpdate(requestId, otps) };
   }));
   server.get('/v1/consumers/:ca/planned-outage', route(async (req) => {
     const caNumber = parse(CaNumberInput, req.params.ca, 'CA number');

@@ -33,7 +33,7 @@ export const DEMO_CONSUMERS: readonly DemoConsumer[] = [
   { caNumber: '101000005', scenario: 'Payment missing: no payment found for any reference' },
   { caNumber: '101000006', scenario: 'Relay open on a positive balance (212.00): reconnect in 15 minutes' },
   { caNumber: '101000007', scenario: 'Meter silent for 3 days: no reconnect possible, needs a field visit' },
-  { caNumber: '101000008', scenario: 'No registered mobile number' },
+  { caNumber: '101000008', scenario: 'No registered mobile number (meter LT22N0811390, last recharge 500)' },
   { caNumber: '101000009', scenario: 'Arrears 4350 being recovered at 435 per recharge' },
   { caNumber: '101000010', scenario: 'Fixed charge and duty debited on the 1st, balance low' },
   { caNumber: '101000011', scenario: 'Second connection (a shop) on mobile 9876500001, like 101000001' },

@@ -6,20 +6,24 @@ import {
   CaNumberInput,
   MobileInput,
   MobileUpdateRequestIdInput,
-  OtpInput,
   PaymentReferenceInput,
   requireInput,
 } from '../backendInput';
 import {
   BackendUnavailableError,
   MAX_TARGET_PAGE,
+  MobileUpdateOtpsSchema,
+  MobileUpdateProofSchema,
   TargetCriteriaSchema,
   type CampaignTarget,
   type Consumer,
   type MeterBackend,
   type MeterStatus,
   type MobileUpdateConfirmation,
+  type MobileUpdateOtps,
+  type MobileUpdateProof,
   type MobileUpdateStart,
+  type OtpDestination,
   type Payment,
   type PlannedOutage,
   type ReconnectResult,
@@ -32,18 +36,29 @@ import { connectionFrom, seedConsumers, type Profile, type SeededConnection } fr
 /** What the simulator would have sent by SMS; the demo shows it so a tester can finish the journey. */
 export interface OtpSentEvent {
   caNumber: string;
+  /** Whose phone it went to: the number registered now, or the new one. */
+  to: OtpDestination;
   maskedMobile: string;
   otp: string;
+}
+
+/** The SMS the backend sends the number registered before, once a change is made. */
+export interface MobileChangeNoticeEvent {
+  caNumber: string;
+  /** The number that was told (the one replaced). */
+  maskedMobile: string;
 }
 
 /** Knobs for tests and demos; every one has a realistic default. */
 export interface SimulatedMeterBackendOptions {
   /** The simulator's clock. Seeds are laid out relative to it when the instance is created. */
   now?: () => Date;
-  /** Makes the 6-digit OTP; crypto-random by default. */
-  otpGenerator?: () => string;
-  /** Called with every OTP "sent" to a new mobile number. */
+  /** Makes the 6-digit OTP for a destination; crypto-random by default. */
+  otpGenerator?: (to: OtpDestination) => string;
+  /** Called with every OTP "sent", to the registered number or the new one. */
   onOtpSent?: (event: OtpSentEvent) => void;
+  /** Called when the number registered before is "told" of a change. */
+  onMobileChangeNotice?: (event: MobileChangeNoticeEvent) => void;
   /** How long an OTP stays valid; 10 minutes by default. */
   otpTtlMinutes?: number;
   /** Wrong OTPs allowed before the request locks; 3 by default. */
@@ -60,7 +75,8 @@ const OUTAGE_LOOKAHEAD_MS = 24 * 60 * 60_000;
 interface PendingMobileUpdate {
   caNumber: string;
   newMobile: string;
-  otp: string;
+  /** The OTP each destination was sent; a change needs every one of them. */
+  otps: Partial<Record<OtpDestination, string>>;
   expiresAt: Date;
   attemptsLeft: number;
 }
@@ -71,8 +87,9 @@ interface PendingMobileUpdate {
  */
 export class SimulatedMeterBackend implements MeterBackend {
   private readonly now: () => Date;
-  private readonly otpGenerator: () => string;
+  private readonly otpGenerator: (to: OtpDestination) => string;
   private readonly onOtpSent: (event: OtpSentEvent) => void;
+  private readonly onMobileChangeNotice: (event: MobileChangeNoticeEvent) => void;
   private readonly otpTtlMs: number;
   private readonly otpMaxAttempts: number;
   private readonly latencyMs: number;
@@ -88,6 +105,7 @@ export class SimulatedMeterBackend implements MeterBackend {
     this.now = options.now ?? systemClock;
     this.otpGenerator = options.otpGenerator ?? (() => String(randomInt(0, 1_000_000)).padStart(6, '0'));
     this.onOtpSent = options.onOtpSent ?? (() => undefined);
+    this.onMobileChangeNotice = options.onMobileChangeNotice ?? (() => undefined);
     this.otpTtlMs = (options.otpTtlMinutes ?? 10) * 60_000;
     this.otpMaxAttempts = options.otpMaxAttempts ?? 3;
     this.latencyMs = options.latencyMs ?? 0;
@@ -147,35 +165,46 @@ export class SimulatedMeterBackend implements MeterBackend {
     return { outcome: 'reconnect_sent', expectedMinutes: RECONNECT_EXPECTED_MINUTES };
   }
 
-  /** Starts a mobile update; a new request for the same consumer replaces any earlier one. */
-  async startMobileUpdate(caNumber: string, newMobile: string): Promise<MobileUpdateStart | null> {
+  /**
+   * Starts a mobile update once the proof holds; a new request for the same consumer replaces any
+   * earlier one, even a rejected one, so a guesser cannot keep an old request's attempts alive.
+   */
+  async startMobileUpdate(caNumber: string, newMobile: string, proof: MobileUpdateProof): Promise<MobileUpdateStart | null> {
     requireInput(MobileInput, newMobile, 'mobile number');
+    requireInput(MobileUpdateProofSchema, proof, 'proof');
     const connection = await this.connection(caNumber);
     if (!connection) return null;
     for (const [requestId, pending] of this.pendingMobileUpdates) {
       if (pending.caNumber === caNumber) this.pendingMobileUpdates.delete(requestId);
     }
+    const registered = connection.consumer.mobile;
+    if (proof.kind === 'registered_mobile_otp' && registered === null) return { outcome: 'no_registered_mobile' };
+    if (proof.kind === 'meter_and_last_recharge' && !provesConnection(connection, proof)) return { outcome: 'proof_rejected' };
+
+    const destinations: Array<[OtpDestination, string]> = [
+      ...(proof.kind === 'registered_mobile_otp' && registered ? [['registered_mobile', registered] as [OtpDestination, string]] : []),
+      ['new_mobile', newMobile],
+    ];
+    const otps: PendingMobileUpdate['otps'] = {};
+    for (const [to, mobile] of destinations) {
+      const otp = this.otpGenerator(to);
+      otps[to] = otp;
+      this.onOtpSent({ caNumber, to, maskedMobile: maskMobile(mobile), otp });
+    }
     const requestId = randomUUID();
-    const otp = this.otpGenerator();
     const expiresAt = new Date(this.now().getTime() + this.otpTtlMs);
-    this.pendingMobileUpdates.set(requestId, {
-      caNumber,
-      newMobile,
-      otp,
-      expiresAt,
-      attemptsLeft: this.otpMaxAttempts,
-    });
-    this.onOtpSent({ caNumber, maskedMobile: maskMobile(newMobile), otp });
-    return { requestId, expiresAt: expiresAt.toISOString() };
+    this.pendingMobileUpdates.set(requestId, { caNumber, newMobile, otps, expiresAt, attemptsLeft: this.otpMaxAttempts });
+    return { outcome: 'otp_sent', requestId, expiresAt: expiresAt.toISOString(), sentTo: destinations.map(([to]) => to) };
   }
 
   /**
-   * Checks the OTP. An unknown or used request reads as expired, so a replayed OTP never updates
-   * twice; a locked request stays locked until it expires.
+   * Checks every OTP the request sent. An unknown or used request reads as expired, so a replayed OTP
+   * never updates twice; a locked request stays locked until it expires. On success the number
+   * registered before is told, so a change its holder did not make does not go unnoticed.
    */
-  async confirmMobileUpdate(requestId: string, otp: string): Promise<MobileUpdateConfirmation> {
+  async confirmMobileUpdate(requestId: string, otps: MobileUpdateOtps): Promise<MobileUpdateConfirmation> {
     requireInput(MobileUpdateRequestIdInput, requestId, 'mobile update request id');
-    requireInput(OtpInput, otp, 'OTP');
+    requireInput(MobileUpdateOtpsSchema, otps, 'OTPs');
     await this.answerDelay();
     const pending = this.pendingMobileUpdates.get(requestId);
     if (!pending || this.now() >= pending.expiresAt) {
@@ -183,16 +212,20 @@ export class SimulatedMeterBackend implements MeterBackend {
       return { outcome: 'expired' };
     }
     if (pending.attemptsLeft === 0) return { outcome: 'locked' };
-    if (!sameOtp(otp, pending.otp)) {
+    const given: Partial<Record<OtpDestination, string>> = { new_mobile: otps.newMobile, registered_mobile: otps.registeredMobile };
+    const wrong = (Object.entries(pending.otps) as Array<[OtpDestination, string]>)
+      .filter(([to, expected]) => !sameSecret(given[to] ?? '', expected))
+      .map(([to]) => to);
+    if (wrong.length > 0) {
       pending.attemptsLeft -= 1;
-      return pending.attemptsLeft === 0
-        ? { outcome: 'locked' }
-        : { outcome: 'wrong_otp', attemptsLeft: pending.attemptsLeft };
+      return pending.attemptsLeft === 0 ? { outcome: 'locked' } : { outcome: 'wrong_otp', attemptsLeft: pending.attemptsLeft, wrong };
     }
     this.pendingMobileUpdates.delete(requestId);
     const connection = this.connections.get(pending.caNumber);
+    const previous = connection?.consumer.mobile ?? null;
     if (connection) connection.consumer.mobile = pending.newMobile;
-    return { outcome: 'updated' };
+    if (previous) this.onMobileChangeNotice({ caNumber: pending.caNumber, maskedMobile: maskMobile(previous) });
+    return { outcome: 'updated', previousMobileNotified: previous !== null };
   }
 
   /** @inheritdoc */
@@ -338,8 +371,19 @@ function simulatedFault(): BackendUnavailableError {
   return new BackendUnavailableError('timeout', 'simulated backend fault');
 }
 
-/** Compares digests so the time taken does not reveal how many leading digits were right. */
-function sameOtp(given: string, expected: string): boolean {
+/**
+ * Whether the meter serial (as on the sticker, case and spaces aside) and the last recharge (to the
+ * rupee, as people remember it) match the records. No recharge on record: nothing to check against.
+ */
+function provesConnection(connection: SeededConnection, proof: Extract<MobileUpdateProof, { kind: 'meter_and_last_recharge' }>): boolean {
+  const lastRecharge = connection.meter.lastRecharge;
+  if (!lastRecharge) return false;
+  const meterMatches = sameSecret(proof.meterNumber, connection.consumer.meterNumber.toUpperCase());
+  return meterMatches && Math.round(proof.lastRechargeAmount) === Math.round(lastRecharge.amount);
+}
+
+/** Compares digests so the time taken does not reveal how many leading characters were right. */
+function sameSecret(given: string, expected: string): boolean {
   const digest = (otp: string): Buffer => createHash('sha256').update(otp).digest();
   return timingSafeEqual(digest(given), digest(expected));
 }

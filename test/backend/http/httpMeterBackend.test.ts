@@ -21,6 +21,9 @@ interface FakeServer {
   close(): Promise<void>;
 }
 
+/** The proof that asks the backend to send an OTP to the registered number too. */
+const REGISTERED = { kind: 'registered_mobile_otp' } as const;
+
 const openServers: FakeServer[] = [];
 
 async function fakeServer(respond: Respond): Promise<FakeServer> {
@@ -134,15 +137,16 @@ describe('HttpMeterBackend', () => {
       expect(server.requests[0]?.headers).not.toHaveProperty('authorization');
     });
 
-    it('posts the new mobile as a JSON body', async () => {
-      const started = { requestId: 'r-1', expiresAt: '2025-03-03T04:40:00.000Z' };
-      const server = await fakeServer((res) => json(res, 201, started));
-      await expect(client(server.url).startMobileUpdate('101000008', '9123400008')).resolves.toEqual(started);
+    it('posts the new mobile and the proof as a JSON body', async () => {
+      const started = { outcome: 'otp_sent', requestId: 'r-1', expiresAt: '2025-03-03T04:40:00.000Z', sentTo: ['new_mobile'] };
+      const proof = { kind: 'meter_and_last_recharge', meterNumber: 'LT22N0811390', lastRechargeAmount: 500 } as const;
+      const server = await fakeServer((res) => json(res, 200, started));
+      await expect(client(server.url).startMobileUpdate('101000008', '9123400008', proof)).resolves.toEqual(started);
       expect(server.requests[0]).toMatchObject({
         method: 'POST',
         url: '/v1/consumers/101000008/mobile-updates',
         headers: expect.objectContaining({ 'content-type': 'application/json' }),
-        body: JSON.stringify({ mobile: '9123400008' }),
+        body: JSON.stringify({ mobile: '9123400008', proof }),
       });
     });
 
@@ -150,7 +154,9 @@ describe('HttpMeterBackend', () => {
       const server = await fakeServer((res) => json(res, 200, CONSUMER));
       const backend = client(server.url);
       await expect(backend.findConsumer('12345')).rejects.toThrow(RangeError);
-      await expect(backend.confirmMobileUpdate('r-1', '12345')).rejects.toThrow(RangeError);
+      await expect(backend.confirmMobileUpdate('r-1', { newMobile: '12345' })).rejects.toThrow(RangeError);
+      const sloppyProof = { kind: 'meter_and_last_recharge', meterNumber: 'lt 22', lastRechargeAmount: -5 } as const;
+      await expect(backend.startMobileUpdate('101000008', '9123400008', sloppyProof)).rejects.toThrow(RangeError);
       expect(server.requests).toHaveLength(0);
     });
   });
@@ -176,7 +182,7 @@ describe('HttpMeterBackend', () => {
 
     it('reads 404 where the contract has none as a broken backend', async () => {
       const server = await fakeServer((res) => json(res, 404, { error: 'not_found' }));
-      const error = await failure(client(server.url).confirmMobileUpdate('r-1', '246810'));
+      const error = await failure(client(server.url).confirmMobileUpdate('r-1', { newMobile: '246810' }));
       expect(error.reason).toBe('bad_response');
     });
 
@@ -259,7 +265,7 @@ describe('HttpMeterBackend', () => {
     it('never retries a POST that timed out', async () => {
       const server = await fakeServer(() => undefined);
       const backend = client(server.url, { retries: 3, timeoutMs: 50 });
-      expect((await failure(backend.startMobileUpdate('101000008', '9123400008'))).reason).toBe('timeout');
+      expect((await failure(backend.startMobileUpdate('101000001', '9123400008', REGISTERED))).reason).toBe('timeout');
       expect(server.requests).toHaveLength(1);
     });
   });
@@ -304,14 +310,15 @@ describe('HttpMeterBackend', () => {
       const backend = client(server.url, { logger, retries: 1 });
 
       await failure(backend.findConnectionsByMobile('9123400008'));
-      await failure(backend.startMobileUpdate('101000008', '9123400008'));
-      await failure(backend.confirmMobileUpdate('r-1', '246810'));
+      await failure(backend.startMobileUpdate('101000001', '9123400008', REGISTERED));
+      await failure(backend.confirmMobileUpdate('r-1', { newMobile: '246810', registeredMobile: '135790' }));
 
       const log = lines.join('');
       expect(log).toContain('"reason":"server_error"');
       expect(log).toContain('"operation":"confirmMobileUpdate"');
       expect(log).not.toContain('9123400008');
       expect(log).not.toContain('246810');
+      expect(log).not.toContain('135790');
     });
   });
 });

@@ -45,6 +45,7 @@ const asJson = (body: unknown): Call => ({
   contentType: 'application/json',
 });
 const UPDATES = '/v1/consumers/101000008/mobile-updates';
+const REGISTERED = { kind: 'registered_mobile_otp' };
 
 describe('simulator HTTP server', () => {
   describe('input validation', () => {
@@ -58,7 +59,20 @@ describe('simulator HTTP server', () => {
       ['a missing mobile query', '/v1/consumers', {}, 'bad_request'],
       ['a repeated mobile query', '/v1/consumers?mobile=9876500001&mobile=9876500002', {}, 'bad_request'],
       ['a payment reference with spaces', '/v1/consumers/101000003/payments/UTR%20123', {}, 'bad_request'],
-      ['a new mobile that is not one', UPDATES, asJson({ mobile: '12345' }), 'bad_request'],
+      ['a new mobile that is not one', UPDATES, asJson({ mobile: '12345', proof: REGISTERED }), 'bad_request'],
+      ['a mobile update without a proof', UPDATES, asJson({ mobile: '9123400008' }), 'bad_request'],
+      [
+        'a proof of an unknown kind',
+        UPDATES,
+        asJson({ mobile: '9123400008', proof: { kind: 'trust_me' } }),
+        'bad_request',
+      ],
+      [
+        'a meter proof without the last recharge',
+        UPDATES,
+        asJson({ mobile: '9123400008', proof: { kind: 'meter_and_last_recharge', meterNumber: 'LT22N0811390' } }),
+        'bad_request',
+      ],
       ['a mobile update without a body', UPDATES, { method: 'POST' }, 'bad_request'],
       [
         'a mobile update as a form',
@@ -72,8 +86,9 @@ describe('simulator HTTP server', () => {
         { method: 'POST', body: '{"mobile":', contentType: 'application/json' },
         'invalid_content',
       ],
-      ['an OTP of two digits', '/v1/mobile-updates/abc-123/confirm', asJson({ otp: '12' }), 'bad_request'],
-      ['a request id with a space', '/v1/mobile-updates/a%20b/confirm', asJson({ otp: '246810' }), 'bad_request'],
+      ['an OTP of two digits', '/v1/mobile-updates/abc-123/confirm', asJson({ otps: { newMobile: '12' } }), 'bad_request'],
+      ['OTPs without the new number\'s', '/v1/mobile-updates/abc-123/confirm', asJson({ otps: { registeredMobile: '246810' } }), 'bad_request'],
+      ['a request id with a space', '/v1/mobile-updates/a%20b/confirm', asJson({ otps: { newMobile: '246810' } }), 'bad_request'],
       ['a target page without a size', '/v1/targets?division=Patna%20East', {}, 'bad_request'],
       ['a target page too large', '/v1/targets?limit=1001', {}, 'bad_request'],
       ['a no-mobile flag that is not true or false', '/v1/targets?limit=10&noMobile=yes', {}, 'bad_request'],
@@ -108,9 +123,11 @@ describe('simulator HTTP server', () => {
       expect(ErrorBodySchema.parse(wrongMethod.body).error).toBe('method_not_allowed');
     });
 
-    it('answers 201 when a mobile update starts', async () => {
-      const response = await call('/v1/consumers/101000008/mobile-updates', asJson({ mobile: '9123400008' }));
-      expect(response).toMatchObject({ status: 201, body: { requestId: expect.any(String) } });
+    it('answers 200 with the outcome when a mobile update is asked for', async () => {
+      const sent = await call('/v1/consumers/101000001/mobile-updates', asJson({ mobile: '9123400008', proof: REGISTERED }));
+      expect(sent).toMatchObject({ status: 200, body: { outcome: 'otp_sent', requestId: expect.any(String) } });
+      const noMobile = await call(UPDATES, asJson({ mobile: '9123400008', proof: REGISTERED }));
+      expect(noMobile).toMatchObject({ status: 200, body: { outcome: 'no_registered_mobile' } });
     });
 
     it('answers 503 when the wrapped backend is unavailable', async () => {

@@ -1,4 +1,4 @@
-import { BackendUnavailableError } from '../../../src/backend/meterBackend';
+import { BackendUnavailableError, type MobileUpdateStart } from '../../../src/backend/meterBackend';
 import { populationProfiles } from '../../../src/backend/simulator/population';
 import { SimulatedMeterBackend, type OtpSentEvent } from '../../../src/backend/simulator/simulatedMeterBackend';
 
@@ -28,8 +28,9 @@ describe('SimulatedMeterBackend', () => {
     await expect(backend.getMeterStatus(crowd.caNumber)).resolves.toMatchObject({ caNumber: crowd.caNumber });
     expect((await backend.findConnectionsByMobile(crowd.mobile!)).map((c) => c.caNumber)).toEqual([crowd.caNumber]);
 
-    const started = await backend.startMobileUpdate(crowd.caNumber, '9123400777');
-    await backend.confirmMobileUpdate(started!.requestId, '246810');
+    const started = await backend.startMobileUpdate(crowd.caNumber, '9123400777', { kind: 'registered_mobile_otp' });
+    if (started?.outcome !== 'otp_sent') throw new Error('no OTP sent');
+    await backend.confirmMobileUpdate(started.requestId, { registeredMobile: '246810', newMobile: '246810' });
     await expect(backend.findConnectionsByMobile(crowd.mobile!)).resolves.toEqual([]);
     const page = await backend.findTargets({ section: crowd.area.section }, String(Number(crowd.caNumber) - 1), 1);
     expect(page.targets[0]).toMatchObject({ caNumber: crowd.caNumber, mobile: '9123400777' });
@@ -44,12 +45,15 @@ describe('SimulatedMeterBackend', () => {
   it('sends a random 6-digit OTP by default, which confirms the update', async () => {
     const sent: OtpSentEvent[] = [];
     const backend = new SimulatedMeterBackend({ onOtpSent: (event) => sent.push(event) });
-    const started = await backend.startMobileUpdate('101000008', '9123400008');
+    const started = await backend.startMobileUpdate('101000001', '9123400008', { kind: 'registered_mobile_otp' });
     const sixDigits = expect.stringMatching(/^\d{6}$/);
-    expect(sent).toEqual([{ caNumber: '101000008', maskedMobile: '******0008', otp: sixDigits }]);
-    await expect(backend.confirmMobileUpdate(started?.requestId ?? '', sent[0]?.otp ?? '')).resolves.toEqual({
-      outcome: 'updated',
-    });
+    expect(sent).toEqual([
+      { caNumber: '101000001', to: 'registered_mobile', maskedMobile: '******0001', otp: sixDigits },
+      { caNumber: '101000001', to: 'new_mobile', maskedMobile: '******0008', otp: sixDigits },
+    ]);
+    const otps = { registeredMobile: sent[0]?.otp ?? '', newMobile: sent[1]?.otp ?? '' };
+    const requestId = started?.outcome === 'otp_sent' ? started.requestId : '';
+    await expect(backend.confirmMobileUpdate(requestId, otps)).resolves.toEqual({ outcome: 'updated', previousMobileNotified: true });
   });
 
   it('honours the configured attempts and time to live', async () => {
@@ -60,14 +64,16 @@ describe('SimulatedMeterBackend', () => {
       otpMaxAttempts: 1,
       otpTtlMinutes: 2,
     });
-    const locking = await backend.startMobileUpdate('101000001', '9123400001');
-    const afterOneWrongOtp = await backend.confirmMobileUpdate(locking?.requestId ?? '', '222222');
+    const proof = { kind: 'registered_mobile_otp' } as const;
+    const requestIdOf = (started: MobileUpdateStart | null) => (started?.outcome === 'otp_sent' ? started.requestId : '');
+    const locking = requestIdOf(await backend.startMobileUpdate('101000001', '9123400001', proof));
+    const afterOneWrongOtp = await backend.confirmMobileUpdate(locking, { registeredMobile: '111111', newMobile: '222222' });
     expect(afterOneWrongOtp).toEqual({ outcome: 'locked' });
 
-    const expiring = await backend.startMobileUpdate('101000001', '9123400001');
-    expect(expiring?.expiresAt).toBe('2025-03-03T04:32:00.000Z');
+    const expiring = await backend.startMobileUpdate('101000001', '9123400001', proof);
+    expect(expiring).toMatchObject({ expiresAt: '2025-03-03T04:32:00.000Z' });
     clock = new Date('2025-03-03T04:32:00.000Z');
-    const atExpiry = await backend.confirmMobileUpdate(expiring?.requestId ?? '', '111111');
+    const atExpiry = await backend.confirmMobileUpdate(requestIdOf(expiring), { registeredMobile: '111111', newMobile: '111111' });
     expect(atExpiry).toEqual({ outcome: 'expired' });
   });
 
