@@ -22,13 +22,25 @@
     return document.getElementById(id);
   }
 
-  function secondsLeft(token) {
+  /**
+   * Seconds the session's token has left, timed by this device's clock from the lifetime the server
+   * gave (`expires_in`): a phone's clock may be hours off the server's, so the token's own `exp` is
+   * only read for a session saved before the page kept its own expiry.
+   */
+  function secondsLeft(session) {
+    if (typeof session.expiresAt === 'number') return (session.expiresAt - Date.now()) / 1000;
     try {
-      var payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+      var payload = session.token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
       return JSON.parse(atob(payload)).exp - Date.now() / 1000;
     } catch (error) {
       return 0;
     }
+  }
+
+  /** Takes a token answer (generate or refresh) into the session. */
+  function takeToken(session, answer) {
+    session.token = answer.token;
+    session.expiresAt = Date.now() + answer.expires_in * 1000;
   }
 
   function readSession() {
@@ -57,17 +69,17 @@
   /** Keeps the stored token fresh, so a reload after a long chat still resumes it. */
   function scheduleRefresh(session) {
     clearTimeout(refreshTimer);
-    var delay = Math.max(0, secondsLeft(session.token) - REFRESH_MARGIN_SECONDS) * 1000;
+    var delay = Math.max(0, secondsLeft(session) - REFRESH_MARGIN_SECONDS) * 1000;
     refreshTimer = setTimeout(function () {
       post(directLineDomain + '/tokens/refresh', session.token)
         .then(function (answer) {
-          session.token = answer.token;
+          takeToken(session, answer);
           saveSession(session);
           scheduleRefresh(session);
         })
         .catch(function () {
           // Try again shortly while the old token still works.
-          if (secondsLeft(session.token) > 0) refreshTimer = setTimeout(function () { scheduleRefresh(session); }, 30000);
+          if (secondsLeft(session) > 0) refreshTimer = setTimeout(function () { scheduleRefresh(session); }, 30000);
         });
     }, delay);
   }
@@ -145,7 +157,8 @@
     setPickerBusy(true);
     post(tokenUrl)
       .then(function (answer) {
-        var session = { token: answer.token, conversationId: answer.conversationId, language: language };
+        var session = { conversationId: answer.conversationId, language: language };
+        takeToken(session, answer);
         saveSession(session);
         startChat(session, false);
       })
@@ -156,10 +169,10 @@
   }
 
   function resume(session) {
-    if (secondsLeft(session.token) > REFRESH_MARGIN_SECONDS) return startChat(session, true);
+    if (secondsLeft(session) > REFRESH_MARGIN_SECONDS) return startChat(session, true);
     post(directLineDomain + '/tokens/refresh', session.token)
       .then(function (answer) {
-        session.token = answer.token;
+        takeToken(session, answer);
         saveSession(session);
         startChat(session, true);
       })
@@ -181,7 +194,7 @@
   });
 
   var stored = readSession();
-  if (stored && secondsLeft(stored.token) > 0) resume(stored);
+  if (stored && secondsLeft(stored) > 0) resume(stored);
   else {
     window.sessionStorage.removeItem(SESSION_KEY);
     showPicker(false);
