@@ -28,7 +28,10 @@ describe('many instances on one Redis', () => {
     const [a, b] = await Promise.all([instance('alternate'), instance('alternate')]);
     await a!.play([['user', 'mobile number badalna hai'], ['bot', 'उपभोक्ता संख्या']]);
     await b!.play([['user', '101000008'], ['bot', 'कोई मोबाइल नंबर पंजीकृत नहीं']]);
-    await a!.play([['user', '9123456700'], ['bot', 'OTP भेजा है']]);
+    await a!.play([['user', '9123456700'], ['bot', 'मीटर संख्या']]);
+    // 101000008's meter number and last recharge: the proof of a change with no registered mobile.
+    await b!.play([['user', 'LT22N0811390'], ['bot', 'पिछला रिचार्ज']]);
+    await a!.play([['user', '500'], ['bot', 'OTP भेजा है']]);
     await b!.play([['user', TEST_OTP], ['bot', '******6700']]);
   });
 
