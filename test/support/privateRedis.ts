@@ -41,7 +41,7 @@ export class PrivateRedis {
     this.process = spawn(
       'redis-server',
       ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir],
-      { stdio: 'ignore' },
+      { stdio: 'ignore', env: withoutFakedClock(process.env) },
     );
     for (let attempt = 0; attempt < 100; attempt += 1) {
       const probe = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
@@ -72,4 +72,13 @@ export class PrivateRedis {
     await this.stop();
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The environment for redis-server: without libfaketime, which a run at a faked hour preloads
+ * (scripts/test-at-hour.sh) and under which redis-server cannot start. Redis keeps the machine's
+ * clock, as the machine's own Redis does in that run.
+ */
+function withoutFakedClock(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => name !== 'LD_PRELOAD' && !name.startsWith('FAKETIME')));
 }
