@@ -6,5 +6,7 @@ export const DialogIds = {
   consumer: 'consumer',
   askConsumerNumber: 'consumer.ask',
   askYesNo: 'ask.yesNo',
+  /** A yes/no offer that opens a ticket or changes something: only a clear yes takes it, not "ok" or "👍". */
+  askConsent: 'ask.consent',
   backendDown: 'backend_down',
 } as const;

@@ -21,10 +21,10 @@ import { isStopRequest } from '../src/outreach/stopRequest';
 import type { ConversationStart } from '../src/bot/samparkBot';
 import { AskDialog, type Answer } from './common/askDialog';
 import { consumerDialogs } from './common/consumerDialog';
-import { isClosing, parseYesNo } from './common/parsers';
+import { isClosing, parseConsent, parseYesNo } from './common/parsers';
 import { translate, withButtons } from './common/replies';
 import { DialogIds } from './dialogIds';
-import { isJourney, journeyDialogs } from './journeys';
+import { isJourney, journeyDialogs, type JourneyIntent } from './journeys';
 import type { BackendDownOptions } from './journeys/backendDown';
 import { switchLanguage } from './journeys/changeLanguage';
 import { answerCallBackOffer, wasHandedOver } from './journeys/talkToAgent';
@@ -44,6 +44,12 @@ import {
   type Understood,
 } from './menuDialog';
 import type { DialogServices } from './services';
+import { answerFollowUp } from './common/followUps';
+import { clausesOf } from '../src/understanding/clauses';
+import { dropsTheMatter } from '../src/understanding/courseChange';
+import { showsDistress } from '../src/understanding/feelings';
+import { followUpOf } from '../src/understanding/followUp';
+import { isAcknowledgement } from '../src/understanding/smallTalk';
 
 /**
  * What the bot hands the root dialog when a conversation has no dialog running; `route` is set when
@@ -64,6 +70,9 @@ const INTERRUPTIONS: readonly IntentId[] = ['cancel', 'help', 'change_language',
 /** Below this score a message inside a dialog is taken as an answer, not an interruption. */
 const INTERRUPTION_MIN_SCORE = 0.6;
 
+/** Journeys a second clause does not queue: talking to a person or switching language are acted on at once, or not at all. */
+const NOT_QUEUED: readonly IntentId[] = ['talk_to_agent', 'change_language'];
+
 /** Two "did not understand" in a row: the bot says so and points to an agent. */
 const FALLBACKS_BEFORE_AGENT = 2;
 
@@ -81,6 +90,7 @@ export class RootDialog extends ComponentDialog<RootOptions> {
       menuDialog(services),
       didYouMeanDialog(services),
       new AskDialog(DialogIds.askYesNo, services, parseYesNo),
+      new AskDialog(DialogIds.askConsent, services, parseConsent),
       this.flow(),
     ];
     for (const dialog of dialogs) this.addDialog(dialog);
@@ -88,6 +98,7 @@ export class RootDialog extends ComponentDialog<RootOptions> {
   }
 
   protected override async onBeginDialog(innerDc: DialogContext, options?: RootOptions): Promise<DialogTurnResult> {
+    await this.acknowledgeFeelings(innerDc.context);
     return this.guardBackend(innerDc, () => super.onBeginDialog(innerDc, options));
   }
 
@@ -97,6 +108,7 @@ export class RootDialog extends ComponentDialog<RootOptions> {
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(DialogIds.rootFlow, { recognition: null } satisfies RootOptions);
     }
+    await this.acknowledgeFeelings(innerDc.context);
     const interrupted = await this.interrupt(innerDc);
     if (interrupted) return interrupted;
     return this.guardBackend(innerDc, () => super.onContinueDialog(innerDc));
@@ -118,7 +130,13 @@ export class RootDialog extends ComponentDialog<RootOptions> {
         // A flow started over on a route has already dealt with its message.
         const campaign = step.options.route ? null : await this.campaignReply(step.context);
         if (campaign === 'stopped') return step.endDialog();
-        const route = step.options.route ?? campaign ?? this.routeOfStart(step.options, step.context.activity.text ?? '');
+        const text = step.context.activity.text ?? '';
+        const understood = step.options.route || campaign ? null : await this.understandOutsideJourney(step.context, text);
+        if (understood === 'answered') return step.endDialog();
+        const route = step.options.route ?? campaign ?? understood ?? this.routeOfStart(step.options, text);
+        if (route !== 'nothingToCancel' && route !== 'closing' && route.to === 'journey' && !step.options.route) {
+          await this.queueOtherNeeds(step.context, text, route.intent);
+        }
         if (route === 'nothingToCancel' || route === 'closing') {
           (await this.services.memory.sessionOf(step.context)).fallbacksInARow = 0;
           const t = translate(this.services, step.context);
@@ -140,6 +158,8 @@ export class RootDialog extends ComponentDialog<RootOptions> {
       async (step) => {
         // Queued for an agent: what the consumer writes next is the agent's, so the bot offers nothing.
         if (wasHandedOver(step.result)) return step.endDialog();
+        const next = await this.nextNeed(step.context);
+        if (next) return step.replaceDialog(DialogIds.rootFlow, { recognition: null, route: next } satisfies RootOptions);
         const t = translate(this.services, step.context);
         await step.context.sendActivity(withButtons(t('common.anythingElse'), [t('common.menu')]));
         return step.endDialog();
@@ -222,6 +242,8 @@ export class RootDialog extends ComponentDialog<RootOptions> {
     if (!recognition || recognition.script === 'neutral') return null;
     const question = this.activeQuestion(innerDc);
     const text = context.activity.text ?? '';
+    const changedCourse = await this.changeOfCourse(innerDc, text, recognition, question);
+    if (changedCourse) return changedCourse;
     const intent = question?.takesFreeText ? keywordIntent(text) : recognition.intent;
     if (!intent || (!question?.takesFreeText && recognition.score < INTERRUPTION_MIN_SCORE)) return null;
     if (question && (await question.accepts(text, context))) return null;
@@ -258,6 +280,98 @@ export class RootDialog extends ComponentDialog<RootOptions> {
         await innerDc.cancelAllDialogs();
         return innerDc.beginDialog('talk_to_agent', await this.journeyStart(context, {}));
     }
+  }
+
+  /**
+   * What a message means beside a new request, when no journey is running: an acknowledgement ("ok",
+   * "👍", "thik h") gets a short "all right"; a question about the last answer ("kab tak?", "raat me
+   * katega?", "PhonePe se ho jayega?") is answered from it; "kitne ka recharge karein" without a
+   * balance told yet is the supply journey. Null: route the message by its intent.
+   */
+  private async understandOutsideJourney(context: TurnContext, text: string): Promise<Route | 'answered' | null> {
+    if (isClosing(text)) return null;
+    if (isAcknowledgement(text)) {
+      await context.sendActivity(translate(this.services, context)('smallTalk.acknowledged'));
+      return 'answered';
+    }
+    const followUp = followUpOf(text);
+    if (!followUp) return null;
+    if (await answerFollowUp(this.services, context, followUp)) return 'answered';
+    const entities = recognitionOf(context)?.entities ?? {};
+    return followUp === 'how_much' ? { to: 'journey', intent: 'supply_not_restored', entities } : null;
+  }
+
+  /**
+   * Inside a dialog, the consumer changes course: "chhodiye ye sab, mera balance dikhaiye" drops the
+   * open question for the new request (or just drops it); a question about the bot's last answer
+   * asked instead of answering a yes/no ("theek hai, kab tak aayegi?") is answered, and the offer left.
+   */
+  private async changeOfCourse(
+    innerDc: DialogContext,
+    text: string,
+    recognition: Recognition,
+    question: AskDialog<unknown> | null,
+  ): Promise<DialogTurnResult | null> {
+    const context = innerDc.context;
+    if (dropsTheMatter(text)) {
+      await innerDc.cancelAllDialogs();
+      const journey = isJourney(recognition.intent) && recognition.intent !== 'change_language' ? recognition.intent : null;
+      if (journey) {
+        return innerDc.beginDialog(DialogIds.rootFlow, {
+          recognition,
+          route: { to: 'journey', intent: journey, entities: recognition.entities },
+        } satisfies RootOptions);
+      }
+      await context.sendActivity(withButtons(translate(this.services, context)('cancel.done'), [translate(this.services, context)('common.menu')]));
+      return Dialog.EndOfTurn;
+    }
+    const followUp = followUpOf(text);
+    if (!followUp || (question && !question.takesFreeText && (await question.accepts(text, context)))) return null;
+    if (!(await answerFollowUp(this.services, context, followUp))) return null;
+    await innerDc.cancelAllDialogs();
+    return Dialog.EndOfTurn;
+  }
+
+  /**
+   * Other needs named in the same message ("mobile number badalna hai, aur last recharge kab hua tha?"):
+   * each clause that the recognizer is sure asks for another journey is served after this one.
+   */
+  private async queueOtherNeeds(context: TurnContext, text: string, first: JourneyIntent): Promise<void> {
+    const clauses = clausesOf(text);
+    if (clauses.length < 2) return;
+    const thresholds = thresholdsOf(this.services);
+    const needs: { intent: IntentId; entities: Entities }[] = [];
+    for (const clause of clauses) {
+      const route = journeyRoute(await this.services.recognizer.recognize(clause), thresholds);
+      if (route?.to !== 'journey' || route.intent === first || NOT_QUEUED.includes(route.intent)) continue;
+      if (!needs.some((need) => need.intent === route.intent)) needs.push({ intent: route.intent, entities: route.entities });
+    }
+    if (needs.length > 0) (await this.services.memory.sessionOf(context)).pendingRequests = needs;
+  }
+
+  /** The next need the consumer named earlier, with what the conversation knows, or null. */
+  private async nextNeed(context: TurnContext): Promise<Route | null> {
+    const session = await this.services.memory.sessionOf(context);
+    const [next, ...rest] = session.pendingRequests ?? [];
+    session.pendingRequests = rest;
+    if (!next || !isJourney(next.intent)) return null;
+    return { to: 'journey', intent: next.intent, entities: next.entities };
+  }
+
+  /**
+   * The first reply to a message that shows a health need or distress says, in one line, that the bot
+   * heard it, before the business; once per conversation.
+   */
+  private async acknowledgeFeelings(context: TurnContext): Promise<void> {
+    const recognition = recognitionOf(context);
+    const text = context.activity.text ?? '';
+    if (!recognition) return;
+    const session = await this.services.memory.sessionOf(context);
+    if (session.feelingsAcknowledged) return;
+    const key = recognition.urgent ? 'feelings.health' : showsDistress(text) ? 'feelings.distress' : null;
+    if (!key) return;
+    session.feelingsAcknowledged = true;
+    await context.sendActivity(translate(this.services, context)(key));
   }
 
   /**

@@ -5,6 +5,7 @@ import { describeEvidence, noteTicketOfTurn, sharedEvidenceOf } from '../../src/
 import type { Ticket, TicketCategory } from '../../src/tickets/ticket';
 import { ticketOpenedNotice } from '../../src/tickets/ticketNotices';
 import type { DialogServices } from '../services';
+import { rememberAnswer } from './followUps';
 import { rememberHowToReach } from './reachBack';
 import { translate } from './replies';
 
@@ -52,6 +53,7 @@ export async function escalate(services: DialogServices, context: TurnContext, e
     { ticket: ticket.number, category: ticket.category, priority: ticket.priority, joined },
     'ticket escalated',
   );
+  await rememberAnswer(services, context, { topic: 'ticket_opened', number: ticket.number, dueAt: ticket.dueAt });
   const t = translate(services, context);
   const told = ticketOpenedNotice(ticket, joined, t, language);
   await context.sendActivity(t(told.key, told.params));

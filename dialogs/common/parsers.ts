@@ -2,6 +2,8 @@ import { parseConsumerNumber } from '../../src/domain/consumerNumber';
 import { toAsciiDigits } from '../../src/domain/digits';
 import { parseMobileNumber } from '../../src/domain/mobileNumber';
 import { extractEntities } from '../../src/nlu/entities';
+import { isAcknowledgement } from '../../src/understanding/smallTalk';
+import { yesNoToActOn } from '../../src/understanding/yesNo';
 
 /** What a question's parser made of an answer: a value, or the locale key (and values) of what was wrong. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string; params?: Record<string, unknown> };
@@ -15,21 +17,31 @@ export function simplify(text: string): string {
     .trim();
 }
 
-const YES_WORDS = new Set(['yes', 'y', 'ya', 'yeah', 'yep', 'yup', 'ok', 'okay', 'sure', 'haan', 'han', 'ha', 'haa', 'haanji', 'hanji', 'sahi', 'theek', 'thik', 'bilkul', 'हाँ', 'हां', 'हा', 'ठीक', 'सही', 'बिल्कुल', '1', '👍']);
-const NO_WORDS = new Set(['no', 'n', 'nope', 'nahi', 'nahin', 'nhi', 'nai', 'na', 'mat', 'नहीं', 'नही', 'ना', 'मत', '2', '👎']);
-/** "ji" / "जी" is politeness: "ji haan" is yes and "ji nahi" is no. */
-const POLITE = new Set(['ji', 'जी']);
-
 /**
- * Yes or no in English, romanized Hindi or Devanagari, or the button number ("1" yes, "2" no).
- * The first word decides, so "haan kar do", "nahi chahiye" and "yes please" are understood.
+ * Yes or no in English, romanized Hindi or Devanagari, or the button number ("1" yes, "2" no), read
+ * by the understanding step: "haan ji kar dijiye" and "sure, go ahead please" are yes; a sentence
+ * that only starts like one ("theek hai main 200 daal dunga, kab tak aayegi", "nahi, kisi insaan se
+ * baat karwao") is not an answer, so the offer is not taken and the rest is heard as what it is.
  */
 export function parseYesNo(text: string): Parsed<boolean> {
-  const words = simplify(text).split(' ').filter((word) => word && !POLITE.has(word));
-  const first = words[0] ?? (POLITE.has(simplify(text)) ? 'haan' : '');
-  if (YES_WORDS.has(first)) return { ok: true, value: true };
-  if (NO_WORDS.has(first)) return { ok: true, value: false };
-  return { ok: false, problem: 'common.answerYesOrNo' };
+  const value = yesNoToActOn(text);
+  return value === null ? { ok: false, problem: 'common.answerYesOrNo' } : { ok: true, value };
+}
+
+/**
+ * The answer to an offer that opens a ticket or changes something: a clear yes or no. A bare
+ * acknowledgement ("ok", "👍", "thik h") of the explanation before the offer is not consent: the
+ * offer is not taken.
+ */
+export function parseConsent(text: string): Parsed<boolean> {
+  if (isAcknowledgement(text) && !hasClearYes(text)) return { ok: true, value: false };
+  return parseYesNo(text);
+}
+
+const CLEAR_YES = new Set(['yes', 'haan', 'han', 'haanji', 'hanji', 'हाँ', 'हां', 'ha', 'haa', 'sure', 'bilkul', 'zaroor', 'jarur', 'बिल्कुल', 'ज़रूर', 'जरूर', '1']);
+
+function hasClearYes(text: string): boolean {
+  return simplify(text).split(' ').some((word) => CLEAR_YES.has(word));
 }
 
 const CLOSING = new Set(['thanks', 'thank you', 'thanku', 'thank u', 'thanks a lot', 'ok thanks', 'ok thank you', 'bye', 'ok bye', 'dhanyavad', 'dhanyawad', 'shukriya', 'bas itna hi', 'nahi bas', 'no thanks', 'nothing else', 'kuch nahi', 'धन्यवाद', 'शुक्रिया', 'बस इतना ही', 'और कुछ नहीं', 'कुछ नहीं']);

@@ -19,7 +19,7 @@ export interface BackendDownOptions {
 export function backendDownDialogs(services: DialogServices) {
   return [
     new WaterfallDialog<BackendDownOptions>(DialogIds.backendDown, [
-      async (step) => step.beginDialog(DialogIds.askYesNo, yesNoQuestion('backend.down')),
+      async (step) => step.beginDialog(DialogIds.askConsent, yesNoQuestion('backend.down')),
       async (step) => {
         const answer = step.result as Answer<boolean>;
         if (!answer.answered) return step.endDialog();

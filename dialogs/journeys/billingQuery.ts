@@ -36,7 +36,7 @@ export function billingQueryDialogs(services: DialogServices) {
           return step.endDialog();
         }
         await step.context.sendActivity(explainDeductions(t, status, languageOf(step.context)));
-        return step.beginDialog(DialogIds.askYesNo, yesNoQuestion('billing.offerMeterTest'));
+        return step.beginDialog(DialogIds.askConsent, yesNoQuestion('billing.offerMeterTest'));
       },
       async (step) => {
         const answer = step.result as Answer<boolean>;

@@ -75,7 +75,7 @@ export function complaintStatusDialogs(services: DialogServices) {
       if (!reopenable) return step.endDialog();
       (step.values as Values).reopen = reopenable.number;
       const until = formatDateTime(services.tickets.reopenableUntil(reopenable)!.toISOString(), languageOf(step.context));
-      return step.beginDialog(DialogIds.askYesNo, yesNoQuestion('reopen.offer', { number: shownNumber(reopenable), until }));
+      return step.beginDialog(DialogIds.askConsent, yesNoQuestion('reopen.offer', { number: shownNumber(reopenable), until }));
     },
     async (step) => {
       const answer = step.result as Answer<boolean>;

@@ -26,7 +26,11 @@ export async function tellPlannedOutage(services: DialogServices, context: TurnC
   return true;
 }
 
-/** "The whole area is dark": a planned shutdown if there is one, else an area outage ticket for the section. */
+/**
+ * "The whole area is dark": a planned shutdown if there is one; a supply cut at the consumer's own
+ * meter (a negative balance, an open switch, a meter out of touch) is the supply journey, not an
+ * outage of the area; else an area outage ticket for the section.
+ */
 export function powerOutageDialogs(services: DialogServices) {
   return [
     new WaterfallDialog<JourneyOptions>(ID, [
@@ -35,6 +39,10 @@ export function powerOutageDialogs(services: DialogServices) {
         const consumer = step.result as Consumer | null;
         if (!consumer) return step.endDialog();
         if (await tellPlannedOutage(services, step.context, consumer.caNumber)) return step.endDialog();
+        const status = await services.backend.getMeterStatus(consumer.caNumber);
+        if (status && (status.balance <= 0 || status.relay === 'disconnected' || !status.communicating)) {
+          return step.replaceDialog('supply_not_restored', { entities: { caNumber: consumer.caNumber } } satisfies JourneyOptions);
+        }
         await step.context.sendActivity(translate(services, step.context)('outage.recording'));
         await escalate(services, step.context, {
           category: 'area_outage',

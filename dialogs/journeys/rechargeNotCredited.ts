@@ -4,6 +4,7 @@ import { languageOf } from '../../src/bot/turnState';
 import { formatDateTime, formatMoney } from '../../src/i18n/format';
 import { AskDialog, type Answer } from '../common/askDialog';
 import { escalate } from '../common/escalation';
+import { rememberAnswer } from '../common/followUps';
 import { parsePaymentReferenceAnswer } from '../common/parsers';
 import { translate } from '../common/replies';
 import { DialogIds } from '../dialogIds';
@@ -29,7 +30,8 @@ export function rechargeNotCreditedDialogs(services: DialogServices) {
       const consumer = step.result as Consumer | null;
       if (!consumer) return step.endDialog();
       (step.values as Values).consumer = consumer;
-      const reference = step.options.entities.paymentReference;
+      // Typed with the request, or anywhere earlier in the conversation (with the CA number, say).
+      const reference = step.options.entities.paymentReference ?? (await services.memory.sessionOf(step.context)).paymentReference;
       if (reference) return step.next({ answered: true, value: reference } satisfies Answer<string>);
       return step.beginDialog(ASK_REFERENCE, { key: 'recharge.askReference' });
     },
@@ -38,6 +40,9 @@ export function rechargeNotCreditedDialogs(services: DialogServices) {
       if (!answer.answered) return step.endDialog();
       const { consumer } = step.values as Values;
       const payment = await services.backend.findPayment(consumer.caNumber, answer.value);
+      const session = await services.memory.sessionOf(step.context);
+      session.paymentReference = answer.value;
+      session.paymentsLookedUp = { ...session.paymentsLookedUp, [answer.value]: payment?.status ?? 'not_found' };
       await explain(step, consumer, answer.value, payment);
       return step.endDialog();
     },
@@ -89,6 +94,13 @@ export function rechargeNotCreditedDialogs(services: DialogServices) {
       });
       return;
     }
+    await rememberAnswer(services, step.context, {
+      topic: 'payment_pending',
+      caNumber: consumer.caNumber,
+      amount: payment.amount,
+      expectedBy: new Date(Math.max(expectedBy, now)).toISOString(),
+      stuckAt: new Date(stuckAt).toISOString(),
+    });
     const key = now < expectedBy ? 'recharge.pending' : 'recharge.pendingLate';
     await step.context.sendActivity(
       t(key, {

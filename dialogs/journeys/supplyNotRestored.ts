@@ -4,6 +4,8 @@ import { languageOf } from '../../src/bot/turnState';
 import { formatDateTime, formatMoney } from '../../src/i18n/format';
 import type { Answer } from '../common/askDialog';
 import { escalate } from '../common/escalation';
+import { rememberAnswer } from '../common/followUps';
+import { asksForComplaint } from '../../src/understanding/complaintRequest';
 import { translate } from '../common/replies';
 import { DialogIds } from '../dialogIds';
 import type { DialogServices } from '../services';
@@ -68,18 +70,49 @@ export function supplyNotRestoredDialogs(services: DialogServices) {
       });
       return step.endDialog();
     }
-    if (status.balance <= 0) {
-      await step.context.sendActivity(
-        t('supply.negativeBalance', {
-          balance: formatMoney(status.balance, language),
-          needed: formatMoney(-status.balance, language),
-        }),
-      );
+    const session = await services.memory.sessionOf(step.context);
+    if (status.balance <= 0) return negativeBalance(step, consumer, status);
+    if (status.relay === 'disconnected' && (await reconnectOrEscalate(step, consumer))) return step.endDialog();
+    const sentAt = session.reconnectSentAt?.[consumer.caNumber];
+    if (sentAt) {
+      // The command reached the meter (its switch shows on) and the consumer still has no light: a visit.
+      await step.context.sendActivity(t('supply.reconnectDidNotWork', { sentAt: formatDateTime(sentAt, language) }));
+      await escalate(services, step.context, {
+        category: 'relay_not_reconnecting',
+        consumer,
+        description: `Reconnect command sent at ${formatDateTime(sentAt, 'en')} IST; the meter shows the relay connected but the consumer still has no supply.`,
+      });
+      delete session.reconnectSentAt?.[consumer.caNumber];
       return step.endDialog();
     }
-    if (status.relay === 'disconnected' && (await reconnectOrEscalate(step, consumer))) return step.endDialog();
     if (await tellPlannedOutage(services, step.context, consumer.caNumber)) return step.endDialog();
-    return step.beginDialog(DialogIds.askYesNo, yesNoQuestion('supply.meterShowsOn'));
+    // "Light nahi hai, lineman bhejiye": the consumer asked for the visit already.
+    if (asksForComplaint(step.context.activity.text ?? '')) return step.next({ answered: true, value: true } satisfies Answer<boolean>);
+    return step.beginDialog(DialogIds.askConsent, yesNoQuestion('supply.meterShowsOn'));
+  }
+
+  /**
+   * A negative balance: how much the recharge must exceed. A consumer who says they have already paid
+   * is never told to pay before that payment is looked up: a payment found pending is explained
+   * instead, and an unknown one is asked for by its reference.
+   */
+  async function negativeBalance(step: WaterfallStepContext<JourneyOptions>, consumer: Consumer, status: MeterStatus) {
+    const t = translate(services, step.context);
+    const language = languageOf(step.context);
+    const session = await services.memory.sessionOf(step.context);
+    const facts = { balance: formatMoney(status.balance, language), needed: formatMoney(-status.balance, language) };
+    await rememberAnswer(services, step.context, { topic: 'negative_balance', caNumber: consumer.caNumber, needed: -status.balance });
+    const looked = Object.values(session.paymentsLookedUp ?? {});
+    if (looked.includes('pending')) {
+      await step.context.sendActivity(t('supply.negativeWhilePaymentPending', facts));
+      return step.endDialog();
+    }
+    if (session.saidPaid && looked.length === 0) {
+      await step.context.sendActivity(t('supply.negativeSaidPaid', facts));
+      return step.replaceDialog('recharge_not_credited', { entities: { caNumber: consumer.caNumber } } satisfies JourneyOptions);
+    }
+    await step.context.sendActivity(t('supply.negativeBalance', facts));
+    return step.endDialog();
   }
 
   /**
@@ -112,8 +145,10 @@ export function supplyNotRestoredDialogs(services: DialogServices) {
     const reconnect = await services.backend.requestReconnect(consumer.caNumber);
     switch (reconnect?.outcome) {
       case 'reconnect_sent': {
-        session.reconnectSentAt = { ...session.reconnectSentAt, [consumer.caNumber]: services.now().toISOString() };
+        const sentAt = services.now().toISOString();
+        session.reconnectSentAt = { ...session.reconnectSentAt, [consumer.caNumber]: sentAt };
         const minutes = reconnect.expectedMinutes || services.policy.reconnectWaitMinutes;
+        await rememberAnswer(services, step.context, { topic: 'reconnect_sent', caNumber: consumer.caNumber, sentAt, minutes });
         await step.context.sendActivity(t('supply.reconnectSent', { minutes }));
         return true;
       }

@@ -18,6 +18,7 @@ import type { Metrics } from '../metrics/metrics';
 import type { TurnLock } from '../turns/turnLock';
 import { languageWordCount, replyLanguage } from './languagePolicy';
 import type { Clock } from '../domain/clock';
+import { rememberWhatWasSaid } from './conversationMemory';
 import type { Memory } from './session';
 import { TurnReplies } from './turnReplies';
 import { languageOf, setTurnFacts } from './turnState';
@@ -136,7 +137,7 @@ export class SamparkBot extends ActivityHandler {
       intent: recognition?.intent ?? null,
     });
     const session = await this.parts.memory.sessionOf(context);
-    if (recognition?.urgent) session.urgent = true;
+    rememberWhatWasSaid(session, text, recognition);
     await this.settleLanguage(context, recognition, text);
     this.parts.logger.debug(
       { conversation: context.activity.conversation.id, intent: recognition?.intent, score: recognition?.score },

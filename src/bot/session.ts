@@ -1,6 +1,9 @@
 import type { ConversationState, StatePropertyAccessor, TurnContext, UserState } from 'botbuilder';
 import type { HistoryLine } from '../handoff/conversationHistory';
 import type { Language } from '../i18n/language';
+import type { IntentId } from '../nlu/intents';
+import type { Entities } from '../nlu/recognizer';
+import type { LastAnswer } from '../understanding/lastAnswer';
 
 /** What the bot remembers within one conversation. */
 export interface SessionMemory {
@@ -16,6 +19,22 @@ export interface SessionMemory {
   reconnectSentAt?: Record<string, string>;
   /** The last turns of the conversation, masked, for an agent taking it over. */
   history?: HistoryLine[];
+  /** Every CA number the consumer typed, oldest first: their own, another connection, a relative's. */
+  caNumbersSaid?: string[];
+  /** The last payment reference (UTR, app transaction id) typed anywhere in the conversation. */
+  paymentReference?: string;
+  /** The last amount in rupees typed anywhere in the conversation. */
+  amount?: number;
+  /** The consumer said they have paid: no advice to pay before that payment is looked up. */
+  saidPaid?: boolean;
+  /** Payments looked up in this conversation, by reference: what the backend said. */
+  paymentsLookedUp?: Record<string, 'pending' | 'credited' | 'failed' | 'not_found'>;
+  /** The bot's last substantive answer, for follow-up questions about it. */
+  lastAnswer?: LastAnswer;
+  /** Further needs named in one message with the first, served after it, oldest first. */
+  pendingRequests?: { intent: IntentId; entities: Entities }[];
+  /** Distress or an urgent need was acknowledged once already: the bot does not repeat itself. */
+  feelingsAcknowledged?: boolean;
 }
 
 /** What the bot remembers about a consumer across conversations. */

@@ -1,0 +1,18 @@
+import { hasAnyPhrase, wordsOf } from './words';
+
+/**
+ * Anger and distress: days without power, "kitni baar", "worst service", "pareshan". A good agent
+ * acknowledges it in one line before the business.
+ */
+const DISTRESS = [
+  'pareshan', 'preshan', 'pareshaan', 'pareshani', 'gussa', 'naraz', 'naaraz', 'tang', 'dukhi', 'kitni baar', 'kitne din',
+  'bekar', 'bakwas', 'worst', 'pathetic', 'useless', 'fed up', 'frustrated', 'angry', 'disgusting', 'harassment', 'harass',
+  'suffering', 'helpless', 'no one is', 'nobody is', 'koi nahi sun', 'koi sunta nahi', 'sunwai nahi', 'din se', 'days',
+  'परेशान', 'परेशानी', 'गुस्सा', 'नाराज़', 'नाराज', 'तंग', 'दुखी', 'कितनी बार', 'दिन से', 'बेकार', 'बकवास', 'सुनवाई नहीं',
+  'exam', 'exams', 'pariksha', 'priksha', 'board', 'परीक्षा', 'इम्तिहान',
+];
+
+/** Whether the message shows anger, distress or a pressing stake (an exam) the reply should own first. */
+export function showsDistress(text: string): boolean {
+  return hasAnyPhrase(wordsOf(text), DISTRESS);
+}
