@@ -16,8 +16,15 @@ const ID = 'fraud_report';
 const OFFER = `${ID}.offerRecord`;
 const MAX_DESCRIPTION = 500;
 
-/** The answer to "shall I record it?": yes, no, or a CA number to check the dues first (with a yes or not). */
-type OfferReply = { kind: 'record' } | { kind: 'skip' } | { kind: 'check'; caNumber: string; record: boolean };
+/**
+ * The answer to "shall I record it?": yes, no, a CA number to check the dues first (with a yes or
+ * not), or more about the money that went ("4999 kat gaya", "bank band hai"), which is told what to
+ * do about it before being asked again.
+ */
+type OfferReply = { kind: 'record' } | { kind: 'skip' } | { kind: 'check'; caNumber: string; record: boolean } | { kind: 'moneyGone' };
+
+/** Beginnings of words that say money went or ask what to do now. */
+const MONEY_GONE = ['kat', 'कट', 'debit', 'deduct', 'nikal', 'निकल', 'bank', 'बैंक', 'account', 'खाता', 'khata', 'lost', 'गए', 'gaya'];
 
 /** "Complaint darj kar dijiye", "please record it", "हाँ report कर दो": asking for the report is a clear yes. */
 const RECORD_WORDS = new Set(['complaint', 'shikayat', 'शिकायत', 'report', 'रिपोर्ट', 'record', 'register', 'darj', 'दर्ज', 'fir']);
@@ -36,6 +43,9 @@ function parseOffer(text: string): Parsed<OfferReply> {
   const record = asksToRecord(text);
   if (caNumber) return { ok: true, value: { kind: 'check', caNumber, record } };
   if (record) return { ok: true, value: { kind: 'record' } };
+  if (normalizeText(text).split(' ').some((token) => MONEY_GONE.some((word) => token.startsWith(word)))) {
+    return { ok: true, value: { kind: 'moneyGone' } };
+  }
   const yesNo = parseYesNo(text);
   const first = text.trim().toLowerCase().split(/\s+/)[0] ?? '';
   if (yesNo.ok && !(yesNo.value && ACKNOWLEDGEMENTS.has(first))) return { ok: true, value: { kind: yesNo.value ? 'record' : 'skip' } };
@@ -87,6 +97,10 @@ export function fraudReportDialogs(services: DialogServices) {
       await step.context.sendActivity(translate(services, step.context)('fraud.notRecorded'));
       return step.endDialog();
     }
+    if (reply.kind === 'moneyGone') {
+      await step.context.sendActivity(translate(services, step.context)('fraud.moneyLost'));
+      return mayAskAgain ? step.beginDialog(OFFER, yesNoQuestion('fraud.offerRecord', { discom })) : step.endDialog();
+    }
     if (reply.kind === 'check') {
       (step.values as Values).caNumber = reply.caNumber;
       await tellDues(step.context, reply.caNumber);
@@ -121,6 +135,8 @@ export function fraudReportDialogs(services: DialogServices) {
       }
       return step.beginDialog(OFFER, yesNoQuestion('fraud.offerRecord', { discom }));
     },
+    // The offer is asked again after a dues check or a word about lost money, at most twice.
+    async (step) => settle(step, true),
     async (step) => settle(step, true),
     async (step) => settle(step, false),
   ]);
