@@ -19,6 +19,9 @@ export interface Escalation {
   caNumber?: string | null;
   /** A danger to people or property (a burning meter): urgent whatever else was said. */
   safety?: boolean;
+  /** Where the field team works when there is no consumer record (a theft report names another connection's area). */
+  area?: Consumer['area'] | null;
+  urban?: boolean | null;
 }
 
 /**
@@ -39,8 +42,8 @@ export async function escalate(services: DialogServices, context: TurnContext, e
     description: [escalation.description, describeEvidence(evidence)].filter(Boolean).join(' '),
     urgent: healthNeed || escalation.safety === true,
     caNumber: escalation.consumer?.caNumber ?? escalation.caNumber ?? null,
-    area: escalation.consumer?.area ?? null,
-    urban: escalation.consumer?.urban ?? null,
+    area: escalation.consumer?.area ?? escalation.area ?? null,
+    urban: escalation.consumer?.urban ?? escalation.urban ?? null,
     contact: { channel: context.activity.channelId, conversationId: context.activity.conversation.id, language },
     // A channel that re-delivers this message (WhatsApp) retries the same request: same ticket.
     ...(context.activity.id ? { requestId: context.activity.id } : {}),

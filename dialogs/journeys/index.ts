@@ -11,8 +11,10 @@ import { informationDialogs } from './information';
 import { meterFaultDialogs } from './meterFault';
 import { powerOutageDialogs } from './powerOutage';
 import { rechargeNotCreditedDialogs } from './rechargeNotCredited';
+import { serviceInfoDialogs } from './serviceInfo';
 import { supplyNotRestoredDialogs } from './supplyNotRestored';
 import { talkToAgentDialogs } from './talkToAgent';
+import { thirdPartyDialogs } from './thirdParty';
 import { updateMobileDialogs } from './updateMobile';
 
 /** Intents that start a journey; each journey's dialog id is its intent id. */
@@ -29,6 +31,8 @@ export const JOURNEY_INTENTS = [
   'talk_to_agent',
   'emergency_credit',
   'fraud_report',
+  'third_party',
+  'service_info',
   'change_language',
 ] as const satisfies readonly IntentId[];
 export type JourneyIntent = (typeof JOURNEY_INTENTS)[number];
@@ -51,6 +55,8 @@ export function journeyDialogs(services: DialogServices): Dialog[] {
     ...powerOutageDialogs(services),
     ...talkToAgentDialogs(services),
     ...fraudReportDialogs(services),
+    ...thirdPartyDialogs(services),
+    ...serviceInfoDialogs(services),
     ...changeLanguageDialogs(services),
     ...backendDownDialogs(services),
   ];

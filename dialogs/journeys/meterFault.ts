@@ -1,6 +1,7 @@
 import { WaterfallDialog } from 'botbuilder-dialogs';
 import type { Consumer } from '../../src/backend/meterBackend';
 import { AskDialog, type Answer } from '../common/askDialog';
+import { readHardMoment } from '../../src/nlu/hardMoments';
 import { escalate } from '../common/escalation';
 import { parseChoice, simplify, type Parsed } from '../common/parsers';
 import { translate } from '../common/replies';
@@ -14,22 +15,33 @@ const ASK_KIND = `${ID}.askKind`;
 const FAULT_KINDS = ['display_blank', 'burnt', 'not_reaching', 'other'] as const;
 type FaultKind = (typeof FAULT_KINDS)[number];
 
-/** Words that name a fault in the consumer's own message, in the three ways people write. */
-const FAULT_WORDS: Array<[Exclude<FaultKind, 'other'>, RegExp]> = [
-  ['burnt', /jal|burn|smoke|dhua|dhuan|spark|chingari|aag|fire|melt|जल|धुआ|धुँआ|चिंगारी|आग|पिघल/],
+/**
+ * Words that name a fault in the consumer's own message, in the three ways people write. Burning is
+ * read by the hard-moment rules, whole words only ("jaldi" is not "jal", "aage" is not "aag").
+ */
+const FAULT_WORDS: Array<[Exclude<FaultKind, 'other' | 'burnt'>, RegExp]> = [
   ['display_blank', /display|screen|blank|dikh|डिस्प्ले|स्क्रीन|दिख/],
   ['not_reaching', /recharge|richarge|pahunch|reach|रिचार्ज|पहुँच|पहुंच/],
 ];
 
 /** The fault a message describes, if it names one. */
 function faultNamedIn(text: string): FaultKind | null {
+  const moment = readHardMoment(text);
+  if (moment?.kind === 'danger' && moment.hazard !== 'tampering') return 'burnt';
   const words = simplify(text);
   return FAULT_WORDS.find(([, pattern]) => pattern.test(words))?.[0] ?? null;
+}
+
+/** Someone about to cut or bypass the meter's wires: a warning first and an urgent ticket, whatever the fault. */
+function tamperingIn(text: string): boolean {
+  const moment = readHardMoment(text);
+  return moment?.kind === 'danger' && moment.hazard === 'tampering';
 }
 
 interface Values {
   consumer: Consumer;
   kind: FaultKind | null;
+  tampering: boolean;
 }
 
 /**
@@ -49,11 +61,15 @@ export function meterFaultDialogs(services: DialogServices) {
 
   const flow = new WaterfallDialog<JourneyOptions>(ID, [
     async (step) => {
-      const kind = faultNamedIn(step.context.activity.text ?? '');
-      (step.values as Values).kind = kind;
-      if (kind === 'burnt') {
+      const text = step.context.activity.text ?? '';
+      const kind = faultNamedIn(text);
+      const tampering = tamperingIn(text);
+      Object.assign(step.values as Values, { kind, tampering });
+      if (kind === 'burnt' || tampering) {
         await step.context.sendActivity(
-          translate(services, step.context)('fault.burntSafety', { helpline: services.policy.helplineNumber }),
+          translate(services, step.context)(tampering ? 'fault.tamperingSafety' : 'fault.burntSafety', {
+            helpline: services.policy.helplineNumber,
+          }),
         );
       }
       return step.beginDialog(DialogIds.consumer, { caNumber: step.options.entities.caNumber });
@@ -82,7 +98,7 @@ export function meterFaultDialogs(services: DialogServices) {
         category: silent || answer.value === 'not_reaching' ? 'meter_not_communicating' : 'meter_defective',
         consumer: values.consumer,
         description: `Meter fault reported: ${answer.value}${silent ? '; head-end shows the meter not communicating' : ''}.`,
-        safety: burnt,
+        safety: burnt || values.tampering,
       });
       return step.endDialog();
     },

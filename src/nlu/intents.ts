@@ -13,6 +13,10 @@ export const INTENT_IDS = [
   'talk_to_agent',
   'power_outage',
   'fraud_report',
+  /** Someone else's connection: their details, their line cut, theft on it. */
+  'third_party',
+  /** Done at the office or on the website: new connection, load or name change, tenants, where the CA number is. */
+  'service_info',
   'change_language',
   'cancel',
   'help',

@@ -1,4 +1,5 @@
 import { extractEntities } from './entities';
+import { intentOfMoment, readHardMoment } from './hardMoments';
 import { INTENT_IDS, type IntentId } from './intents';
 import { keywordIntent } from './keywords';
 import type { Entities, Recognition, Script, ScoredIntent } from './recognizer';
@@ -21,12 +22,14 @@ function certainly(intent: IntentId): ScoredIntent[] {
 /**
  * The script, and the answer that needs no model. Reserved keywords ("stop", "मदद") must never miss,
  * whichever model runs; a message with no words (a bare number, an emoji) answers a question, so it
- * is 'none' and the dialog reads its entities.
+ * is 'none' and the dialog reads its entities. A hard moment (danger, a scam, someone else's
+ * connection) is read by rules that must not miss either, whatever the model would guess.
  */
 export function readMessage(text: string): MessageFacts {
   const script = detectScript(text);
   const keyword = keywordIntent(text);
-  const reserved = keyword ? certainly(keyword) : script === 'neutral' ? certainly('none') : undefined;
+  const moment = keyword || script === 'neutral' ? null : readHardMoment(text, extractEntities(text).caNumber !== undefined);
+  const reserved = keyword ? certainly(keyword) : script === 'neutral' ? certainly('none') : moment ? certainly(intentOfMoment(moment)) : undefined;
   return { text, script, reserved };
 }
 

@@ -1,22 +1,49 @@
 import { TestConversation, type TranscriptLine } from '../../support/conversation';
 
 const transcripts: Record<string, TranscriptLine[]> = {
-  'a suspicious call is warned about and recorded (English)': [
-    ['user', 'someone called and asked me to pay my bill through a link'],
-    ['bot', 'never asks for your card number, UPI PIN, OTP or Aadhaar'],
-    ['bot', 'tell me what happened'],
-    ['user', 'a man said he was from the electricity office and sent a link on WhatsApp'],
+  'a screen-sharing app is named a fraud, with 1930 and uninstall, and recorded only on a clear yes (English)': [
+    ['user', 'Someone called from the electricity department and asked me to install AnyDesk for meter KYC. I installed it.'],
+    ['bot', 'This is a fraud'],
+    ['bot', 'uninstall it now'],
+    ['bot', /call 1930 .* cybercrime\.gov\.in/],
+    ['bot', 'Shall I record this as a fraud report'],
+    ['user', 'Now Rs 9,850 is debited from my account. Please help.'],
+    ['bot', 'call 1930'],
+    ['bot', 'Shall I record this as a fraud report'],
+    ['user', 'Please register my complaint.'],
     ['bot', /Complaint number: SP-\d{4}-\d{4} \(fraud report\)/],
   ],
-  'what the fraudster said ("talk to the agent") is the report, not a request (romanized Hindi)': [
-    ['user', 'ek aadmi ne call karke link bheja aur UPI PIN manga'],
-    ['bot', 'कृपया बताइए क्या हुआ'],
-    ['user', 'usne kaha agent se baat karo aur payment karo'],
-    ['bot', /शिकायत संख्या: SP-\d{4}-\d{4} \(धोखाधड़ी की सूचना\)/],
+  'a "cut tonight, call this number" SMS is a fraud, and the CA shows nothing is due; no ticket unasked (romanized Hindi)': [
+    ['user', "ek msg aaya hai 'aaj raat 9.30 baje aapka bijli kat diya jayega, turant 9XXXXXX321 pe call kare' kya ye sahi hai"],
+    ['bot', 'यह धोखाधड़ी (फ्रॉड) है'],
+    ['bot', '1930'],
+    ['bot', 'क्या मैं इसे SBPDCL की सतर्कता टीम के लिए धोखाधड़ी की सूचना के रूप में दर्ज कर दूँ?'],
+    ['user', 'hamara koi bakaya to nahi hai na? CA 101000001'],
+    ['bot', /बैलेंस ₹842\.50 है, यानी कुछ भी बकाया नहीं है/],
+    ['bot', 'क्या मैं इसे'],
+    ['user', 'nahi'],
+    ['bot', 'मैंने इसे दर्ज नहीं किया है'],
   ],
-  'a suspicious call is warned about in Hindi': [
-    ['user', 'किसी ने फोन करके लिंक से बिल भरने को कहा'],
-    ['bot', 'UPI PIN'],
+  '"ok" to the offer acknowledges, it does not file a report (Devanagari)': [
+    ['user', 'व्हाट्सएप पर बिजली बिल का लिंक आया है, भर दूँ क्या?'],
+    ['bot', 'यह धोखाधड़ी (फ्रॉड) है'],
+    ['bot', '1930'],
+    ['bot', 'क्या मैं इसे'],
+    ['user', 'ठीक है'],
+    ['bot', 'कृपया हाँ या नहीं लिखें'],
+  ],
+  "the discom's own Sampark Abhiyan team is genuine, not a fraud, and no ticket is opened (romanized Hindi)": [
+    ['user', 'hamare mohalla me Sampark Abhiyan ka camp laga hai bijli vibhag ka. ye sahi hai ki fraud hai?'],
+    ['bot', /हाँ, SBPDCL के अपने लोग आते हैं: सम्पर्क अभियान .* पहचान पत्र .* कभी नकद .* 1912 पर उनकी पुष्टि करें/],
+    ['bot', 'क्या मैं और कोई मदद'],
+  ],
+  'a meter team asking cash or a personal PhonePe is not the discom: do not pay, verify on 1912 (Devanagari)': [
+    ['user', 'मीटर बदलने वाले आए थे, बोले नया मीटर लगाने का 1500 नकद दीजिए या इस नंबर पर फोनपे कीजिए। दें क्या?'],
+    ['bot', /कभी नकद या किसी निजी नंबर या UPI पर पैसे नहीं लेतीं.*भुगतान न करें.*1912/],
+    ['bot', 'क्या मैं इसे'],
+    ['user', 'हाँ शिकायत दर्ज कर लीजिए, उपभोक्ता संख्या 101000004'],
+    ['bot', 'मैंने उपभोक्ता संख्या 101000004 देखी'],
+    ['bot', /शिकायत संख्या: SP-\d{4}-\d{4} \(धोखाधड़ी की सूचना\)/],
   ],
 };
 

@@ -18,11 +18,11 @@ const transcripts: Record<string, TranscriptLine[]> = {
   ],
   'a burning meter gets the safety line before anything is asked, and an urgent ticket (English)': [
     ['user', 'my meter is burning and there is smoke'],
-    ['bot', 'do not touch the meter'],
+    ['bot', 'Keep away from the meter and keep children away. Do not touch the meter'],
     ['bot', 'consumer number'],
     ['user', '101000001'],
     ['bot', /Complaint number: SP-\d{4}-\d{4} \(meter defective\)/],
-    ['bot', 'a burning or sparking meter is dangerous'],
+    ['bot', 'because it is a danger to people'],
   ],
   'a health need makes that ticket urgent, and only that one (English)': [
     ['user', 'meter display is blank and my father is a heart patient'],
