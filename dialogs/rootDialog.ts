@@ -49,6 +49,7 @@ import { clausesOf } from '../src/understanding/clauses';
 import { dropsTheMatter } from '../src/understanding/courseChange';
 import { showsDistress } from '../src/understanding/feelings';
 import { followUpOf } from '../src/understanding/followUp';
+import { readHardMoment } from '../src/nlu/hardMoments';
 import { isAcknowledgement } from '../src/understanding/smallTalk';
 
 /**
@@ -289,7 +290,8 @@ export class RootDialog extends ComponentDialog<RootOptions> {
    * balance told yet is the supply journey. Null: route the message by its intent.
    */
   private async understandOutsideJourney(context: TurnContext, text: string): Promise<Route | 'answered' | null> {
-    if (isClosing(text)) return null;
+    // A scam, a danger or someone else's connection is answered as such, never as a follow-up.
+    if (isClosing(text) || readHardMoment(text)) return null;
     if (isAcknowledgement(text)) {
       await context.sendActivity(translate(this.services, context)('smallTalk.acknowledged'));
       return 'answered';
@@ -325,7 +327,7 @@ export class RootDialog extends ComponentDialog<RootOptions> {
       await context.sendActivity(withButtons(translate(this.services, context)('cancel.done'), [translate(this.services, context)('common.menu')]));
       return Dialog.EndOfTurn;
     }
-    const followUp = followUpOf(text);
+    const followUp = readHardMoment(text) ? null : followUpOf(text);
     if (!followUp || (question && !question.takesFreeText && (await question.accepts(text, context)))) return null;
     if (!(await answerFollowUp(this.services, context, followUp))) return null;
     await innerDc.cancelAllDialogs();

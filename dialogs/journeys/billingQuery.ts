@@ -19,7 +19,7 @@ interface Values {
 
 /**
  * "Minus kaise hua", "fixed charge kat gaya": explains the deductions from the backend's breakdown,
- * then offers a meter test when the consumer still disputes the reading.
+ * then offers a meter test when the consumer has doubted the meter in this conversation.
  */
 export function billingQueryDialogs(services: DialogServices) {
   return [
@@ -36,6 +36,8 @@ export function billingQueryDialogs(services: DialogServices) {
           return step.endDialog();
         }
         await step.context.sendActivity(explainDeductions(t, status, languageOf(step.context)));
+        // A meter test is offered to a consumer who doubts the meter, not to everyone asking about a deduction.
+        if (!(await services.memory.sessionOf(step.context)).disputedMeter) return step.endDialog();
         return step.beginDialog(DialogIds.askConsent, yesNoQuestion('billing.offerMeterTest'));
       },
       async (step) => {

@@ -1,4 +1,6 @@
 import { WaterfallDialog } from 'botbuilder-dialogs';
+import { languageOf } from '../../src/bot/turnState';
+import { formatDateTime } from '../../src/i18n/format';
 import type { Consumer } from '../../src/backend/meterBackend';
 import { AskDialog, type Answer } from '../common/askDialog';
 import { readHardMoment } from '../../src/nlu/hardMoments';
@@ -80,6 +82,15 @@ export function meterFaultDialogs(services: DialogServices) {
       const values = step.values as Values;
       values.consumer = consumer;
       if (values.kind) return step.next({ answered: true, value: values.kind } satisfies Answer<FaultKind>);
+      // A meter the head-end has not heard from is the fault, whatever the consumer saw: no need to ask.
+      const status = await services.backend.getMeterStatus(consumer.caNumber);
+      if (status && !status.communicating) {
+        const language = languageOf(step.context);
+        await step.context.sendActivity(
+          translate(services, step.context)('supply.notCommunicating', { lastCommunicationAt: formatDateTime(status.lastCommunicationAt, language) }),
+        );
+        return step.next({ answered: true, value: 'not_reaching' } satisfies Answer<FaultKind>);
+      }
       return step.beginDialog(ASK_KIND, { key: 'fault.askKind', choiceKeys: FAULT_KINDS.map((kind) => `fault.kind.${kind}`) });
     },
     async (step) => {

@@ -8,7 +8,9 @@ import { escalate } from '../common/escalation';
 import { translate } from '../common/replies';
 import { DialogIds } from '../dialogIds';
 import type { DialogServices } from '../services';
-import type { JourneyOptions } from './journeyOptions';
+import { yesNoQuestion, type JourneyOptions } from './journeyOptions';
+import type { Answer } from '../common/askDialog';
+import { mentionsArea } from '../../src/understanding/area';
 
 const ID = 'power_outage';
 
@@ -28,6 +30,7 @@ export async function tellPlannedOutage(services: DialogServices, context: TurnC
 }
 
 interface Values {
+  consumer: Consumer;
   danger: 'line' | 'transformer' | null;
   /** The consumer's first words, for the field team. */
   said: string;
@@ -76,6 +79,17 @@ export function powerOutageDialogs(services: DialogServices) {
         if (status && (status.balance <= 0 || status.relay === 'disconnected' || !status.communicating)) {
           return step.replaceDialog('supply_not_restored', { entities: { caNumber: consumer.caNumber } } satisfies JourneyOptions);
         }
+        (step.values as Values).consumer = consumer;
+        // An outage of the whole area is recorded at once when the consumer said so; a cut they may
+        // have at home alone is asked about first, since the ticket sends a team to the section.
+        if (!mentionsArea(said)) return step.beginDialog(DialogIds.askConsent, yesNoQuestion('outage.askArea'));
+        return step.next({ answered: true, value: true } satisfies Answer<boolean>);
+      },
+      async (step) => {
+        const { consumer } = step.values as Values;
+        const answer = step.result as Answer<boolean>;
+        if (!answer.answered) return step.endDialog();
+        if (!answer.value) return step.replaceDialog('supply_not_restored', { entities: { caNumber: consumer.caNumber } } satisfies JourneyOptions);
         await step.context.sendActivity(translate(services, step.context)('outage.recording'));
         await escalate(services, step.context, {
           category: 'area_outage',

@@ -5,6 +5,7 @@ import { formatDateTime, formatMoney } from '../../src/i18n/format';
 import { AskDialog, type Answer } from '../common/askDialog';
 import { escalate } from '../common/escalation';
 import { rememberAnswer } from '../common/followUps';
+import { saysTakenFromEveryRecharge } from '../../src/understanding/payment';
 import { parsePaymentReferenceAnswer } from '../common/parsers';
 import { translate } from '../common/replies';
 import { DialogIds } from '../dialogIds';
@@ -17,6 +18,8 @@ const MINUTE = 60_000;
 
 interface Values {
   consumer: Consumer;
+  /** The message that started the journey. */
+  said: string;
 }
 
 /**
@@ -25,14 +28,20 @@ interface Values {
  */
 export function rechargeNotCreditedDialogs(services: DialogServices) {
   const flow = new WaterfallDialog<JourneyOptions>(ID, [
-    async (step) => step.beginDialog(DialogIds.consumer, { caNumber: step.options.entities.caNumber }),
+    async (step) => {
+      (step.values as Values).said = step.context.activity.text ?? '';
+      return step.beginDialog(DialogIds.consumer, { caNumber: step.options.entities.caNumber });
+    },
     async (step) => {
       const consumer = step.result as Consumer | null;
       if (!consumer) return step.endDialog();
-      (step.values as Values).consumer = consumer;
+      const values = step.values as Values;
+      values.consumer = consumer;
       // Typed with the request, or anywhere earlier in the conversation (with the CA number, say).
-      const reference = step.options.entities.paymentReference ?? (await services.memory.sessionOf(step.context)).paymentReference;
+      const session = await services.memory.sessionOf(step.context);
+      const reference = step.options.entities.paymentReference ?? session.paymentReference;
       if (reference) return step.next({ answered: true, value: reference } satisfies Answer<string>);
+      if (await explainedAsArrears(step, consumer, values.said, session.amount)) return step.endDialog();
       return step.beginDialog(ASK_REFERENCE, { key: 'recharge.askReference' });
     },
     async (step) => {
@@ -47,6 +56,26 @@ export function rechargeNotCreditedDialogs(services: DialogServices) {
       return step.endDialog();
     },
   ]);
+
+  /**
+   * "Har recharge me 435 kat jata hai" is no lost payment: the instalment of old dues taken from each
+   * recharge. Explained from the meter's record instead of a payment hunt; true when it was.
+   */
+  async function explainedAsArrears(step: WaterfallStepContext, consumer: Consumer, said: string, amount: number | undefined): Promise<boolean> {
+    const status = await services.backend.getMeterStatus(consumer.caNumber);
+    const arrears = status?.arrears;
+    if (!arrears) return false;
+    const matchesInstalment = amount !== undefined && Math.abs(amount - arrears.instalment) < 1;
+    if (!matchesInstalment && !saysTakenFromEveryRecharge(said)) return false;
+    const language = languageOf(step.context);
+    await step.context.sendActivity(
+      translate(services, step.context)('billing.arrears', {
+        outstanding: formatMoney(arrears.outstanding, language),
+        instalment: formatMoney(arrears.instalment, language),
+      }),
+    );
+    return true;
+  }
 
   async function explain(step: WaterfallStepContext, consumer: Consumer, reference: string, payment: Payment | null) {
     const t = translate(services, step.context);

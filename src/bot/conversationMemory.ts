@@ -1,4 +1,5 @@
 import type { Recognition } from '../nlu/recognizer';
+import { disputesTheMeter } from '../understanding/dispute';
 import { saysPaid } from '../understanding/payment';
 import type { SessionMemory } from './session';
 
@@ -7,8 +8,9 @@ const CA_NUMBERS_KEPT = 5;
 
 /**
  * Remembers, from every message, what any journey may need later, so nothing said is asked again:
- * CA numbers, a payment reference, an amount, a health need, and whether the consumer says they
- * have already paid (then no journey advises paying before that payment is looked up).
+ * CA numbers, a payment reference, an amount, a health need, whether the consumer says they have
+ * already paid (then no journey advises paying before that payment is looked up) and whether they
+ * doubt the meter (then a meter test is offered).
  */
 export function rememberWhatWasSaid(session: SessionMemory, text: string, recognition: Recognition | null): void {
   if (recognition?.urgent) session.urgent = true;
@@ -20,4 +22,5 @@ export function rememberWhatWasSaid(session: SessionMemory, text: string, recogn
   if (entities.paymentReference) session.paymentReference = entities.paymentReference;
   if (entities.amount !== undefined) session.amount = entities.amount;
   if (saysPaid(text)) session.saidPaid = true;
+  if (disputesTheMeter(text)) session.disputedMeter = true;
 }

@@ -33,6 +33,8 @@ export interface SessionMemory {
   lastAnswer?: LastAnswer;
   /** Further needs named in one message with the first, served after it, oldest first. */
   pendingRequests?: { intent: IntentId; entities: Entities }[];
+  /** The consumer doubted the meter's reading ("meter tez chal raha"): a meter test is worth offering. */
+  disputedMeter?: boolean;
   /** Distress or an urgent need was acknowledged once already: the bot does not repeat itself. */
   feelingsAcknowledged?: boolean;
 }

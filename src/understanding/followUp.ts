@@ -16,7 +16,7 @@ const PATTERNS: Record<FollowUp, readonly string[]> = {
     'kab tak', 'kb tk', 'kab tk', 'kb tak', 'kitna time', 'kitna samay', 'kitni der', 'kitne der', 'kitne time', 'kitne din',
     'kitna din', 'kab aayegi', 'kab ayegi', 'kab aayega', 'kab ayega', 'kab hoga', 'kab milega', 'kab aaega', 'how long',
     'how much time', 'by when', 'when will', 'what time', 'कब तक', 'कितना समय', 'कितनी देर', 'कितने दिन', 'कब आएगी',
-    'कब आएगा', 'कब होगा', 'कब मिलेगा',
+    'कब आएगा', 'कब होगा', 'कब मिलेगा', 'kab le', 'kahiya', 'कब ले', 'कहिया', 'कब तक आई', 'kab tak aai',
   ],
   cut_tonight: [
     'raat', 'rat me', 'rat ko', 'tonight', 'night', 'sunday', 'ravivar', 'holiday', 'chutti', 'रात', 'रविवार', 'छुट्टी',
@@ -35,7 +35,8 @@ const PATTERNS: Record<FollowUp, readonly string[]> = {
 /** Words that make a "raat"/"night" mention a question about disconnection, not about a night outage. */
 const CUT_WORDS = [
   'katega', 'kategi', 'kaatega', 'kat jayega', 'kat jaegi', 'kat jayegi', 'cut hoga', 'cut ho jayega', 'will be cut', 'will cut',
-  'be disconnected', 'disconnect hoga', 'band hoga', 'band ho jayega', 'कटेगा', 'कटेगी', 'कट जाएगा', 'कट जाएगी', 'बंद होगा',
+  'be disconnected', 'disconnect hoga', 'band hoga', 'band ho jayega', 'kati', 'katto', 'katai', 'कटेगा', 'कटेगी', 'कट जाएगा',
+  'कट जाएगी', 'बंद होगा', 'कटी', 'कटतो', 'कटाई',
 ];
 
 /** A payment app named in a question ("PhonePe se ho jayega?"), not in a report ("Google Pay se kiya tha"). */

@@ -14,3 +14,15 @@ const PAID = [
 export function saysPaid(text: string): boolean {
   return hasAnyPhrase(wordsOf(text), PAID);
 }
+
+/** "Har recharge me 435 kat jata hai": a deduction from every recharge, the instalment of old dues. */
+const EVERY_RECHARGE = [
+  'har recharge', 'har bar', 'har baar', 'har ber', 'every recharge', 'each recharge', 'every time i recharge',
+  'bakaya', 'baki', 'arrear', 'arrears', 'purana bill', 'purana bakaya', 'old dues', 'हर रिचार्ज', 'हर बार', 'हर बेर', 'बकाया',
+  'पुराना बिल', 'पुराना बकाया',
+];
+
+/** Whether the consumer describes money taken from each recharge (arrears), not a payment gone missing. */
+export function saysTakenFromEveryRecharge(text: string): boolean {
+  return hasAnyPhrase(wordsOf(text), EVERY_RECHARGE);
+}

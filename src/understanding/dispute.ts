@@ -1,0 +1,14 @@
+import { hasAnyPhrase, wordsOf } from './words';
+
+/** The consumer doubts the meter itself: it runs fast, takes too much, reads wrong. */
+const DISPUTES = [
+  'tez', 'tej', 'fast', 'jyada kat', 'zyada kat', 'jada kat', 'jyada kaat', 'zyada kaat', 'jyada le', 'zyada le', 'bahut kat',
+  'jyada aa', 'zyada aa', 'galat', 'wrong', 'faulty', 'defective', 'check meter', 'meter test', 'meter check', 'meter jaanch',
+  'meter janch', 'excess', 'too much', 'overcharg', 'over charg', 'reading galat', 'chor meter', 'तेज़', 'तेज', 'ज्यादा कट',
+  'ज़्यादा कट', 'ज्यादा काट', 'बहुत कट', 'गलत', 'मीटर जाँच', 'मीटर जांच', 'मीटर टेस्ट',
+];
+
+/** Whether the consumer disputes the meter's reading or deductions, so a meter test is worth offering. */
+export function disputesTheMeter(text: string): boolean {
+  return hasAnyPhrase(wordsOf(text), DISPUTES);
+}
