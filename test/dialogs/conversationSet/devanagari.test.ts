@@ -1,0 +1,3 @@
+import { describeConversationSet } from './conversationSetScript';
+
+describeConversationSet('devanagari', 0.7);

@@ -1,0 +1,3 @@
+import { describeConversationSet } from './conversationSetScript';
+
+describeConversationSet('english', 0.7);

@@ -1,0 +1,3 @@
+import { describeConversationSet } from './conversationSetScript';
+
+describeConversationSet('mixed', 0.8);

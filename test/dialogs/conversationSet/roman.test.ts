@@ -1,0 +1,3 @@
+import { describeConversationSet } from './conversationSetScript';
+
+describeConversationSet('roman', 0.7);
