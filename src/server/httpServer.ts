@@ -3,6 +3,8 @@ import type { CloudAdapter } from 'botbuilder';
 import type { Logger } from '../log/logger';
 import type { SamparkBot } from '../bot/samparkBot';
 import type { Metrics } from '../metrics/metrics';
+import { bodyLayer } from './bodyLayer';
+import { DEFAULT_BODY_LIMITS, type BodyLimits } from './requestBody';
 
 /** A named dependency check for /readyz. */
 export interface ReadinessCheck {
@@ -17,14 +19,21 @@ export interface ServerParts {
   readiness: ReadinessCheck[];
   metrics: Metrics;
   logger: Logger;
+  /** Body size and deadline; the defaults unless a test needs them small. */
+  bodyLimits?: BodyLimits;
 }
 
 const READINESS_TIMEOUT_MS = 2000;
 
+/** Headers are a few hundred bytes: a client that needs longer is holding the socket, not sending. */
+const HEADERS_TIMEOUT_MS = 10_000;
+
 /** The restify server: the Bot Framework endpoint, the operator's health probes and metrics. */
 export function createHttpServer(parts: ServerParts): Server {
   const server = restify.createServer({ name: 'sampark', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
+  const bodyLimits = parts.bodyLimits ?? DEFAULT_BODY_LIMITS;
+  limitRequestTimes(server, bodyLimits);
+  server.use(bodyLayer(bodyLimits, parts.logger));
 
   server.post('/api/messages', async (req, res) => {
     await parts.adapter.process(req, res, (context) => parts.bot.run(context));
@@ -52,6 +61,16 @@ export function createHttpServer(parts: ServerParts): Server {
     return callback();
   });
   return server;
+}
+
+/**
+ * Node's own backstop for sockets that trickle their headers or body (slowloris): it answers 408 and
+ * closes. The body layer's deadline is shorter and answers first; this also covers requests no
+ * handler reads. Only the request is timed: live streams (agent events, Direct Line) answer for hours.
+ */
+function limitRequestTimes(server: Server, limits: BodyLimits): void {
+  server.server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.server.requestTimeout = HEADERS_TIMEOUT_MS + limits.timeoutMs * 2;
 }
 
 async function runCheck(readiness: ReadinessCheck): Promise<{ name: string; ok: boolean; problem?: string }> {
