@@ -2,10 +2,14 @@ import type { IncomingMessage } from 'node:http';
 import type { Request, RequestHandler, Response } from 'restify';
 import type { Logger } from '../log/logger';
 import { decodeContent } from './contentEncoding';
+import { nestsWithin } from './jsonDepth';
 import { readRequestBody, type BodyLimits, type BodyRefusal } from './requestBody';
 
 /** Every body the service takes is JSON: the Bot Framework, Direct Line, the staff APIs, WhatsApp. */
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json$/;
+
+/** Deeper than any activity, card or API body the service takes; far shallower than what overflows the stack. */
+const MAX_JSON_DEPTH = 64;
 
 /**
  * Reads, decodes and parses request bodies in place of restify's bodyParser, which pipes into zlib
@@ -36,11 +40,14 @@ async function takeBody(req: IncomingMessage, limits: BodyLimits): Promise<{ ok:
   if (!JSON_MEDIA_TYPE.test(mediaType)) return { ok: false, status: 415, error: 'unsupported_media_type' };
   const decoded = await decodeContent(read.raw, req.headers['content-encoding'], limits.maxBytes);
   if (!decoded.ok) return decoded;
+  let body: unknown;
   try {
-    return { ok: true, body: JSON.parse(decoded.body.toString('utf8')) as unknown };
+    body = JSON.parse(decoded.body.toString('utf8')) as unknown;
   } catch {
     return { ok: false, status: 400, error: 'malformed_json' };
   }
+  if (!nestsWithin(body, MAX_JSON_DEPTH)) return { ok: false, status: 400, error: 'too_deeply_nested' };
+  return { ok: true, body };
 }
 
 /** Answers with a JSON problem and closes the connection once the answer is out. */

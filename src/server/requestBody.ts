@@ -12,7 +12,7 @@ export interface BodyLimits {
 export interface BodyRefusal {
   ok: false;
   status: 400 | 408 | 413 | 415;
-  error: 'body_too_large' | 'body_too_slow' | 'body_not_decodable' | 'unsupported_encoding' | 'unsupported_media_type' | 'malformed_json';
+  error: 'body_too_large' | 'body_too_slow' | 'body_not_decodable' | 'unsupported_encoding' | 'unsupported_media_type' | 'malformed_json' | 'too_deeply_nested';
 }
 
 /** What the service takes unless told otherwise: its bodies are a few kilobytes of JSON. */

@@ -102,6 +102,15 @@ describe('request bodies: nothing a client sends stops the service', () => {
     await stillUp();
   });
 
+  it('answers 400 to JSON nested deeper than any body the service takes (it would overflow the stack later)', async () => {
+    const nested = `${'['.repeat(30_000)}${']'.repeat(30_000)}`;
+    for (const [, url] of endpoints()) {
+      const response = await rawPost(url, nested, JSON_TYPE);
+      expect({ url, status: response.status, body: JSON.parse(response.body) }).toEqual({ url, status: 400, body: { error: 'too_deeply_nested' } });
+    }
+    await stillUp();
+  });
+
   it.each([
     ['gzip', gzipSync],
     ['deflate', deflateSync],
