@@ -1,6 +1,7 @@
 import restify, { type Server } from 'restify';
-import type { CloudAdapter } from 'botbuilder';
-import type { Logger } from '../log/logger';
+import { libraryLogger, type Logger } from '../log/logger';
+import { botFrameworkEndpoint } from '../channels/botframework/botFrameworkEndpoint';
+import type { SamparkCloudAdapter } from '../channels/botframework/botFrameworkAdapter';
 import type { SamparkBot } from '../bot/samparkBot';
 import type { Metrics } from '../metrics/metrics';
 import { bodyLayer } from './bodyLayer';
@@ -15,7 +16,7 @@ export interface ReadinessCheck {
 
 export interface ServerParts {
   bot: SamparkBot;
-  adapter: CloudAdapter;
+  adapter: SamparkCloudAdapter;
   readiness: ReadinessCheck[];
   metrics: Metrics;
   logger: Logger;
@@ -30,14 +31,17 @@ const HEADERS_TIMEOUT_MS = 10_000;
 
 /** The restify server: the Bot Framework endpoint, the operator's health probes and metrics. */
 export function createHttpServer(parts: ServerParts): Server {
-  const server = restify.createServer({ name: 'sampark', handleUncaughtExceptions: false });
+  const server = restify.createServer({
+    name: 'sampark',
+    handleUncaughtExceptions: false,
+    // restify 11 logs through pino; @types/restify still describes its old bunyan logger.
+    log: libraryLogger(parts.logger, 'restify') as unknown as restify.ServerOptions['log'],
+  });
   const bodyLimits = parts.bodyLimits ?? DEFAULT_BODY_LIMITS;
   limitRequestTimes(server, bodyLimits);
   server.use(bodyLayer(bodyLimits, parts.logger));
 
-  server.post('/api/messages', async (req, res) => {
-    await parts.adapter.process(req, res, (context) => parts.bot.run(context));
-  });
+  server.post('/api/messages', botFrameworkEndpoint(parts.adapter, (context) => parts.bot.run(context), parts.logger));
 
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });
@@ -57,7 +61,7 @@ export function createHttpServer(parts: ServerParts): Server {
   });
 
   server.on('restifyError', (req, _res, error, callback) => {
-    parts.logger.warn({ path: req.path(), status: error.statusCode, err: error }, 'request failed');
+    parts.logger.warn({ path: req.path(), status: error.statusCode, reason: error.message.split('\n')[0] }, 'request failed');
     return callback();
   });
   return server;

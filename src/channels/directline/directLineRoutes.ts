@@ -181,7 +181,8 @@ export function addDirectLineRoutes(server: Server, parts: DirectLineRouteParts)
       // Shown to the bot, not kept: a typing indicator is over by the time anyone reads the transcript.
       const id = `${conversationId}|typing-${randomUUID()}`;
       runTurn({ ...activity, id });
-      return res.send(200, { id });
+      res.send(200, { id });
+      return;
     }
     let stored: Partial<Activity>;
     try {
