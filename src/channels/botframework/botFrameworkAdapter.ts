@@ -1,6 +1,8 @@
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
+  type Activity,
+  type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
 import type { Config } from '../../config/config';
@@ -15,6 +17,14 @@ export function authenticationProblem(config: Config): string | null {
   return `MicrosoftAppId is empty, which turns off authentication on /api/messages, and HOST=${config.host} is reachable from outside. Set MicrosoftAppId and MicrosoftAppPassword, bind HOST to 127.0.0.1, or set SAMPARK_DEV_NO_AUTH=true deliberately.`;
 }
 
+/** botbuilder's CloudAdapter, with its authenticate-then-run step open to our own endpoint. */
+export class SamparkCloudAdapter extends CloudAdapter {
+  /** Authenticates the Authorization header and runs the turn; throws what authentication throws. */
+  authenticateAndRun(authorization: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authorization, activity, logic);
+  }
+}
+
 /**
  * The Azure Bot Service / Emulator channel: botbuilder's CloudAdapter with the app's credentials.
  * A turn that throws gets an apology in the consumer's language and an error log line.
@@ -23,14 +33,14 @@ export function createBotFrameworkAdapter(
   config: Config,
   logger: Logger,
   apologize: (context: TurnContext) => Promise<void>,
-): CloudAdapter {
+): SamparkCloudAdapter {
   const authentication = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.botFramework.appId ?? '',
     MicrosoftAppPassword: config.botFramework.appPassword ?? '',
     MicrosoftAppType: config.botFramework.appType,
     MicrosoftAppTenantId: config.botFramework.tenantId ?? '',
   });
-  const adapter = new CloudAdapter(authentication);
+  const adapter = new SamparkCloudAdapter(authentication);
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, conversation: context.activity.conversation?.id }, 'turn failed');
     await apologize(context).catch((sendError: unknown) =>

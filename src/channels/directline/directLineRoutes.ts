@@ -169,6 +169,11 @@ export function addDirectLineRoutes(server: Server, parts: DirectLineRouteParts)
     if (length > settings.maxTextLength) {
       return refuse(res, 413, 'MessageTooLong', `the text has ${length} characters; at most ${settings.maxTextLength} are allowed`);
     }
+    // Every field counts, not only the text: value, attachments and channelData are kept in the transcript too.
+    const bytes = Buffer.byteLength(JSON.stringify(posted.data));
+    if (bytes > settings.maxActivityBytes) {
+      return refuse(res, 413, 'ActivityTooLarge', `the activity has ${bytes} bytes; at most ${settings.maxActivityBytes} are allowed`);
+    }
     const origin = originOr400(req, res);
     if (!origin) return;
     const activity = incomingActivity(posted.data, claims, origin);
@@ -176,7 +181,8 @@ export function addDirectLineRoutes(server: Server, parts: DirectLineRouteParts)
       // Shown to the bot, not kept: a typing indicator is over by the time anyone reads the transcript.
       const id = `${conversationId}|typing-${randomUUID()}`;
       runTurn({ ...activity, id });
-      return res.send(200, { id });
+      res.send(200, { id });
+      return;
     }
     let stored: Partial<Activity>;
     try {

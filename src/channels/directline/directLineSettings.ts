@@ -22,6 +22,8 @@ export const DirectLineEnvSchema = z
     DIRECTLINE_TOKEN_SECRET: z.string().min(32, 'use at least 32 characters').optional(),
     DIRECTLINE_TOKEN_TTL_SECONDS: number(1800).pipe(z.number().int().min(MIN_TOKEN_TTL_SECONDS).max(86_400)),
     DIRECTLINE_MAX_TEXT_LENGTH: number(2000).pipe(z.number().int().positive().max(100_000)),
+    /** A posted activity as a whole (text, value, attachments, channelData), serialized as JSON. */
+    DIRECTLINE_MAX_ACTIVITY_BYTES: number(32 * 1024).pipe(z.number().int().min(4096).max(256 * 1024)),
     DIRECTLINE_MAX_POSTS_PER_SECOND: number(5).pipe(z.number().int().positive()),
     /** A conversation's transcript is kept this long after its last activity. */
     DIRECTLINE_TRANSCRIPT_TTL_HOURS: number(24).pipe(z.number().positive()),
@@ -44,6 +46,8 @@ export interface DirectLineSettings {
   tokenSecret: string;
   tokenTtlSeconds: number;
   maxTextLength: number;
+  /** Bytes of a posted activity as JSON: what one post may add to a transcript. */
+  maxActivityBytes: number;
   maxPostsPerSecond: number;
   transcriptTtlSeconds: number;
   transcriptMaxActivities: number;
@@ -85,6 +89,7 @@ export function loadDirectLineSettings(
     tokenSecret,
     tokenTtlSeconds: env.DIRECTLINE_TOKEN_TTL_SECONDS,
     maxTextLength: env.DIRECTLINE_MAX_TEXT_LENGTH,
+    maxActivityBytes: env.DIRECTLINE_MAX_ACTIVITY_BYTES,
     maxPostsPerSecond: env.DIRECTLINE_MAX_POSTS_PER_SECOND,
     transcriptTtlSeconds: Math.round(env.DIRECTLINE_TRANSCRIPT_TTL_HOURS * 3600),
     transcriptMaxActivities: env.DIRECTLINE_TRANSCRIPT_MAX_ACTIVITIES,

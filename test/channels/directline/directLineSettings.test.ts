@@ -23,6 +23,7 @@ describe('web chat settings from the environment', () => {
     expect(first).toMatchObject({
       tokenTtlSeconds: 1800,
       maxTextLength: 2000,
+      maxActivityBytes: 32 * 1024,
       maxPostsPerSecond: 5,
       transcriptTtlSeconds: 86_400,
       transcriptMaxActivities: 500,
@@ -40,6 +41,7 @@ describe('web chat settings from the environment', () => {
         DIRECTLINE_TOKEN_SECRET: 's'.repeat(40),
         DIRECTLINE_TOKEN_TTL_SECONDS: '3600',
         DIRECTLINE_MAX_TEXT_LENGTH: '500',
+        DIRECTLINE_MAX_ACTIVITY_BYTES: '16384',
         DIRECTLINE_MAX_POSTS_PER_SECOND: '2',
         DIRECTLINE_TRANSCRIPT_TTL_HOURS: '2',
         DIRECTLINE_TRANSCRIPT_MAX_ACTIVITIES: '50',
@@ -55,6 +57,7 @@ describe('web chat settings from the environment', () => {
       tokenSecret: 's'.repeat(40),
       tokenTtlSeconds: 3600,
       maxTextLength: 500,
+      maxActivityBytes: 16_384,
       maxPostsPerSecond: 2,
       transcriptTtlSeconds: 7200,
       transcriptMaxActivities: 50,
