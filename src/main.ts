@@ -41,10 +41,9 @@ async function main(): Promise<void> {
     staffSettings.accounts,
     new SessionTokens(staffSettings.sessionSecret, staffSettings.sessionTtlSeconds, now),
     sampark.audit,
-    undefined,
-    now,
+    { limiter: sampark.services.limiter, signInRules: staffSettings.signInRules, now },
   );
-  const consoles = mountStaffConsoles(server, sampark, staff);
+  const consoles = mountStaffConsoles(server, sampark, staff, { trustedProxy: config.trustedProxy });
   const webChat = mountWebChat(server, {
     bot: sampark.bot,
     translator: sampark.translator,

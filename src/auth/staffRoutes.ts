@@ -1,5 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
+import { requestSource } from '../limits/requestSource';
 import { STAFF_ROLES, type StaffRole, type StaffIdentity } from './staff';
 import type { StaffAuthentication } from './staffAuthentication';
 
@@ -8,17 +9,27 @@ const SignInSchema = z.object({
   password: z.string().min(1).max(200),
 });
 
+/** How the routes tell who is asking: see requestSource. */
+export interface StaffRouteOptions {
+  trustedProxy: boolean;
+}
+
 /** POST /api/staff/sign-in and GET /api/staff/me, for every staff console. */
-export function mountStaffRoutes(server: Server, authentication: StaffAuthentication): void {
+export function mountStaffRoutes(server: Server, authentication: StaffAuthentication, options: StaffRouteOptions): void {
   server.post('/api/staff/sign-in', async (req: Request, res: Response) => {
     const body = SignInSchema.safeParse(req.body);
     if (!body.success) {
       res.send(400, { error: 'bad_request', detail: 'username and password are required' });
       return;
     }
-    const outcome = await authentication.signIn(body.data.username, body.data.password);
+    const outcome = await authentication.signIn(body.data.username, body.data.password, requestSource(req, options.trustedProxy));
+    if (outcome.ok === false && outcome.problem === 'locked') {
+      res.header('Retry-After', String(outcome.retryAfterSeconds));
+      res.send(429, { error: outcome.problem });
+      return;
+    }
     if (!outcome.ok) {
-      res.send(outcome.problem === 'locked' ? 429 : 401, { error: outcome.problem });
+      res.send(401, { error: outcome.problem });
       return;
     }
     res.send(200, { token: outcome.token, expiresAt: outcome.expiresAt, expiresInSeconds: outcome.expiresInSeconds, ...outcome.identity });

@@ -4,9 +4,14 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../config/config';
 import { isLoopbackHost, presentVariables } from '../config/environment';
+import { RateRuleSchema } from '../limits/rateRule';
 import type { Logger } from '../log/logger';
 import { projectRoot } from '../projectRoot';
+import { DEFAULT_SIGN_IN_RULES, type SignInRules } from './signInLimits';
 import { StaffAccountSchema, type StaffAccount } from './staff';
+
+const rule = (fallback: { limit: number; windowSeconds: number }) =>
+  RateRuleSchema.default(RateRuleSchema.parse(`${fallback.limit}/${fallback.windowSeconds}s`));
 
 const StaffEnvSchema = z.object({
   /** A JSON file: an array of accounts with scrypt password hashes (`npm run staff:hash-password`). */
@@ -15,6 +20,10 @@ const StaffEnvSchema = z.object({
   STAFF_SESSION_SECRET: z.string().min(32).optional(),
   /** A shift: a session lasts this long. */
   STAFF_SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(480),
+  /** Sign-in attempts, right or wrong, for one account from one source: COUNT/WINDOW. */
+  STAFF_SIGN_IN_LIMIT_PER_SOURCE: rule(DEFAULT_SIGN_IN_RULES.perAccountAndSource),
+  /** Sign-in attempts for one account from anywhere: COUNT/WINDOW, well above the per-source one. */
+  STAFF_SIGN_IN_LIMIT_PER_ACCOUNT: rule(DEFAULT_SIGN_IN_RULES.perAccount),
 });
 
 /** Who may sign in, and how sessions are signed. */
@@ -22,6 +31,7 @@ export interface StaffSettings {
   accounts: StaffAccount[];
   sessionSecret: string;
   sessionTtlSeconds: number;
+  signInRules: SignInRules;
   /** Where the accounts came from, for the start-up log. */
   source: string;
 }
@@ -52,6 +62,7 @@ export function loadStaffSettings(environment: NodeJS.ProcessEnv, host: string, 
     accounts,
     sessionSecret: env.STAFF_SESSION_SECRET ?? randomBytes(32).toString('base64url'),
     sessionTtlSeconds: env.STAFF_SESSION_TTL_MINUTES * 60,
+    signInRules: { perAccountAndSource: env.STAFF_SIGN_IN_LIMIT_PER_SOURCE, perAccount: env.STAFF_SIGN_IN_LIMIT_PER_ACCOUNT },
     source: file ?? 'none',
   };
 }

@@ -53,6 +53,11 @@ export const EnvSchema = z.object({
   MicrosoftAppTenantId: z.string().optional(),
   /** Deliberate opt-in to run without Bot Framework authentication on a non-loopback address. */
   SAMPARK_DEV_NO_AUTH: boolean.default(false),
+  /**
+   * A reverse proxy (nginx, a load balancer) is in front and sets X-Forwarded-For: limits count the
+   * client it names, and a loopback HOST no longer means only this machine can reach the server.
+   */
+  TRUSTED_PROXY: boolean.default(false),
   DISCOM_NAME: z.string().min(1).default('SBPDCL'),
   HELPLINE_NUMBER: z.string().min(3).default('1912'),
   /** A pending payment younger than this is explained and the consumer asked to wait. */
@@ -109,6 +114,8 @@ export interface Config {
   port: number;
   host: string;
   logLevel: Env['LOG_LEVEL'];
+  /** Whether a reverse proxy is in front (TRUSTED_PROXY): who the client is comes from X-Forwarded-For. */
+  trustedProxy: boolean;
   redisUrl: string | undefined;
   stateIdleTtlDays: number;
   /** Days a finished handoff record stays in Redis. */
@@ -181,6 +188,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     port: env.PORT,
     host: env.HOST,
     logLevel: env.LOG_LEVEL,
+    trustedProxy: env.TRUSTED_PROXY,
     redisUrl: env.REDIS_URL,
     stateIdleTtlDays: env.STATE_IDLE_TTL_DAYS,
     handoffRecordTtlDays: env.HANDOFF_RECORD_TTL_DAYS,

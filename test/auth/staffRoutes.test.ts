@@ -14,7 +14,7 @@ describe('staff sign-in over HTTP', () => {
     const settings = loadStaffSettings({}, '127.0.0.1', silentLogger());
     server = restify.createServer();
     server.use(restify.plugins.bodyParser({ mapParams: false }));
-    mountStaffRoutes(server, new StaffAuthentication(settings.accounts, new SessionTokens(settings.sessionSecret, 600), new MemoryAuditLog()));
+    mountStaffRoutes(server, new StaffAuthentication(settings.accounts, new SessionTokens(settings.sessionSecret, 600), new MemoryAuditLog()), { trustedProxy: false });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });

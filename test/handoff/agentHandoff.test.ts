@@ -47,7 +47,7 @@ describe('an agent takes a conversation over and hands it back', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     for (const username of ['agent1', 'agent2', 'lineman1']) {
-      const outcome = await authentication.signIn(username, `${username}-demo`);
+      const outcome = await authentication.signIn(username, `${username}-demo`, '127.0.0.1');
       if (outcome.ok) tokens[username] = outcome.token;
     }
   });

@@ -47,7 +47,7 @@ describe('field alerts API', () => {
   afterAll(() => server.close());
 
   async function as(username: string) {
-    const signedIn = await authentication.signIn(username, `${username}-demo`);
+    const signedIn = await authentication.signIn(username, `${username}-demo`, '127.0.0.1');
     if (!signedIn.ok) throw new Error(`demo account ${username} did not sign in`);
     const headers = { authorization: `Bearer ${signedIn.token}`, 'content-type': 'application/json' };
     return {

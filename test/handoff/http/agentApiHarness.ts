@@ -88,7 +88,7 @@ export async function startAgentApi(options: AgentApiOptions = {}): Promise<Agen
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const tokens: Record<string, string> = {};
   for (const username of STAFF) {
-    const outcome = await authentication.signIn(username, `${username}-demo`);
+    const outcome = await authentication.signIn(username, `${username}-demo`, '127.0.0.1');
     if (outcome.ok) tokens[username] = outcome.token;
   }
   return {

@@ -44,7 +44,7 @@ describe('ops API: the daily figures', () => {
   afterAll(() => server.close());
 
   async function as(username: string) {
-    const signedIn = await authentication.signIn(username, `${username}-demo`);
+    const signedIn = await authentication.signIn(username, `${username}-demo`, '127.0.0.1');
     if (!signedIn.ok) throw new Error(`${username} did not sign in`);
     return (path: string) => fetch(`${url}${path}`, { headers: { authorization: `Bearer ${signedIn.token}` } });
   }

@@ -46,7 +46,7 @@ describe('campaign API', () => {
   });
 
   async function as(username: string) {
-    const signedIn = await authentication.signIn(username, `${username}-demo`);
+    const signedIn = await authentication.signIn(username, `${username}-demo`, '127.0.0.1');
     if (!signedIn.ok) throw new Error(`${username} did not sign in`);
     return (method: string, path: string, body?: unknown) =>
       fetch(`${url}${path}`, {
