@@ -3,12 +3,10 @@ import { checkNluEnv, NLU_ENV_SHAPE, nluSettingsFrom, type NluSettings } from '.
 import { OUTREACH_ENV_SHAPE, outreachSettingsFrom, type OutreachSettings } from '../outreach/outreachSettings';
 import type { RateRule } from '../limits/rateLimiter';
 import { RateRuleSchema } from '../limits/rateRule';
-import { isLoopbackHost, presentVariables } from './environment';
+import { booleanVariable, isLoopbackHost, presentVariables } from './environment';
 import { DEFAULT_SLA_HOURS, DEFAULT_TICKET_LIFECYCLE_POLICY, SlaTableSchema, type SlaTable, type TicketLifecyclePolicy } from './ticketPolicy';
 
-const boolean = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+const boolean = booleanVariable;
 
 const number = (fallback: number) => z.coerce.number().finite().default(fallback);
 

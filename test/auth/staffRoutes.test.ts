@@ -6,12 +6,13 @@ import { StaffAuthentication } from '../../src/auth/staffAuthentication';
 import { mountStaffRoutes } from '../../src/auth/staffRoutes';
 import { loadStaffSettings } from '../../src/auth/staffSettings';
 import { silentLogger } from '../../src/log/logger';
+import { LOCAL_DEMO } from '../support/localDemo';
 
 describe('staff sign-in over HTTP', () => {
   let server: restify.Server;
   let url: string;
   beforeAll(async () => {
-    const settings = loadStaffSettings({}, '127.0.0.1', silentLogger());
+    const settings = loadStaffSettings({}, LOCAL_DEMO, silentLogger());
     server = restify.createServer();
     server.use(restify.plugins.bodyParser({ mapParams: false }));
     mountStaffRoutes(server, new StaffAuthentication(settings.accounts, new SessionTokens(settings.sessionSecret, 600), new MemoryAuditLog()), { trustedProxy: false });
