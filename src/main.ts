@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     staffSettings.accounts,
     new SessionTokens(staffSettings.sessionSecret, staffSettings.sessionTtlSeconds, now),
     sampark.audit,
-    { limiter: sampark.services.limiter, signInRules: staffSettings.signInRules, now },
+    { limiter: sampark.services.limiter, signInRules: staffSettings.signInRules, revocations: sampark.sessionRevocations, now },
   );
   const consoles = mountStaffConsoles(server, sampark, staff, { trustedProxy: config.trustedProxy });
   const webChat = mountWebChat(server, {

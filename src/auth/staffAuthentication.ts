@@ -3,7 +3,9 @@ import { MemoryRateLimiter } from '../limits/memoryRateLimiter';
 import type { RateLimiter } from '../limits/rateLimiter';
 import { verifyPassword } from './passwordHash';
 import type { AuditLog } from './auditLog';
-import type { SessionTokens } from './sessionTokens';
+import { MemorySessionRevocations } from './memorySessionRevocations';
+import type { SessionRevocations } from './sessionRevocations';
+import type { SessionTokens, StaffSession } from './sessionTokens';
 import { admitSignIn, DEFAULT_SIGN_IN_RULES, signInSucceeded, type SignInRules } from './signInLimits';
 import type { StaffAccount, StaffIdentity, StaffRole } from './staff';
 
@@ -26,6 +28,8 @@ export interface StaffAuthenticationOptions {
   /** Counts sign-in attempts; the Redis one in production, so the limits hold across instances. */
   limiter?: RateLimiter;
   signInRules?: SignInRules;
+  /** Sessions signed out before their time; the Redis one in production, so sign-out holds everywhere. */
+  revocations?: SessionRevocations;
   now?: Clock;
 }
 
@@ -34,6 +38,7 @@ export class StaffAuthentication {
   private readonly accounts: Map<string, StaffAccount>;
   private readonly limiter: RateLimiter;
   private readonly signInRules: SignInRules;
+  private readonly revocations: SessionRevocations;
   private readonly now: Clock;
 
   constructor(
@@ -46,6 +51,7 @@ export class StaffAuthentication {
     this.now = options.now ?? systemClock;
     this.limiter = options.limiter ?? new MemoryRateLimiter(this.now);
     this.signInRules = options.signInRules ?? DEFAULT_SIGN_IN_RULES;
+    this.revocations = options.revocations ?? new MemorySessionRevocations(this.now);
   }
 
   /** `source` is who is asking (see requestSource): the attempts counted against the account come from it. */
@@ -82,15 +88,37 @@ export class StaffAuthentication {
   /**
    * Checks an `Authorization: Bearer …` header against the roles allowed. The role and area are the
    * account's as configured now, not as signed into the token: a lineman moved to another section,
-   * or no longer in the field, loses the old one at once rather than at the end of the shift.
+   * or no longer in the field, loses the old one at once rather than at the end of the shift. A
+   * signed-in member of staff calling what their role may not (`endpoint`) is audited: a console
+   * never does that, so somebody is trying.
    */
-  authorize(header: string | undefined, allowed: readonly StaffRole[]): Authorization {
-    const token = /^Bearer (\S+)$/.exec(header ?? '')?.[1];
-    const signed = token ? this.tokens.verify(token) : null;
-    const account = signed ? this.accounts.get(signed.username) : undefined;
+  async authorize(header: string | undefined, allowed: readonly StaffRole[], endpoint: string): Promise<Authorization> {
+    const session = await this.session(header);
+    const account = session ? this.accounts.get(session.identity.username) : undefined;
     if (!account) return { ok: false, status: 401, problem: 'no_session' };
-    if (!allowed.includes(account.role)) return { ok: false, status: 403, problem: 'forbidden' };
+    if (!allowed.includes(account.role)) {
+      await this.record(account.username, account.role, 'access_refused', { endpoint });
+      return { ok: false, status: 403, problem: 'forbidden' };
+    }
     return { ok: true, identity: identityOf(account) };
+  }
+
+  /** Ends the header's session on every instance; false when there was no live session to end. */
+  async signOut(header: string | undefined): Promise<boolean> {
+    const session = await this.session(header);
+    if (!session) return false;
+    await this.revocations.revoke(session.tokenId, session.expiresAt);
+    const account = this.accounts.get(session.identity.username);
+    await this.record(session.identity.username, account?.role ?? session.identity.role, 'sign_out', {});
+    return true;
+  }
+
+  /** The header's token when it is genuine, unexpired and not signed out. */
+  private async session(header: string | undefined): Promise<StaffSession | null> {
+    const token = /^Bearer (\S+)$/.exec(header ?? '')?.[1];
+    const session = token ? this.tokens.verify(token) : null;
+    if (!session || (await this.revocations.isRevoked(session.tokenId))) return null;
+    return session;
   }
 
   private record(actor: string, role: string, action: string, detail: Record<string, string | number>): Promise<void> {

@@ -14,7 +14,7 @@ export interface StaffRouteOptions {
   trustedProxy: boolean;
 }
 
-/** POST /api/staff/sign-in and GET /api/staff/me, for every staff console. */
+/** POST /api/staff/sign-in, POST /api/staff/sign-out and GET /api/staff/me, for every staff console. */
 export function mountStaffRoutes(server: Server, authentication: StaffAuthentication, options: StaffRouteOptions): void {
   server.post('/api/staff/sign-in', async (req: Request, res: Response) => {
     const body = SignInSchema.safeParse(req.body);
@@ -35,6 +35,13 @@ export function mountStaffRoutes(server: Server, authentication: StaffAuthentica
     res.send(200, { token: outcome.token, expiresAt: outcome.expiresAt, expiresInSeconds: outcome.expiresInSeconds, ...outcome.identity });
   });
 
+  // Ends the session everywhere, not only in this browser: a token copied from it stops working too.
+  server.post('/api/staff/sign-out', async (req: Request, res: Response) => {
+    const ended = await authentication.signOut(req.header('authorization'));
+    if (!ended) return void res.send(401, { error: 'no_session' });
+    res.send(204);
+  });
+
   server.get('/api/staff/me', staffOnly(authentication, STAFF_ROLES, async (_req, res, identity) => {
     res.send(200, identity);
   }));
@@ -47,7 +54,7 @@ export function staffOnly(
   handler: (req: Request, res: Response, identity: StaffIdentity) => Promise<void>,
 ) {
   return async (req: Request, res: Response): Promise<void> => {
-    const verdict = authentication.authorize(req.header('authorization'), roles);
+    const verdict = await authentication.authorize(req.header('authorization'), roles, `${req.method} ${req.getRoute().path}`);
     if (!verdict.ok) {
       res.send(verdict.status, { error: verdict.problem });
       return;

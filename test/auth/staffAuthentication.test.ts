@@ -1,5 +1,6 @@
 import { MemoryAuditLog } from '../../src/auth/memoryAuditLog';
 import { hashPassword, verifyPassword } from '../../src/auth/passwordHash';
+import { MemorySessionRevocations } from '../../src/auth/memorySessionRevocations';
 import { SessionTokens } from '../../src/auth/sessionTokens';
 import type { StaffAccount } from '../../src/auth/staff';
 import { DEFAULT_SIGN_IN_RULES } from '../../src/auth/signInLimits';
@@ -8,6 +9,8 @@ import { StaffAuthentication } from '../../src/auth/staffAuthentication';
 const SECRET = 'a-test-secret-that-is-long-enough-1234';
 /** Where the sign-ins come from, when the test is not about sources. */
 const SOURCE = '192.0.2.10';
+/** What the authorized request asked for, as the audit names it. */
+const ENDPOINT = 'GET /api/field/tickets';
 
 describe('passwords', () => {
   it('verify only the password they were made from', async () => {
@@ -30,7 +33,7 @@ describe('session tokens', () => {
     expect(expiresAt).toBe('2026-11-28T07:00:00.000Z');
     // What a page with a skewed clock times the session by.
     expect(expiresInSeconds).toBe(3600);
-    expect(tokens.verify(token)).toEqual(identity);
+    expect(tokens.verify(token)).toMatchObject({ identity, expiresAt: Date.parse(expiresAt) / 1000 });
     now = new Date('2026-11-28T07:00:01Z');
     expect(tokens.verify(token)).toBeNull();
   });
@@ -137,20 +140,46 @@ describe('StaffAuthentication', () => {
     const signedIn = await authentication.signIn('lineman1', 'lineman1-pass', SOURCE);
     if (!signedIn.ok) throw new Error('sign-in failed');
     const bearer = `Bearer ${signedIn.token}`;
-    expect(authentication.authorize(bearer, ['lineman', 'je'])).toMatchObject({
+    expect(await authentication.authorize(bearer, ['lineman', 'je'], ENDPOINT)).toMatchObject({
       ok: true,
       identity: { username: 'lineman1', area: { section: 'Kankarbagh-1' } },
     });
-    expect(authentication.authorize(bearer, ['agent'])).toEqual({ ok: false, status: 403, problem: 'forbidden' });
-    expect(authentication.authorize(undefined, ['agent'])).toEqual({ ok: false, status: 401, problem: 'no_session' });
-    expect(authentication.authorize('Bearer junk', ['agent'])).toEqual({ ok: false, status: 401, problem: 'no_session' });
+    expect(await authentication.authorize(bearer, ['agent'], ENDPOINT)).toEqual({ ok: false, status: 403, problem: 'forbidden' });
+    expect(await authentication.authorize(undefined, ['agent'], ENDPOINT)).toEqual({ ok: false, status: 401, problem: 'no_session' });
+    expect(await authentication.authorize('Bearer junk', ['agent'], ENDPOINT)).toEqual({ ok: false, status: 401, problem: 'no_session' });
+  });
+
+  it('audits a signed-in member of staff calling what their role may not, naming the endpoint', async () => {
+    const audit = new MemoryAuditLog();
+    const authentication = make(audit);
+    const signedIn = await authentication.signIn('lineman1', 'lineman1-pass', SOURCE);
+    if (!signedIn.ok) throw new Error('sign-in failed');
+    await authentication.authorize(`Bearer ${signedIn.token}`, ['supervisor'], 'GET /api/agent/overview');
+    expect((await audit.recent(1))[0]).toMatchObject({ actor: 'lineman1', role: 'lineman', action: 'access_refused', detail: { endpoint: 'GET /api/agent/overview' } });
+  });
+
+  it('ends a session on sign-out for every instance sharing the revocations, and audits it', async () => {
+    const audit = new MemoryAuditLog();
+    const revocations = new MemorySessionRevocations(() => new Date());
+    const tokens = new SessionTokens(SECRET, 3600);
+    const here = new StaffAuthentication(accounts, tokens, audit, { revocations });
+    const elsewhere = new StaffAuthentication(accounts, tokens, audit, { revocations });
+    const first = await here.signIn('agent1', 'agent1-pass', SOURCE);
+    const second = await here.signIn('agent1', 'agent1-pass', SOURCE);
+    if (!first.ok || !second.ok) throw new Error('sign-in failed');
+    expect(await here.signOut(`Bearer ${first.token}`)).toBe(true);
+    expect(await elsewhere.authorize(`Bearer ${first.token}`, ['agent'], ENDPOINT)).toMatchObject({ ok: false, status: 401 });
+    expect(await here.signOut(`Bearer ${first.token}`)).toBe(false);
+    // Only that session: the agent's other tab goes on.
+    expect(await elsewhere.authorize(`Bearer ${second.token}`, ['agent'], ENDPOINT)).toMatchObject({ ok: true });
+    expect((await audit.recent(1))[0]).toMatchObject({ actor: 'agent1', action: 'sign_out' });
   });
 
   it('refuses the session of an account that was removed', async () => {
     const signedIn = await make().signIn('agent1', 'agent1-pass', SOURCE);
     if (!signedIn.ok) throw new Error('sign-in failed');
     const withoutAgent = new StaffAuthentication(accounts.slice(1), new SessionTokens(SECRET, 3600), new MemoryAuditLog());
-    expect(withoutAgent.authorize(`Bearer ${signedIn.token}`, ['agent'])).toMatchObject({ ok: false, status: 401 });
+    expect(await withoutAgent.authorize(`Bearer ${signedIn.token}`, ['agent'], ENDPOINT)).toMatchObject({ ok: false, status: 401 });
   });
 
   it('authorizes a session by the account as configured now: a lineman moved to another section sees that one', async () => {
@@ -158,12 +187,12 @@ describe('StaffAuthentication', () => {
     if (!signedIn.ok) throw new Error('sign-in failed');
     const bearer = `Bearer ${signedIn.token}`;
     const moved = accounts.map((account) => (account.username === 'lineman1' ? { ...account, area: { section: 'Kankarbagh-2' } } : account));
-    expect(new StaffAuthentication(moved, new SessionTokens(SECRET, 3600), new MemoryAuditLog()).authorize(bearer, ['lineman'])).toMatchObject({
+    expect(await new StaffAuthentication(moved, new SessionTokens(SECRET, 3600), new MemoryAuditLog()).authorize(bearer, ['lineman'], ENDPOINT)).toMatchObject({
       ok: true,
       identity: { area: { section: 'Kankarbagh-2' } },
     });
     const nowAnAgent = accounts.map((account) => (account.username === 'lineman1' ? { ...account, role: 'agent' as const, area: undefined } : account));
-    expect(new StaffAuthentication(nowAnAgent, new SessionTokens(SECRET, 3600), new MemoryAuditLog()).authorize(bearer, ['lineman'])).toEqual({
+    expect(await new StaffAuthentication(nowAnAgent, new SessionTokens(SECRET, 3600), new MemoryAuditLog()).authorize(bearer, ['lineman'], ENDPOINT)).toEqual({
       ok: false,
       status: 403,
       problem: 'forbidden',

@@ -33,6 +33,21 @@ describe('staff sign-in over HTTP', () => {
     expect(await me.json()).toMatchObject({ username: 'agent1', name: 'Anita Kumari', role: 'agent' });
   });
 
+  it('signs out: the token is refused afterwards, and signing out again is 401', async () => {
+    const session = (await (await signIn({ username: 'lineman1', password: 'lineman1-demo' })).json()) as { token: string };
+    const authorization = `Bearer ${session.token}`;
+    expect((await fetch(`${url}/api/staff/sign-out`, { method: 'POST', headers: { authorization } })).status).toBe(204);
+    expect((await fetch(`${url}/api/staff/me`, { headers: { authorization } })).status).toBe(401);
+    expect((await fetch(`${url}/api/staff/sign-out`, { method: 'POST', headers: { authorization } })).status).toBe(401);
+  });
+
+  it('answers a locked sign-in with 429 and when to come back', async () => {
+    for (let attempt = 0; attempt < 5; attempt += 1) await signIn({ username: 'je1', password: 'guess' });
+    const locked = await signIn({ username: 'je1', password: 'je1-demo' });
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
   it('refuses a wrong password with 401 and a malformed request with 400', async () => {
     expect((await signIn({ username: 'agent1', password: 'nope' })).status).toBe(401);
     expect((await signIn({ username: 'agent1' })).status).toBe(400);
