@@ -77,6 +77,8 @@ export const EnvSchema = z.object({
   MOBILE_UPDATE_LIMIT_PER_CA: RateRuleSchema.default(RateRuleSchema.parse('5/24h')),
   /** OTP SMS sent to any one mobile number, old or new, by any conversation: COUNT/WINDOW. */
   OTP_LIMIT_PER_MOBILE: RateRuleSchema.default(RateRuleSchema.parse('5/24h')),
+  /** Different CA numbers one conversation may look up (a stranger reading balances): COUNT/WINDOW. */
+  CONSUMER_LOOKUP_LIMIT_PER_CONVERSATION: RateRuleSchema.default(RateRuleSchema.parse('10/24h')),
   SLA_HOURS: slaHours.optional(),
   /** Hours after a ticket is resolved (or found impossible) in which the consumer may reopen it. */
   TICKET_REOPEN_WINDOW_HOURS: number(DEFAULT_TICKET_LIFECYCLE_POLICY.reopenWindowHours).pipe(z.number().positive()),
@@ -156,6 +158,8 @@ export interface Policy {
   otpTtlMinutes: number;
   /** How often a mobile change may start for one CA, and how many OTPs one number may receive. */
   mobileUpdateLimits: { perCa: RateRule; otpsPerMobile: RateRule };
+  /** Different CA numbers one conversation may look up in a window. */
+  lookupsPerConversation: RateRule;
   slaHours: SlaTable;
   /** The reopen window and the outage-link window of field tickets. */
   ticketLifecycle: TicketLifecyclePolicy;
@@ -218,6 +222,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       otpMaxAttempts: env.OTP_MAX_ATTEMPTS,
       otpTtlMinutes: env.OTP_TTL_MINUTES,
       mobileUpdateLimits: { perCa: env.MOBILE_UPDATE_LIMIT_PER_CA, otpsPerMobile: env.OTP_LIMIT_PER_MOBILE },
+      lookupsPerConversation: env.CONSUMER_LOOKUP_LIMIT_PER_CONVERSATION,
       slaHours: (env.SLA_HOURS as SlaTable | undefined) ?? DEFAULT_SLA_HOURS,
       ticketLifecycle: { reopenWindowHours: env.TICKET_REOPEN_WINDOW_HOURS, outageLinkWindowMinutes: env.OUTAGE_LINK_WINDOW_MINUTES },
       agentHours: agentHoursOf(env),
