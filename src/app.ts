@@ -30,6 +30,9 @@ import { RedisRateLimiter } from './limits/redisRateLimiter';
 import type { AuditLog } from './auth/auditLog';
 import { MemoryAuditLog } from './auth/memoryAuditLog';
 import { RedisAuditLog } from './auth/redisAuditLog';
+import { MemorySessionRevocations } from './auth/memorySessionRevocations';
+import { RedisSessionRevocations } from './auth/redisSessionRevocations';
+import type { SessionRevocations } from './auth/sessionRevocations';
 import { BullJobQueue } from './jobs/bullJobQueue';
 import { InProcessJobQueue } from './jobs/inProcessJobQueue';
 import type { JobQueue } from './jobs/jobQueue';
@@ -100,6 +103,8 @@ export interface Sampark {
   jobs: JobQueue;
   /** Every staff action (agents, field teams), append-only. */
   audit: AuditLog;
+  /** Staff sessions signed out before their time, as every instance sees them. */
+  sessionRevocations: SessionRevocations;
   /** Tickets as the field teams work them. */
   ticketRepository: TicketRepository;
   ticketWorkflow: TicketWorkflow;
@@ -254,6 +259,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     onMessageUnderstood: (message) => operations.messageUnderstood(message),
   });
   const audit = overrides.audit ?? (redis ? new RedisAuditLog(redis, 'sampark:audit') : new MemoryAuditLog());
+  const sessionRevocations = redis ? new RedisSessionRevocations(redis, 'sampark:staff-revoked:', now) : new MemorySessionRevocations(now);
   const notifier = new ChannelNotifier(translator, logger);
   const ticketWorkflow = new TicketWorkflow({
     repository: ticketRepository,
@@ -289,6 +295,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     metrics,
     jobs,
     audit,
+    sessionRevocations,
     ticketRepository,
     ticketWorkflow,
     ticketAutomation: automation,

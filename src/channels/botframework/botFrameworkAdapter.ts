@@ -9,10 +9,16 @@ import type { Config } from '../../config/config';
 import { isLoopbackHost } from '../../config/environment';
 import type { Logger } from '../../log/logger';
 
-/** Whether the server may run with Bot Framework authentication off. */
+/**
+ * Whether the server may run with Bot Framework authentication off: only when nothing but this
+ * machine reaches it. A loopback HOST behind a proxy (TRUSTED_PROXY) is reachable from the network.
+ */
 export function authenticationProblem(config: Config): string | null {
   if (config.botFramework.appId) return null;
   if (config.botFramework.devNoAuth) return null;
+  if (config.trustedProxy) {
+    return 'MicrosoftAppId is empty, which turns off authentication on /api/messages, and TRUSTED_PROXY says a proxy forwards the network to it. Set MicrosoftAppId and MicrosoftAppPassword, or set SAMPARK_DEV_NO_AUTH=true deliberately.';
+  }
   if (isLoopbackHost(config.host)) return null;
   return `MicrosoftAppId is empty, which turns off authentication on /api/messages, and HOST=${config.host} is reachable from outside. Set MicrosoftAppId and MicrosoftAppPassword, bind HOST to 127.0.0.1, or set SAMPARK_DEV_NO_AUTH=true deliberately.`;
 }

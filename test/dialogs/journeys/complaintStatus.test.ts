@@ -196,6 +196,18 @@ describe('complaint status', () => {
       expect(text).not.toContain('दोबारा खोल सकता हूँ');
     });
 
+    it('never offers another conversation\'s complaint to a stranger who knows the CA number (English)', async () => {
+      const repository = new MemoryTicketRepository();
+      const shown = await openComplaint(repository);
+      await resolveAnHourLater(repository, shown);
+      const stranger = await TestConversation.start({ ticketRepository: repository, now: () => new Date(TEST_NOW.getTime() + 2 * HOUR) }, 'en-US');
+      const asStranger = (text: string) => stranger.say({ text, conversation: { id: 'stranger', isGroup: false, conversationType: 'personal', name: '' } });
+      const replies = [...(await asStranger('what is the status of my complaint')), ...(await asStranger('101000001'))];
+      const text = replies.join('\n');
+      expect(text).toContain(shown);
+      expect(text).not.toMatch(/Is the problem back|I can reopen/);
+    });
+
     it('uses the reopen window of the configuration (TICKET_REOPEN_WINDOW_HOURS)', async () => {
       const repository = new MemoryTicketRepository();
       const now = () => new Date(TEST_NOW.getTime() + 4 * HOUR);
