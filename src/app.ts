@@ -194,6 +194,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
   const presence =
     overrides.presence ??
     (redis ? new RedisAgentPresence(redis, 'sampark:presence:', PRESENCE_TTL_SECONDS, now) : new MemoryAgentPresence(PRESENCE_TTL_SECONDS, now));
+  const limiter = overrides.limiter ?? (redis ? new RedisRateLimiter(redis, 'sampark:limits:', now) : new MemoryRateLimiter(now));
   const services: DialogServices = {
     backend,
     tickets: new TicketService(
@@ -206,6 +207,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
         await operations.ticketEscalated(ticket, joined, request.contact);
       },
       config.policy.ticketLifecycle,
+      { limiter, rules: config.policy.ticketLimits },
     ),
     handoff: operations.watchHandoffs(handoffExpiry.watching(handoff)),
     conversations,
@@ -213,7 +215,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     translator,
     memory,
     policy: config.policy,
-    limiter: overrides.limiter ?? (redis ? new RedisRateLimiter(redis, 'sampark:limits:', now) : new MemoryRateLimiter(now)),
+    limiter,
     nlu: { actThreshold: config.nlu.actThreshold, confirmThreshold: config.nlu.confirmThreshold },
     logger,
     now,

@@ -3,6 +3,7 @@ import { checkNluEnv, NLU_ENV_SHAPE, nluSettingsFrom, type NluSettings } from '.
 import { OUTREACH_ENV_SHAPE, outreachSettingsFrom, type OutreachSettings } from '../outreach/outreachSettings';
 import type { RateRule } from '../limits/rateLimiter';
 import { RateRuleSchema } from '../limits/rateRule';
+import type { TicketRules } from '../limits/ticketLimits';
 import { booleanVariable, isLoopbackHost, presentVariables } from './environment';
 import { DEFAULT_SLA_HOURS, DEFAULT_TICKET_LIFECYCLE_POLICY, SlaTableSchema, type SlaTable, type TicketLifecyclePolicy } from './ticketPolicy';
 
@@ -79,6 +80,10 @@ export const EnvSchema = z.object({
   OTP_LIMIT_PER_MOBILE: RateRuleSchema.default(RateRuleSchema.parse('5/24h')),
   /** Different CA numbers one conversation may look up (a stranger reading balances): COUNT/WINDOW. */
   CONSUMER_LOOKUP_LIMIT_PER_CONVERSATION: RateRuleSchema.default(RateRuleSchema.parse('10/24h')),
+  /** New tickets one chat may open (joining an open one does not count): COUNT/WINDOW. */
+  TICKET_LIMIT_PER_CONVERSATION: RateRuleSchema.default(RateRuleSchema.parse('5/24h')),
+  /** New tickets opened from chat for one CA number, by any conversation: COUNT/WINDOW. */
+  TICKET_LIMIT_PER_CA: RateRuleSchema.default(RateRuleSchema.parse('10/24h')),
   SLA_HOURS: slaHours.optional(),
   /** Hours after a ticket is resolved (or found impossible) in which the consumer may reopen it. */
   TICKET_REOPEN_WINDOW_HOURS: number(DEFAULT_TICKET_LIFECYCLE_POLICY.reopenWindowHours).pipe(z.number().positive()),
@@ -160,6 +165,8 @@ export interface Policy {
   mobileUpdateLimits: { perCa: RateRule; otpsPerMobile: RateRule };
   /** Different CA numbers one conversation may look up in a window. */
   lookupsPerConversation: RateRule;
+  /** New tickets consumers may open from chat, per conversation and per CA, in a window. */
+  ticketLimits: TicketRules;
   slaHours: SlaTable;
   /** The reopen window and the outage-link window of field tickets. */
   ticketLifecycle: TicketLifecyclePolicy;
@@ -223,6 +230,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       otpTtlMinutes: env.OTP_TTL_MINUTES,
       mobileUpdateLimits: { perCa: env.MOBILE_UPDATE_LIMIT_PER_CA, otpsPerMobile: env.OTP_LIMIT_PER_MOBILE },
       lookupsPerConversation: env.CONSUMER_LOOKUP_LIMIT_PER_CONVERSATION,
+      ticketLimits: { perConversation: env.TICKET_LIMIT_PER_CONVERSATION, perCa: env.TICKET_LIMIT_PER_CA },
       slaHours: (env.SLA_HOURS as SlaTable | undefined) ?? DEFAULT_SLA_HOURS,
       ticketLifecycle: { reopenWindowHours: env.TICKET_REOPEN_WINDOW_HOURS, outageLinkWindowMinutes: env.OUTAGE_LINK_WINDOW_MINUTES },
       agentHours: agentHoursOf(env),
