@@ -40,6 +40,8 @@ export interface AgentApiOptions {
   /** The bot's clock; the API's is five minutes later. The test clock unless given. */
   now?: () => Date;
   streamHeartbeatMs?: number;
+  /** Configuration of the Sampark, as the environment would set it. */
+  env?: Record<string, string>;
 }
 
 /**
@@ -48,7 +50,7 @@ export interface AgentApiOptions {
  */
 export async function startAgentApi(options: AgentApiOptions = {}): Promise<AgentApiHarness> {
   const now = options.now ?? (() => TEST_NOW);
-  const sampark = await createSampark(loadConfig({}), silentLogger(), {
+  const sampark = await createSampark(loadConfig(options.env ?? {}), silentLogger(), {
     now,
     backend: new SimulatedMeterBackend({ now, otpGenerator: () => TEST_OTP }),
     ...options.ports,
