@@ -111,6 +111,19 @@ export function complaintStatusDialogs(services: DialogServices) {
     return formatTicketNumber(ticket.number as TicketNumber);
   }
 
+  /**
+   * What happens next. "Tell me and I will reopen it" would be untrue once the window has passed, and
+   * to a conversation that did not open or join the ticket, which is not offered the reopen.
+   */
+  function nextStep(context: TurnContext, ticket: Ticket): string {
+    const t = translate(services, context);
+    if (services.tickets.reopenableUntil(ticket) && !reopenWindowOpen(ticket)) {
+      return t('reopen.windowPassed', { hours: services.policy.ticketLifecycle.reopenWindowHours });
+    }
+    if (ticket.status === 'resolved' && !conversationMayReopen(ticket, context.activity.conversation.id)) return t('status.resolvedNew');
+    return t(`status.next.${ticket.status}`);
+  }
+
   function describe(context: TurnContext, ticket: Ticket): string {
     const t = translate(services, context);
     const language = languageOf(context);
@@ -124,10 +137,7 @@ export function complaintStatusDialogs(services: DialogServices) {
         createdAt: formatDateTime(ticket.createdAt, language),
         dueAt: formatDateTime(ticket.dueAt, language),
       }),
-      // "Tell me and I will reopen it" would be untrue once the window has passed.
-      services.tickets.reopenableUntil(ticket) && !reopenWindowOpen(ticket)
-        ? t('reopen.windowPassed', { hours: services.policy.ticketLifecycle.reopenWindowHours })
-        : t(`status.next.${ticket.status}`),
+      nextStep(context, ticket),
     ];
     // The role only: a lineman's own number is never given out; the consumer calls the helpline.
     if (assignee && OPEN_STATUSES.includes(ticket.status)) lines.push(t('status.assignee', { role: t(`ticket.role.${assignee.role}`) }));
