@@ -61,7 +61,8 @@ describe('the Graph API client against the fake Graph API', () => {
     expect(failure.status).toBeNull();
     expect(failure.transient).toBe(true);
     expect(outcomes).toEqual(['timeout', 'timeout', 'timeout']);
-    expect(Date.now() - started).toBeLessThan(3000);
+    // Without timeouts the send would wait for ever; a wide bound tells the two apart on a loaded machine.
+    expect(Date.now() - started).toBeLessThan(8000);
   });
 
   it('does not retry other 4xx: 131047 (window closed) and a bad token fail at once with their codes', async () => {
