@@ -37,6 +37,11 @@ export const EnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Every request body (bar the WhatsApp webhook's): bytes on the wire and again once decoded, time to arrive, JSON nesting. */
+  REQUEST_BODY_MAX_KIB: number(256).pipe(z.number().int().min(16).max(16 * 1024)),
+  REQUEST_BODY_TIMEOUT_MS: number(15_000).pipe(z.number().int().min(1000).max(120_000)),
+  /** Deeper than any activity, card or API body the service takes; far shallower than what overflows the stack. */
+  REQUEST_JSON_MAX_DEPTH: number(64).pipe(z.number().int().min(16).max(512)),
   /** Conversation and user state untouched this long is dropped from Redis. */
   STATE_IDLE_TTL_DAYS: number(90).pipe(z.number().positive()),
   BACKEND_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -122,6 +127,8 @@ export interface Config {
   /** Whether a reverse proxy is in front (TRUSTED_PROXY): who the client is comes from X-Forwarded-For. */
   trustedProxy: boolean;
   redisUrl: string | undefined;
+  /** What a request body may be: bytes (on the wire and decoded), milliseconds to arrive, JSON depth. */
+  requestBodies: { maxBytes: number; timeoutMs: number; maxDepth: number };
   stateIdleTtlDays: number;
   /** Days a finished handoff record stays in Redis. */
   handoffRecordTtlDays: number;
@@ -199,6 +206,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     logLevel: env.LOG_LEVEL,
     trustedProxy: env.TRUSTED_PROXY,
     redisUrl: env.REDIS_URL,
+    requestBodies: { maxBytes: env.REQUEST_BODY_MAX_KIB * 1024, timeoutMs: env.REQUEST_BODY_TIMEOUT_MS, maxDepth: env.REQUEST_JSON_MAX_DEPTH },
     stateIdleTtlDays: env.STATE_IDLE_TTL_DAYS,
     handoffRecordTtlDays: env.HANDOFF_RECORD_TTL_DAYS,
     backend: {

@@ -8,9 +8,6 @@ import { readRequestBody, type BodyLimits, type BodyRefusal } from './requestBod
 /** Every body the service takes is JSON: the Bot Framework, Direct Line, the staff APIs, WhatsApp. */
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json$/;
 
-/** Deeper than any activity, card or API body the service takes; far shallower than what overflows the stack. */
-const MAX_JSON_DEPTH = 64;
-
 /**
  * Reads, decodes and parses request bodies in place of restify's bodyParser, which pipes into zlib
  * without an error listener (one bad gzip body killed the process) and limits only compressed bytes.
@@ -46,7 +43,7 @@ async function takeBody(req: IncomingMessage, limits: BodyLimits): Promise<{ ok:
   } catch {
     return { ok: false, status: 400, error: 'malformed_json' };
   }
-  if (!nestsWithin(body, MAX_JSON_DEPTH)) return { ok: false, status: 400, error: 'too_deeply_nested' };
+  if (!nestsWithin(body, limits.maxDepth)) return { ok: false, status: 400, error: 'too_deeply_nested' };
   return { ok: true, body };
 }
 

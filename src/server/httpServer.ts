@@ -20,7 +20,7 @@ export interface ServerParts {
   readiness: ReadinessCheck[];
   metrics: Metrics;
   logger: Logger;
-  /** Body size and deadline; the defaults unless a test needs them small. */
+  /** Body size, deadline and depth (REQUEST_BODY_*, REQUEST_JSON_MAX_DEPTH); the defaults when not given. */
   bodyLimits?: BodyLimits;
 }
 

@@ -6,6 +6,8 @@ export interface BodyLimits {
   maxBytes: number;
   /** The whole body must arrive within this, however slowly its bytes trickle in. */
   timeoutMs: number;
+  /** Arrays and objects nested deeper than this are refused (400). */
+  maxDepth: number;
 }
 
 /** Why a body was not read: the HTTP status that says so and a short code for the JSON problem. */
@@ -16,7 +18,7 @@ export interface BodyRefusal {
 }
 
 /** What the service takes unless told otherwise: its bodies are a few kilobytes of JSON. */
-export const DEFAULT_BODY_LIMITS: BodyLimits = { maxBytes: 256 * 1024, timeoutMs: 15_000 };
+export const DEFAULT_BODY_LIMITS: BodyLimits = { maxBytes: 256 * 1024, timeoutMs: 15_000, maxDepth: 64 };
 
 export type BodyRead = { ok: true; raw: Buffer } | BodyRefusal;
 
@@ -25,7 +27,7 @@ export type BodyRead = { ok: true; raw: Buffer } | BodyRefusal;
  * slowly is answered, not thrown at. Reading stops at the limit (the caller closes the connection),
  * so nothing past `maxBytes` is kept in memory, and a socket that trickles bytes is cut at the deadline.
  */
-export function readRequestBody(req: IncomingMessage, limits: BodyLimits): Promise<BodyRead> {
+export function readRequestBody(req: IncomingMessage, limits: Pick<BodyLimits, 'maxBytes' | 'timeoutMs'>): Promise<BodyRead> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limits.maxBytes) return Promise.resolve({ ok: false, status: 413, error: 'body_too_large' });
   return new Promise((resolve) => {

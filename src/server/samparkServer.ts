@@ -21,7 +21,14 @@ import { createHttpServer } from './httpServer';
  */
 export function createSamparkServer(sampark: Sampark, config: Config, logger: Logger): { server: Server; adapter: SamparkCloudAdapter } {
   const adapter = createBotFrameworkAdapter(config, logger, (context) => apologize(context, sampark.translator));
-  const server = createHttpServer({ bot: sampark.bot, adapter, logger, readiness: sampark.readiness, metrics: sampark.metrics });
+  const server = createHttpServer({
+    bot: sampark.bot,
+    adapter,
+    logger,
+    readiness: sampark.readiness,
+    metrics: sampark.metrics,
+    bodyLimits: config.requestBodies,
+  });
   sampark.notifier.register(ANY_OTHER_CHANNEL, {
     reference: storedReference(sampark.services.conversations),
     deliver: (reference, message) =>

@@ -6,6 +6,7 @@ import { createBotFrameworkAdapter } from '../../src/channels/botframework/botFr
 import { loadConfig } from '../../src/config/config';
 import { silentLogger } from '../../src/log/logger';
 import { createHttpServer } from '../../src/server/httpServer';
+import { createSamparkServer } from '../../src/server/samparkServer';
 import { hashPassword } from '../../src/auth/passwordHash';
 import { signatureOf } from '../../src/channels/whatsapp/webhookSignature';
 import { startWebChatServer, type RunningWebChat } from '../channels/directline/webChatServer';
@@ -30,7 +31,7 @@ async function startBotEndpoint(): Promise<{ url: string; server: Server }> {
     readiness: [],
     metrics: sampark.metrics,
     logger,
-    bodyLimits: { maxBytes: 64 * 1024, timeoutMs: 300 },
+    bodyLimits: { maxBytes: 64 * 1024, timeoutMs: 300, maxDepth: 64 },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
@@ -141,5 +142,27 @@ describe('request bodies: nothing a client sends stops the service', () => {
     const honest = { ...JSON_TYPE, 'content-encoding': 'gzip', 'x-hub-signature-256': signatureOf(gzipped, APP_SECRET) };
     expect((await rawPost(url, gzipped, honest)).status).toBe(200);
     expect((await fetch(`${whatsApp.url}/healthz`)).status).toBe(200);
+  });
+});
+
+describe('request body limits from the configuration', () => {
+  let url: string;
+  let server: Server;
+  beforeAll(async () => {
+    const config = loadConfig({ PORT: '0', REQUEST_BODY_MAX_KIB: '16', REQUEST_BODY_TIMEOUT_MS: '1000', REQUEST_JSON_MAX_DEPTH: '16' });
+    const sampark = await createSampark(config, silentLogger());
+    server = createSamparkServer(sampark, config, silentLogger()).server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('refuses a body past REQUEST_BODY_MAX_KIB, JSON deeper than REQUEST_JSON_MAX_DEPTH and one slower than REQUEST_BODY_TIMEOUT_MS', async () => {
+    expect((await rawPost(`${url}/api/messages`, `"${'x'.repeat(17 * 1024)}"`, JSON_TYPE)).status).toBe(413);
+    const deep = await rawPost(`${url}/api/messages`, `${'['.repeat(17)}${']'.repeat(17)}`, JSON_TYPE);
+    expect([deep.status, JSON.parse(deep.body)]).toEqual([400, { error: 'too_deeply_nested' }]);
+    const started = performance.now();
+    expect(await trickle(url, '/api/messages', 1000, 50)).toEqual({ status: 408, closed: true });
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 });

@@ -105,11 +105,15 @@ export function addDirectLineRoutes(server: Server, parts: DirectLineRouteParts)
     res.send(200, { conversationId: subject.conv, token, expires_in: settings.tokenTtlSeconds });
   });
 
+  // A refresh keeps the first token's issue time, so a leaked token cannot be kept alive for ever.
   server.post(`${DIRECT_LINE_BASE}/tokens/refresh`, async (req, res) => {
     const claims = authorize(req, res)?.claims;
     if (!claims) return;
-    const token = tokens.issue({ user: claims.user, conv: claims.conv }, 'conversation', settings.tokenTtlSeconds);
-    res.send(200, { conversationId: claims.conv, token, expires_in: settings.tokenTtlSeconds });
+    const left = settings.tokenMaxLifetimeSeconds - tokens.age(claims);
+    if (left <= 0) return refuse(res, 403, 'TokenExpired', 'the conversation has reached its longest lifetime; start a new one');
+    const ttlSeconds = Math.min(settings.tokenTtlSeconds, left);
+    const token = tokens.issue({ user: claims.user, conv: claims.conv }, 'conversation', ttlSeconds, claims.orig);
+    res.send(200, { conversationId: claims.conv, token, expires_in: ttlSeconds });
   });
 
   server.post(`${DIRECT_LINE_BASE}/conversations`, async (req, res) => {
