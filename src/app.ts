@@ -30,6 +30,9 @@ import { RedisRateLimiter } from './limits/redisRateLimiter';
 import type { AuditLog } from './auth/auditLog';
 import { MemoryAuditLog } from './auth/memoryAuditLog';
 import { RedisAuditLog } from './auth/redisAuditLog';
+import { MemorySessionRevocations } from './auth/memorySessionRevocations';
+import { RedisSessionRevocations } from './auth/redisSessionRevocations';
+import type { SessionRevocations } from './auth/sessionRevocations';
 import { BullJobQueue } from './jobs/bullJobQueue';
 import { InProcessJobQueue } from './jobs/inProcessJobQueue';
 import type { JobQueue } from './jobs/jobQueue';
@@ -100,6 +103,8 @@ export interface Sampark {
   jobs: JobQueue;
   /** Every staff action (agents, field teams), append-only. */
   audit: AuditLog;
+  /** Staff sessions signed out before their time, as every instance sees them. */
+  sessionRevocations: SessionRevocations;
   /** Tickets as the field teams work them. */
   ticketRepository: TicketRepository;
   ticketWorkflow: TicketWorkflow;
@@ -189,6 +194,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
   const presence =
     overrides.presence ??
     (redis ? new RedisAgentPresence(redis, 'sampark:presence:', PRESENCE_TTL_SECONDS, now) : new MemoryAgentPresence(PRESENCE_TTL_SECONDS, now));
+  const limiter = overrides.limiter ?? (redis ? new RedisRateLimiter(redis, 'sampark:limits:', now) : new MemoryRateLimiter(now));
   const services: DialogServices = {
     backend,
     tickets: new TicketService(
@@ -201,6 +207,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
         await operations.ticketEscalated(ticket, joined, request.contact);
       },
       config.policy.ticketLifecycle,
+      { limiter, rules: config.policy.ticketLimits },
     ),
     handoff: operations.watchHandoffs(handoffExpiry.watching(handoff)),
     conversations,
@@ -208,7 +215,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     translator,
     memory,
     policy: config.policy,
-    limiter: overrides.limiter ?? (redis ? new RedisRateLimiter(redis, 'sampark:limits:', now) : new MemoryRateLimiter(now)),
+    limiter,
     nlu: { actThreshold: config.nlu.actThreshold, confirmThreshold: config.nlu.confirmThreshold },
     logger,
     now,
@@ -254,6 +261,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     onMessageUnderstood: (message) => operations.messageUnderstood(message),
   });
   const audit = overrides.audit ?? (redis ? new RedisAuditLog(redis, 'sampark:audit') : new MemoryAuditLog());
+  const sessionRevocations = redis ? new RedisSessionRevocations(redis, 'sampark:staff-revoked:', now) : new MemorySessionRevocations(now);
   const notifier = new ChannelNotifier(translator, logger);
   const ticketWorkflow = new TicketWorkflow({
     repository: ticketRepository,
@@ -289,6 +297,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     metrics,
     jobs,
     audit,
+    sessionRevocations,
     ticketRepository,
     ticketWorkflow,
     ticketAutomation: automation,

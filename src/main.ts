@@ -20,7 +20,8 @@ async function main(): Promise<void> {
   const webChatSettings = configuredOrExit(() =>
     loadDirectLineSettings(process.env, logger, config.policy.discomName),
   );
-  const staffSettings = configuredOrExit(() => loadStaffSettings(process.env, config.host, logger));
+  const deployment = { host: config.host, trustedProxy: config.trustedProxy, simulatedBackend: config.backend.url === undefined };
+  const staffSettings = configuredOrExit(() => loadStaffSettings(process.env, deployment, logger));
   // Null when no WHATSAPP_* variable is set: the channel is off.
   const whatsAppSettings = configuredOrExit(() => loadWhatsAppSettings(process.env));
   const problem = authenticationProblem(config);
@@ -41,10 +42,9 @@ async function main(): Promise<void> {
     staffSettings.accounts,
     new SessionTokens(staffSettings.sessionSecret, staffSettings.sessionTtlSeconds, now),
     sampark.audit,
-    undefined,
-    now,
+    { limiter: sampark.services.limiter, signInRules: staffSettings.signInRules, revocations: sampark.sessionRevocations, now },
   );
-  const consoles = mountStaffConsoles(server, sampark, staff);
+  const consoles = mountStaffConsoles(server, sampark, staff, { trustedProxy: config.trustedProxy });
   const webChat = mountWebChat(server, {
     bot: sampark.bot,
     translator: sampark.translator,

@@ -8,6 +8,7 @@ import type { DialogServices } from '../services';
 import { rememberAnswer } from './followUps';
 import { rememberHowToReach } from './reachBack';
 import { translate } from './replies';
+import { tellTicketLimited } from './ticketLimited';
 
 /** What a journey escalates. */
 export interface Escalation {
@@ -28,20 +29,22 @@ export interface Escalation {
  * Opens a field ticket (or joins the consumer's open one for the same problem) and tells the
  * consumer its number and when to expect action. A site or photos the consumer shared in the
  * conversation (WhatsApp) go with it: on a new ticket as its site and photos, and in the words of the
- * report either way, since a joined ticket keeps only the report.
+ * report either way, since a joined ticket keeps only the report. Null when a limit refused the
+ * ticket: the consumer is told to call the helpline instead.
  */
-export async function escalate(services: DialogServices, context: TurnContext, escalation: Escalation): Promise<Ticket> {
+export async function escalate(services: DialogServices, context: TurnContext, escalation: Escalation): Promise<Ticket | null> {
   const session = await services.memory.sessionOf(context);
   const language = languageOf(context);
   const healthNeed = session.urgent === true;
   // A health need makes this ticket urgent, not every later one in the conversation.
   session.urgent = false;
   const evidence = sharedEvidenceOf(context);
-  const { ticket, joined } = await services.tickets.open({
+  const caNumber = escalation.consumer?.caNumber ?? escalation.caNumber ?? null;
+  const outcome = await services.tickets.openForConsumer({
     category: escalation.category,
     description: [escalation.description, describeEvidence(evidence)].filter(Boolean).join(' '),
     urgent: healthNeed || escalation.safety === true,
-    caNumber: escalation.consumer?.caNumber ?? escalation.caNumber ?? null,
+    caNumber,
     area: escalation.consumer?.area ?? escalation.area ?? null,
     urban: escalation.consumer?.urban ?? escalation.urban ?? null,
     contact: { channel: context.activity.channelId, conversationId: context.activity.conversation.id, language },
@@ -50,6 +53,8 @@ export async function escalate(services: DialogServices, context: TurnContext, e
     ...(evidence.site ? { site: evidence.site } : {}),
     ...(evidence.photos.length > 0 ? { photos: evidence.photos } : {}),
   });
+  if (!outcome.ok) return tellTicketLimited(services, context, outcome, caNumber);
+  const { ticket, joined } = outcome;
   noteTicketOfTurn(context, ticket.number);
   await rememberHowToReach(services, context);
   services.logger.info(

@@ -12,6 +12,7 @@ import type { Parsed } from '../common/parsers';
 import { translate } from '../common/replies';
 import type { DialogServices } from '../services';
 import { yesNoQuestion, type JourneyOptions } from './journeyOptions';
+import { conversationMayReopen } from '../../src/tickets/reopenRight';
 
 const ID = 'complaint_status';
 const ASK_KEY = `${ID}.askKey`;
@@ -50,7 +51,6 @@ export function complaintStatusDialogs(services: DialogServices) {
       if (!answer.answered) return step.endDialog();
       const t = translate(services, step.context);
       let shown: Ticket[];
-      let owned: boolean;
       if ('ticketNumber' in answer.value) {
         const ticket = await services.tickets.findByNumber(answer.value.ticketNumber);
         if (!ticket) {
@@ -58,8 +58,6 @@ export function complaintStatusDialogs(services: DialogServices) {
           return step.endDialog();
         }
         shown = [ticket];
-        // Anyone may read a status by its number; only its own consumer may reopen it.
-        owned = await isOwnTicket(step.context, ticket);
       } else {
         const tickets = await services.tickets.findByConsumer(answer.value.caNumber);
         if (tickets.length === 0) {
@@ -68,10 +66,11 @@ export function complaintStatusDialogs(services: DialogServices) {
         }
         const open = tickets.filter((ticket) => OPEN_STATUSES.includes(ticket.status));
         shown = open.length > 0 ? open : tickets.slice(0, 1);
-        owned = true;
       }
       await step.context.sendActivity(shown.map((ticket) => describe(step.context, ticket)).join('\n\n'));
-      const reopenable = owned ? shown.find((ticket) => reopenWindowOpen(ticket)) : undefined;
+      // Anyone may read a status; only a conversation that opened or joined the ticket may reopen it.
+      const conversationId = step.context.activity.conversation.id;
+      const reopenable = shown.find((ticket) => reopenWindowOpen(ticket) && conversationMayReopen(ticket, conversationId));
       if (!reopenable) return step.endDialog();
       (step.values as Values).reopen = reopenable.number;
       const until = formatDateTime(services.tickets.reopenableUntil(reopenable)!.toISOString(), languageOf(step.context));
@@ -103,12 +102,6 @@ export function complaintStatusDialogs(services: DialogServices) {
   ]);
 
   /** The consumer this conversation is about, or the conversation the ticket was opened in. */
-  async function isOwnTicket(context: TurnContext, ticket: Ticket): Promise<boolean> {
-    if (ticket.contact.conversationId === context.activity.conversation.id) return true;
-    const { caNumber } = await services.memory.sessionOf(context);
-    return caNumber !== undefined && caNumber === ticket.caNumber;
-  }
-
   function reopenWindowOpen(ticket: Ticket): boolean {
     const until = services.tickets.reopenableUntil(ticket);
     return until !== null && services.now().getTime() <= until.getTime();
@@ -116,6 +109,19 @@ export function complaintStatusDialogs(services: DialogServices) {
 
   function shownNumber(ticket: Ticket): string {
     return formatTicketNumber(ticket.number as TicketNumber);
+  }
+
+  /**
+   * What happens next. "Tell me and I will reopen it" would be untrue once the window has passed, and
+   * to a conversation that did not open or join the ticket, which is not offered the reopen.
+   */
+  function nextStep(context: TurnContext, ticket: Ticket): string {
+    const t = translate(services, context);
+    if (services.tickets.reopenableUntil(ticket) && !reopenWindowOpen(ticket)) {
+      return t('reopen.windowPassed', { hours: services.policy.ticketLifecycle.reopenWindowHours });
+    }
+    if (ticket.status === 'resolved' && !conversationMayReopen(ticket, context.activity.conversation.id)) return t('status.resolvedNew');
+    return t(`status.next.${ticket.status}`);
   }
 
   function describe(context: TurnContext, ticket: Ticket): string {
@@ -131,10 +137,7 @@ export function complaintStatusDialogs(services: DialogServices) {
         createdAt: formatDateTime(ticket.createdAt, language),
         dueAt: formatDateTime(ticket.dueAt, language),
       }),
-      // "Tell me and I will reopen it" would be untrue once the window has passed.
-      services.tickets.reopenableUntil(ticket) && !reopenWindowOpen(ticket)
-        ? t('reopen.windowPassed', { hours: services.policy.ticketLifecycle.reopenWindowHours })
-        : t(`status.next.${ticket.status}`),
+      nextStep(context, ticket),
     ];
     // The role only: a lineman's own number is never given out; the consumer calls the helpline.
     if (assignee && OPEN_STATUSES.includes(ticket.status)) lines.push(t('status.assignee', { role: t(`ticket.role.${assignee.role}`) }));

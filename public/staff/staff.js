@@ -94,10 +94,27 @@
     onSignedOut: function (listener) {
       signedOutListeners.push(listener);
     },
+    /** Forgets the session in this tab (it ended, or the server refused it). */
     signOut: function () {
       sessionStorage.removeItem(SESSION_KEY);
       signedOutListeners.forEach(function (listener) {
         listener();
+      });
+    },
+
+    /**
+     * The sign-out button: ends the session on the server, so the token is refused everywhere even if
+     * it was copied, then forgets it here. The page signs out even when the server cannot be reached.
+     */
+    signOutEverywhere: function () {
+      var session = readSession();
+      var ended = session
+        ? fetch('/api/staff/sign-out', { method: 'POST', headers: { Authorization: 'Bearer ' + session.token } }).catch(function () {
+            return null;
+          })
+        : Promise.resolve(null);
+      return ended.then(function () {
+        Staff.signOut();
       });
     },
 
@@ -136,7 +153,7 @@
           : null,
         Staff.languageToggle(),
         identity
-          ? el('button', { type: 'button', class: 'staff-sign-out', text: Staff.t('staff.header.signOut'), onclick: Staff.signOut })
+          ? el('button', { type: 'button', class: 'staff-sign-out', text: Staff.t('staff.header.signOut'), onclick: Staff.signOutEverywhere })
           : null,
       ]);
     },

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { systemClock, type Clock } from '../domain/clock';
 import { z } from 'zod';
 import { openToken, signToken } from './signedToken';
@@ -10,7 +11,16 @@ const ClaimsSchema = z.object({
   area: AreaScopeSchema.optional(),
   iat: z.number().int(),
   exp: z.number().int(),
+  /** The token's own id, what sign-out revokes. */
+  jti: z.string().min(1),
 });
+
+/** A genuine, unexpired session token: whose it is, its id, and when it expires (seconds since the epoch). */
+export interface StaffSession {
+  identity: StaffIdentity;
+  tokenId: string;
+  expiresAt: number;
+}
 
 /** Signed, expiring session tokens for staff (JWT, HMAC-SHA256): any instance can check them. */
 export class SessionTokens {
@@ -31,17 +41,17 @@ export class SessionTokens {
   issue(identity: StaffIdentity): { token: string; expiresAt: string; expiresInSeconds: number } {
     const iat = Math.floor(this.now().getTime() / 1000);
     const exp = iat + this.ttlSeconds;
-    const claims = { sub: identity.username, name: identity.name, role: identity.role, ...(identity.area ? { area: identity.area } : {}), iat, exp };
+    const claims = { sub: identity.username, name: identity.name, role: identity.role, ...(identity.area ? { area: identity.area } : {}), iat, exp, jti: randomUUID() };
     return { token: signToken(this.key, claims), expiresAt: new Date(exp * 1000).toISOString(), expiresInSeconds: this.ttlSeconds };
   }
 
-  /** The identity of a genuine, unexpired token; null otherwise. */
-  verify(token: string): StaffIdentity | null {
+  /** The session of a genuine, unexpired token; null otherwise. Whether it was revoked is not its business. */
+  verify(token: string): StaffSession | null {
     const opened = openToken(this.key, token);
     if (!opened.ok) return null;
     const claims = ClaimsSchema.safeParse(opened.claims);
     if (!claims.success || claims.data.exp <= this.now().getTime() / 1000) return null;
-    const { sub, name, role, area } = claims.data;
-    return { username: sub, name, role, ...(area ? { area } : {}) };
+    const { sub, name, role, area, jti, exp } = claims.data;
+    return { identity: { username: sub, name, role, ...(area ? { area } : {}) }, tokenId: jti, expiresAt: exp };
   }
 }

@@ -3,12 +3,11 @@ import { checkNluEnv, NLU_ENV_SHAPE, nluSettingsFrom, type NluSettings } from '.
 import { OUTREACH_ENV_SHAPE, outreachSettingsFrom, type OutreachSettings } from '../outreach/outreachSettings';
 import type { RateRule } from '../limits/rateLimiter';
 import { RateRuleSchema } from '../limits/rateRule';
-import { isLoopbackHost, presentVariables } from './environment';
+import type { TicketRules } from '../limits/ticketLimits';
+import { booleanVariable, isLoopbackHost, presentVariables } from './environment';
 import { DEFAULT_SLA_HOURS, DEFAULT_TICKET_LIFECYCLE_POLICY, SlaTableSchema, type SlaTable, type TicketLifecyclePolicy } from './ticketPolicy';
 
-const boolean = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+const boolean = booleanVariable;
 
 const number = (fallback: number) => z.coerce.number().finite().default(fallback);
 
@@ -38,6 +37,11 @@ export const EnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Every request body (bar the WhatsApp webhook's): bytes on the wire and again once decoded, time to arrive, JSON nesting. */
+  REQUEST_BODY_MAX_KIB: number(256).pipe(z.number().int().min(16).max(16 * 1024)),
+  REQUEST_BODY_TIMEOUT_MS: number(15_000).pipe(z.number().int().min(1000).max(120_000)),
+  /** Deeper than any activity, card or API body the service takes; far shallower than what overflows the stack. */
+  REQUEST_JSON_MAX_DEPTH: number(64).pipe(z.number().int().min(16).max(512)),
   /** Conversation and user state untouched this long is dropped from Redis. */
   STATE_IDLE_TTL_DAYS: number(90).pipe(z.number().positive()),
   BACKEND_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -53,6 +57,11 @@ export const EnvSchema = z.object({
   MicrosoftAppTenantId: z.string().optional(),
   /** Deliberate opt-in to run without Bot Framework authentication on a non-loopback address. */
   SAMPARK_DEV_NO_AUTH: boolean.default(false),
+  /**
+   * A reverse proxy (nginx, a load balancer) is in front and sets X-Forwarded-For: limits count the
+   * client it names, and a loopback HOST no longer means only this machine can reach the server.
+   */
+  TRUSTED_PROXY: boolean.default(false),
   DISCOM_NAME: z.string().min(1).default('SBPDCL'),
   HELPLINE_NUMBER: z.string().min(3).default('1912'),
   /** A pending payment younger than this is explained and the consumer asked to wait. */
@@ -74,6 +83,12 @@ export const EnvSchema = z.object({
   MOBILE_UPDATE_LIMIT_PER_CA: RateRuleSchema.default(RateRuleSchema.parse('5/24h')),
   /** OTP SMS sent to any one mobile number, old or new, by any conversation: COUNT/WINDOW. */
   OTP_LIMIT_PER_MOBILE: RateRuleSchema.default(RateRuleSchema.parse('5/24h')),
+  /** Different CA numbers one conversation may look up (a stranger reading balances): COUNT/WINDOW. */
+  CONSUMER_LOOKUP_LIMIT_PER_CONVERSATION: RateRuleSchema.default(RateRuleSchema.parse('10/24h')),
+  /** New tickets one chat may open (joining an open one does not count): COUNT/WINDOW. */
+  TICKET_LIMIT_PER_CONVERSATION: RateRuleSchema.default(RateRuleSchema.parse('5/24h')),
+  /** New tickets opened from chat for one CA number, by any conversation: COUNT/WINDOW. */
+  TICKET_LIMIT_PER_CA: RateRuleSchema.default(RateRuleSchema.parse('10/24h')),
   SLA_HOURS: slaHours.optional(),
   /** Hours after a ticket is resolved (or found impossible) in which the consumer may reopen it. */
   TICKET_REOPEN_WINDOW_HOURS: number(DEFAULT_TICKET_LIFECYCLE_POLICY.reopenWindowHours).pipe(z.number().positive()),
@@ -109,7 +124,11 @@ export interface Config {
   port: number;
   host: string;
   logLevel: Env['LOG_LEVEL'];
+  /** Whether a reverse proxy is in front (TRUSTED_PROXY): who the client is comes from X-Forwarded-For. */
+  trustedProxy: boolean;
   redisUrl: string | undefined;
+  /** What a request body may be: bytes (on the wire and decoded), milliseconds to arrive, JSON depth. */
+  requestBodies: { maxBytes: number; timeoutMs: number; maxDepth: number };
   stateIdleTtlDays: number;
   /** Days a finished handoff record stays in Redis. */
   handoffRecordTtlDays: number;
@@ -151,6 +170,10 @@ export interface Policy {
   otpTtlMinutes: number;
   /** How often a mobile change may start for one CA, and how many OTPs one number may receive. */
   mobileUpdateLimits: { perCa: RateRule; otpsPerMobile: RateRule };
+  /** Different CA numbers one conversation may look up in a window. */
+  lookupsPerConversation: RateRule;
+  /** New tickets consumers may open from chat, per conversation and per CA, in a window. */
+  ticketLimits: TicketRules;
   slaHours: SlaTable;
   /** The reopen window and the outage-link window of field tickets. */
   ticketLifecycle: TicketLifecyclePolicy;
@@ -181,7 +204,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     port: env.PORT,
     host: env.HOST,
     logLevel: env.LOG_LEVEL,
+    trustedProxy: env.TRUSTED_PROXY,
     redisUrl: env.REDIS_URL,
+    requestBodies: { maxBytes: env.REQUEST_BODY_MAX_KIB * 1024, timeoutMs: env.REQUEST_BODY_TIMEOUT_MS, maxDepth: env.REQUEST_JSON_MAX_DEPTH },
     stateIdleTtlDays: env.STATE_IDLE_TTL_DAYS,
     handoffRecordTtlDays: env.HANDOFF_RECORD_TTL_DAYS,
     backend: {
@@ -212,6 +237,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       otpMaxAttempts: env.OTP_MAX_ATTEMPTS,
       otpTtlMinutes: env.OTP_TTL_MINUTES,
       mobileUpdateLimits: { perCa: env.MOBILE_UPDATE_LIMIT_PER_CA, otpsPerMobile: env.OTP_LIMIT_PER_MOBILE },
+      lookupsPerConversation: env.CONSUMER_LOOKUP_LIMIT_PER_CONVERSATION,
+      ticketLimits: { perConversation: env.TICKET_LIMIT_PER_CONVERSATION, perCa: env.TICKET_LIMIT_PER_CA },
       slaHours: (env.SLA_HOURS as SlaTable | undefined) ?? DEFAULT_SLA_HOURS,
       ticketLifecycle: { reopenWindowHours: env.TICKET_REOPEN_WINDOW_HOURS, outageLinkWindowMinutes: env.OUTAGE_LINK_WINDOW_MINUTES },
       agentHours: agentHoursOf(env),

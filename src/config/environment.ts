@@ -1,5 +1,10 @@
 import { z } from 'zod';
 
+/** A yes/no variable: true, false, 1, 0, yes or no. */
+export const booleanVariable = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
 /** The environment without empty variables: an empty value means "use the default" everywhere. */
 export function presentVariables(environment: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(

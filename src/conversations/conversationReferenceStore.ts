@@ -44,14 +44,24 @@ export function conversationKey(channelId: string, conversationId: string): stri
   return `${channelId}:${conversationId}`;
 }
 
-/** The shape of a stored reference, checked when it is read back. */
+/** A Bot Framework account: only the id is required; channels leave out the name (the Emulator, Direct Line, Slack). */
+const ChannelAccountSchema = z.object({ id: z.string(), name: z.string().optional() }).loose();
+
+/**
+ * The shape of a stored reference, checked when it is read back. It takes everything the Bot
+ * Framework schema allows, nothing more demanding: a conversation may be just `{ id }`, and
+ * `user`/`bot` may lack a name or be absent. A stricter schema here failed every later turn of
+ * such a conversation on Redis.
+ */
 export const ReferenceSchema = z
   .object({
     channelId: z.string(),
     serviceUrl: z.string().optional(),
-    conversation: z.object({ id: z.string(), isGroup: z.boolean(), conversationType: z.string(), name: z.string() }).loose(),
-    user: z.object({ id: z.string(), name: z.string() }).loose().optional(),
-    bot: z.object({ id: z.string(), name: z.string() }).loose().optional(),
+    conversation: z
+      .object({ id: z.string(), isGroup: z.boolean().optional(), conversationType: z.string().optional(), name: z.string().optional() })
+      .loose(),
+    user: ChannelAccountSchema.optional(),
+    bot: ChannelAccountSchema.optional(),
     locale: z.string().optional(),
   })
   .loose();

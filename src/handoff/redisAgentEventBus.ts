@@ -5,7 +5,8 @@ import type { AgentEventBus } from './agentEventBus';
 
 /**
  * Agent console events over Redis pub/sub. A subscribed connection can do nothing else, so it has its
- * own, opened at the first subscriber. Pub/sub keeps nothing: a console that was disconnected reloads
+ * own, opened at the first subscriber and subscribed only once it is ready: production clients have
+ * no offline queue (`connectRedis`), so a SUBSCRIBE sent while connecting fails at once. Pub/sub keeps nothing: a console that was disconnected reloads
  * the queue when its stream opens again rather than replaying what it missed.
  */
 export class RedisAgentEventBus implements AgentEventBus {
@@ -49,7 +50,7 @@ export class RedisAgentEventBus implements AgentEventBus {
       subscriber.on('error', (error: Error) => this.logger.warn({ err: error }, 'agent event subscriber: Redis error'));
       subscriber.on('message', (_channel: string, message: string) => this.deliver(message));
       this.subscriber = subscriber;
-      this.subscribed = subscriber.subscribe(this.channel).catch((error: unknown) => {
+      this.subscribed = this.subscribeWhenReady(subscriber).catch((error: unknown) => {
         // Redis was away: the next console tries a new connection instead of failing for good.
         if (this.subscriber === subscriber) {
           this.subscriber = null;
@@ -60,6 +61,24 @@ export class RedisAgentEventBus implements AgentEventBus {
       });
     }
     return this.subscribed;
+  }
+
+  private async subscribeWhenReady(subscriber: Redis): Promise<void> {
+    if (subscriber.status !== 'ready') {
+      await new Promise<void>((resolve, reject) => {
+        const onReady = () => {
+          subscriber.off('error', onError);
+          resolve();
+        };
+        const onError = (error: Error) => {
+          subscriber.off('ready', onReady);
+          reject(error);
+        };
+        subscriber.once('ready', onReady);
+        subscriber.once('error', onError);
+      });
+    }
+    await subscriber.subscribe(this.channel);
   }
 
   private deliver(message: string): void {

@@ -25,6 +25,11 @@ export class MemoryRateLimiter implements RateLimiter {
     return { allowed: true, retryAfterSeconds: 0 };
   }
 
+  async refund(key: string): Promise<void> {
+    const open = this.windows.get(key);
+    if (open && open.closesAt > this.now().getTime() && open.count > 0) open.count -= 1;
+  }
+
   /** Drops closed windows at most once a minute, so the map does not grow with every key ever seen. */
   private sweep(now: number): void {
     if (now - this.lastSweep < 60_000) return;

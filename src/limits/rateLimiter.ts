@@ -23,4 +23,10 @@ export interface RateLimiter {
    * A refused event is not counted, so hammering a closed window does not keep it closed longer.
    */
   consume(key: string, rule: RateRule): Promise<RateDecision>;
+  /**
+   * Gives back one event counted in the key's open window, when what was counted turned out not to
+   * be abuse (a sign-in whose password was right): counting first keeps simultaneous requests from
+   * slipping through, giving back keeps the honest ones from using up the allowance.
+   */
+  refund(key: string): Promise<void>;
 }

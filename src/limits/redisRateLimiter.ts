@@ -24,6 +24,14 @@ redis.call('PEXPIRE', KEYS[1], closesAt - now)
 return {1, 0}
 `);
 
+/** Takes one event back from the key's open window; a closed or empty window is left alone. KEYS[1], ARGV: now (ms). */
+const REFUND = new RedisScript(`
+local closesAt = tonumber(redis.call('HGET', KEYS[1], 'closesAt') or '0')
+local count = tonumber(redis.call('HGET', KEYS[1], 'count') or '0')
+if closesAt > tonumber(ARGV[1]) and count > 0 then redis.call('HSET', KEYS[1], 'count', count - 1) end
+return 0
+`);
+
 /** The rate limiter on Redis, shared by every instance. */
 export class RedisRateLimiter implements RateLimiter {
   constructor(
@@ -37,5 +45,9 @@ export class RedisRateLimiter implements RateLimiter {
     const args = [this.now().getTime(), rule.limit, rule.windowSeconds * 1000];
     const [counted, waitMs] = (await CONSUME.run(this.redis, [this.prefix + key], args)) as [number, number];
     return counted === 1 ? { allowed: true, retryAfterSeconds: 0 } : { allowed: false, retryAfterSeconds: Math.ceil(waitMs / 1000) };
+  }
+
+  async refund(key: string): Promise<void> {
+    await REFUND.run(this.redis, [this.prefix + key], [this.now().getTime()]);
   }
 }

@@ -15,6 +15,9 @@ const PERSONAL_FIELDS = [
   'text',
   'password',
   'authorization',
+  'token',
+  'body',
+  'rawBody',
 ];
 
 const REDACT_PATHS = PERSONAL_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]);
@@ -29,6 +32,25 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       timestamp: pino.stdTimeFunctions.isoTime,
     },
     destination,
+  );
+}
+
+/**
+ * The logger handed to a library (restify logs whole requests and "discarded" handler values, which
+ * carry bearer tokens, raw bodies and mobiles). Its request, response and value fields are reduced
+ * to what cannot identify anyone, whatever the library puts in them.
+ */
+export function libraryLogger(logger: Logger, component: string): Logger {
+  return logger.child(
+    { component },
+    {
+      serializers: {
+        req: (req: { method?: string; url?: string }) => ({ method: req?.method, path: typeof req?.url === 'string' ? req.url.split('?')[0] : undefined }),
+        res: (res: { statusCode?: number }) => ({ statusCode: res?.statusCode }),
+        value: () => '[omitted]',
+        err: (error: unknown) => ({ message: error instanceof Error ? error.message.split('\n')[0] : '[omitted]' }),
+      },
+    },
   );
 }
 

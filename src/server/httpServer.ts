@@ -1,8 +1,11 @@
 import restify, { type Server } from 'restify';
-import type { CloudAdapter } from 'botbuilder';
-import type { Logger } from '../log/logger';
+import { libraryLogger, type Logger } from '../log/logger';
+import { botFrameworkEndpoint } from '../channels/botframework/botFrameworkEndpoint';
+import type { SamparkCloudAdapter } from '../channels/botframework/botFrameworkAdapter';
 import type { SamparkBot } from '../bot/samparkBot';
 import type { Metrics } from '../metrics/metrics';
+import { bodyLayer } from './bodyLayer';
+import { DEFAULT_BODY_LIMITS, type BodyLimits } from './requestBody';
 
 /** A named dependency check for /readyz. */
 export interface ReadinessCheck {
@@ -13,22 +16,32 @@ export interface ReadinessCheck {
 
 export interface ServerParts {
   bot: SamparkBot;
-  adapter: CloudAdapter;
+  adapter: SamparkCloudAdapter;
   readiness: ReadinessCheck[];
   metrics: Metrics;
   logger: Logger;
+  /** Body size, deadline and depth (REQUEST_BODY_*, REQUEST_JSON_MAX_DEPTH); the defaults when not given. */
+  bodyLimits?: BodyLimits;
 }
 
 const READINESS_TIMEOUT_MS = 2000;
 
+/** Headers are a few hundred bytes: a client that needs longer is holding the socket, not sending. */
+const HEADERS_TIMEOUT_MS = 10_000;
+
 /** The restify server: the Bot Framework endpoint, the operator's health probes and metrics. */
 export function createHttpServer(parts: ServerParts): Server {
-  const server = restify.createServer({ name: 'sampark', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
-
-  server.post('/api/messages', async (req, res) => {
-    await parts.adapter.process(req, res, (context) => parts.bot.run(context));
+  const server = restify.createServer({
+    name: 'sampark',
+    handleUncaughtExceptions: false,
+    // restify 11 logs through pino; @types/restify still describes its old bunyan logger.
+    log: libraryLogger(parts.logger, 'restify') as unknown as restify.ServerOptions['log'],
   });
+  const bodyLimits = parts.bodyLimits ?? DEFAULT_BODY_LIMITS;
+  limitRequestTimes(server, bodyLimits);
+  server.use(bodyLayer(bodyLimits, parts.logger));
+
+  server.post('/api/messages', botFrameworkEndpoint(parts.adapter, (context) => parts.bot.run(context), parts.logger));
 
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });
@@ -48,10 +61,20 @@ export function createHttpServer(parts: ServerParts): Server {
   });
 
   server.on('restifyError', (req, _res, error, callback) => {
-    parts.logger.warn({ path: req.path(), status: error.statusCode, err: error }, 'request failed');
+    parts.logger.warn({ path: req.path(), status: error.statusCode, reason: error.message.split('\n')[0] }, 'request failed');
     return callback();
   });
   return server;
+}
+
+/**
+ * Node's own backstop for sockets that trickle their headers or body (slowloris): it answers 408 and
+ * closes. The body layer's deadline is shorter and answers first; this also covers requests no
+ * handler reads. Only the request is timed: live streams (agent events, Direct Line) answer for hours.
+ */
+function limitRequestTimes(server: Server, limits: BodyLimits): void {
+  server.server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.server.requestTimeout = HEADERS_TIMEOUT_MS + limits.timeoutMs * 2;
 }
 
 async function runCheck(readiness: ReadinessCheck): Promise<{ name: string; ok: boolean; problem?: string }> {

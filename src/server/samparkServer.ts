@@ -1,8 +1,7 @@
-import type { CloudAdapter } from 'botbuilder';
 import type { Server } from 'restify';
 import type { Sampark } from '../app';
 import { apologize } from '../bot/apology';
-import { createBotFrameworkAdapter } from '../channels/botframework/botFrameworkAdapter';
+import { createBotFrameworkAdapter, type SamparkCloudAdapter } from '../channels/botframework/botFrameworkAdapter';
 import type { WebChat } from '../channels/directline/mountWebChat';
 import type { WhatsAppDeps } from '../channels/whatsapp/mountWhatsApp';
 import { WHATSAPP_CHANNEL_ID, type WhatsAppAdapter } from '../channels/whatsapp/whatsAppAdapter';
@@ -20,9 +19,16 @@ import { createHttpServer } from './httpServer';
  * notices to Azure Bot Service channels through the same CloudAdapter. `npm start`, the benchmarks
  * and the tests build it the same way; each then mounts the channels and APIs it needs.
  */
-export function createSamparkServer(sampark: Sampark, config: Config, logger: Logger): { server: Server; adapter: CloudAdapter } {
+export function createSamparkServer(sampark: Sampark, config: Config, logger: Logger): { server: Server; adapter: SamparkCloudAdapter } {
   const adapter = createBotFrameworkAdapter(config, logger, (context) => apologize(context, sampark.translator));
-  const server = createHttpServer({ bot: sampark.bot, adapter, logger, readiness: sampark.readiness, metrics: sampark.metrics });
+  const server = createHttpServer({
+    bot: sampark.bot,
+    adapter,
+    logger,
+    readiness: sampark.readiness,
+    metrics: sampark.metrics,
+    bodyLimits: config.requestBodies,
+  });
   sampark.notifier.register(ANY_OTHER_CHANNEL, {
     reference: storedReference(sampark.services.conversations),
     deliver: (reference, message) =>

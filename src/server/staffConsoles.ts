@@ -1,7 +1,7 @@
 import type { Server } from 'restify';
 import type { Sampark } from '../app';
 import type { StaffAuthentication } from '../auth/staffAuthentication';
-import { mountStaffRoutes } from '../auth/staffRoutes';
+import { mountStaffRoutes, type StaffRouteOptions } from '../auth/staffRoutes';
 import { mountAgentApi } from '../handoff/http/agentApi';
 import { mountAgentTickets } from '../handoff/http/agentTickets';
 import { mountOpsApi } from '../ops/http/opsApi';
@@ -21,9 +21,14 @@ export interface StaffConsoles {
  * Everything staff use, in one place for `npm start` and the tests: sign-in, the field teams' API,
  * the call centre's API, and the consoles that sit on them.
  */
-export function mountStaffConsoles(server: Server, sampark: Sampark, authentication: StaffAuthentication): StaffConsoles {
+export function mountStaffConsoles(
+  server: Server,
+  sampark: Sampark,
+  authentication: StaffAuthentication,
+  options: StaffRouteOptions = { trustedProxy: false },
+): StaffConsoles {
   const now = sampark.services.now;
-  mountStaffRoutes(server, authentication);
+  mountStaffRoutes(server, authentication, options);
   mountFieldApi(server, {
     authentication,
     repository: sampark.ticketRepository,

@@ -2,6 +2,8 @@ import { systemClock, type Clock } from '../domain/clock';
 import type { Area } from '../backend/meterBackend';
 import { DEFAULT_TICKET_LIFECYCLE_POLICY, type SlaTable, type TicketLifecyclePolicy } from '../config/ticketPolicy';
 import { ticketNumberFromSerial } from '../domain/ticketNumber';
+import type { RateLimiter } from '../limits/rateLimiter';
+import { admitTicket, giveBackTicket, type TicketRefusal, type TicketRules } from '../limits/ticketLimits';
 import { FINISHED_STATUSES, OPEN_STATUSES, type Ticket, type TicketCategory, type TicketPhoto, type TicketPriority, type TicketSite } from './ticket';
 import type { TicketRepository } from './ticketRepository';
 import type { ChangeOutcome, TicketWorkflow } from './ticketWorkflow';
@@ -26,6 +28,9 @@ export interface TicketRequest {
   requestId?: string;
 }
 
+/** What became of a consumer's request for a ticket: opened or joined, or refused by a limit. */
+export type ConsumerTicketOutcome = { ok: true; ticket: Ticket; joined: boolean } | ({ ok: false } & TicketRefusal);
+
 /** Categories where the consumer is without supply or at risk: worked before the rest. */
 const HIGH_PRIORITY: readonly TicketCategory[] = ['relay_not_reconnecting', 'area_outage', 'meter_not_communicating'];
 
@@ -48,6 +53,8 @@ export class TicketService {
     private readonly onEscalated: (ticket: Ticket, joined: boolean, request: TicketRequest) => Promise<void> | void = () => undefined,
     /** How long a consumer may reopen; how close in time outage reports of one section link to one incident. */
     private readonly lifecycle: TicketLifecyclePolicy = DEFAULT_TICKET_LIFECYCLE_POLICY,
+    /** Counts the tickets consumers open in chat; without it `openForConsumer` refuses to run rather than open unlimited. */
+    private readonly consumerLimits: { limiter: RateLimiter; rules: TicketRules } | null = null,
   ) {}
 
   /** The workflow a consumer's reopen goes through; set once both exist, since the workflow is built after the dialogs' services. */
@@ -69,8 +76,36 @@ export class TicketService {
     return this.workflow.change(number, { type: 'reopen' }, { kind: 'consumer' });
   }
 
-  /** Opens a ticket, or joins the consumer's open one of the same category. */
+  /**
+   * Opens a ticket a consumer asked for in chat, or joins their open one of the same category, within
+   * the limits per conversation and per CA: the way every consumer's ticket is opened. Joining, or a
+   * retry of a request already answered, adds no field work, so it gives its count back. Staff (an
+   * agent raising a ticket) and the discom's own campaigns use `open`, which is not limited.
+   */
+  async openForConsumer(request: TicketRequest): Promise<ConsumerTicketOutcome> {
+    if (!this.consumerLimits) throw new Error('the ticket service has no consumer limits');
+    const { limiter, rules } = this.consumerLimits;
+    const admission = await admitTicket(limiter, rules, request.contact.conversationId, request.caNumber);
+    if ('limited' in admission) return { ok: false, ...admission };
+    let outcome: { ticket: Ticket; joined: boolean; created: boolean };
+    try {
+      outcome = await this.openOrJoin(request);
+    } catch (error) {
+      await giveBackTicket(limiter, admission);
+      throw error;
+    }
+    if (!outcome.created) await giveBackTicket(limiter, admission);
+    return { ok: true, ticket: outcome.ticket, joined: outcome.joined };
+  }
+
+  /** Opens a ticket, or joins the consumer's open one of the same category; for staff and campaigns, not limited. */
   async open(request: TicketRequest): Promise<{ ticket: Ticket; joined: boolean }> {
+    const { ticket, joined } = await this.openOrJoin(request);
+    return { ticket, joined };
+  }
+
+  /** `created` when this call stored a new ticket: not a join, nor a retry answered with an earlier outcome. */
+  private async openOrJoin(request: TicketRequest): Promise<{ ticket: Ticket; joined: boolean; created: boolean }> {
     const createdAt = this.now();
     const sla = this.slaHours[request.category];
     const hours = request.urban === false ? sla.rural : sla.urban;
@@ -97,7 +132,8 @@ export class TicketService {
       request.requestId === undefined ? undefined : `${request.contact.conversationId}:${request.requestId}`,
     );
     await this.onEscalated(outcome.ticket, outcome.joined, request);
-    return outcome;
+    // A retry returns the first outcome, whose ticket does not carry this candidate's fresh number.
+    return { ...outcome, created: !outcome.joined && outcome.ticket.number === candidate.number };
   }
 
   /**

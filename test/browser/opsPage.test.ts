@@ -14,6 +14,7 @@ import { FakeGraphServer } from '../channels/whatsapp/fakeGraphServer';
 import { testSettingsEnv } from '../channels/whatsapp/whatsAppHarness';
 import { TestConversation } from '../support/conversation';
 import { launchChromium, recordProblems } from './support/chromium';
+import { LOCAL_DEMO } from '../support/localDemo';
 
 /** What a function run in the page reads (the test's own types have no DOM). */
 interface PageGlobals {
@@ -45,7 +46,7 @@ describe('the /ops page in Chromium', () => {
 
   beforeAll(async () => {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    const { accounts } = loadStaffSettings({}, '127.0.0.1', silentLogger());
+    const { accounts } = loadStaffSettings({}, LOCAL_DEMO, silentLogger());
     running = await startWebChatServer({ staff: accounts, ports: { now: clock } });
     // Campaigns send their template on WhatsApp: the channel, on a fake Graph API, and the jobs that send.
     graph = await FakeGraphServer.start();

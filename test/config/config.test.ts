@@ -11,6 +11,15 @@ describe('loadConfig', () => {
     expect(config.policy.slaHours).toEqual(DEFAULT_SLA_HOURS);
   });
 
+  it('limits request bodies to 256 KiB, 15 s and 64 levels of JSON unless told otherwise, and names a bad limit', () => {
+    expect(loadConfig({}).requestBodies).toEqual({ maxBytes: 256 * 1024, timeoutMs: 15_000, maxDepth: 64 });
+    const set = loadConfig({ REQUEST_BODY_MAX_KIB: '512', REQUEST_BODY_TIMEOUT_MS: '5000', REQUEST_JSON_MAX_DEPTH: '32' });
+    expect(set.requestBodies).toEqual({ maxBytes: 512 * 1024, timeoutMs: 5000, maxDepth: 32 });
+    for (const [name, value] of [['REQUEST_BODY_MAX_KIB', '4'], ['REQUEST_BODY_TIMEOUT_MS', '0'], ['REQUEST_JSON_MAX_DEPTH', '100000']]) {
+      expect(() => loadConfig({ [name!]: value })).toThrow(name);
+    }
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', BACKEND_URL: '' }).port).toBe(3978);
   });

@@ -60,7 +60,8 @@ describe('Redis going away', () => {
         ['user', '101000001'],
         ['bot', 'क्षमा करें, हमारी ओर से कुछ गड़बड़ हुई'],
       ]);
-      expect(Date.now() - started).toBeLessThan(3000);
+      // The apology comes within seconds, not after Redis's reconnect attempts run out; wide for a loaded machine.
+      expect(Date.now() - started).toBeLessThan(8000);
 
       await redis.start();
       await waitUntilReady(sampark);

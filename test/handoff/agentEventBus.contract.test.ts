@@ -2,7 +2,7 @@ import Redis from 'ioredis';
 import { InProcessAgentEventBus } from '../../src/handoff/inProcessAgentEventBus';
 import { RedisAgentEventBus } from '../../src/handoff/redisAgentEventBus';
 import { silentLogger } from '../../src/log/logger';
-import { testRedis, uniquePrefix } from '../support/redis';
+import { productionRedis, testRedis, uniquePrefix } from '../support/redis';
 import { describeAgentEventBusContract } from './agentEventBus.contract';
 
 describeAgentEventBusContract('InProcessAgentEventBus (embedded default)', async () => {
@@ -10,9 +10,10 @@ describeAgentEventBusContract('InProcessAgentEventBus (embedded default)', async
   return { buses: [bus, bus], close: () => bus.close() };
 });
 
-describeAgentEventBusContract('RedisAgentEventBus', async () => {
+describeAgentEventBusContract('RedisAgentEventBus (production connection)', async () => {
   // Two connections and one channel, as two instances would have; pub/sub leaves no keys behind.
-  const [first, second] = [testRedis(), testRedis()];
+  // Made as production makes them: without an offline queue, a subscribe while connecting fails.
+  const [first, second] = await Promise.all([productionRedis(), productionRedis()]);
   const channel = uniquePrefix('agent-events');
   const buses: [RedisAgentEventBus, RedisAgentEventBus] = [
     new RedisAgentEventBus(first, channel, silentLogger()),
@@ -30,7 +31,7 @@ describeAgentEventBusContract('RedisAgentEventBus', async () => {
 
 describe('RedisAgentEventBus', () => {
   it('ignores a message on its channel that is not an agent event', async () => {
-    const redis = testRedis();
+    const redis = await productionRedis();
     const channel = uniquePrefix('agent-events');
     const bus = new RedisAgentEventBus(redis, channel, silentLogger());
     const received: unknown[] = [];

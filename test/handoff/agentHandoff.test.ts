@@ -10,6 +10,7 @@ import { mountAgentApi } from '../../src/handoff/http/agentApi';
 import { silentLogger } from '../../src/log/logger';
 import { TEST_NOW, TestConversation } from '../support/conversation';
 import { gatedSampark } from './support/gatedSampark';
+import { LOCAL_DEMO } from '../support/localDemo';
 
 const CONVERSATION = 'Convo1';
 
@@ -27,7 +28,7 @@ describe('an agent takes a conversation over and hands it back', () => {
     consumer = TestConversation.over(sampark);
     sampark.notifier.register('test', consumer.proactiveChannel());
     audit = new MemoryAuditLog();
-    const settings = loadStaffSettings({}, '127.0.0.1', silentLogger());
+    const settings = loadStaffSettings({}, LOCAL_DEMO, silentLogger());
     const authentication = new StaffAuthentication(settings.accounts, new SessionTokens(settings.sessionSecret, 600), audit);
     server = restify.createServer();
     server.use(restify.plugins.bodyParser({ mapParams: false }));
@@ -47,7 +48,7 @@ describe('an agent takes a conversation over and hands it back', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     for (const username of ['agent1', 'agent2', 'lineman1']) {
-      const outcome = await authentication.signIn(username, `${username}-demo`);
+      const outcome = await authentication.signIn(username, `${username}-demo`, '127.0.0.1');
       if (outcome.ok) tokens[username] = outcome.token;
     }
   });

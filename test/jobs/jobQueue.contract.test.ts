@@ -62,7 +62,8 @@ describe('BullJobQueue when Redis goes away', () => {
       await redis.stop();
       const started = Date.now();
       await expect(queue.enqueue('notify', { ticket: 'SP00000026' })).rejects.toThrow();
-      expect(Date.now() - started).toBeLessThan(3000);
+      // Without the refusal the enqueue waits for Redis to come back; a wide bound tells the two apart on a loaded machine.
+      expect(Date.now() - started).toBeLessThan(8000);
     } finally {
       await queue.close();
       await redis.destroy();

@@ -70,6 +70,18 @@ export function describeRateLimiterContract(name: string, open: (clock: () => Da
       await expect(first.consume('ca:101000001', THREE_A_MINUTE)).resolves.toMatchObject({ allowed: true });
     });
 
+    it('takes a refunded event back, on any instance, but never below an empty window', async () => {
+      for (let i = 0; i < 3; i += 1) await first.consume('sign-in:agent1', THREE_A_MINUTE);
+      await second.refund('sign-in:agent1');
+      await expect(first.consume('sign-in:agent1', THREE_A_MINUTE)).resolves.toMatchObject({ allowed: true });
+      await expect(first.consume('sign-in:agent1', THREE_A_MINUTE)).resolves.toMatchObject({ allowed: false });
+      await first.refund('never-counted');
+      at(60);
+      for (let i = 0; i < 5; i += 1) await first.refund('sign-in:agent1');
+      for (let i = 0; i < 3; i += 1) await first.consume('sign-in:agent1', THREE_A_MINUTE);
+      await expect(first.consume('sign-in:agent1', THREE_A_MINUTE)).resolves.toMatchObject({ allowed: false });
+    });
+
     it('admits exactly the limit when many ask at once', async () => {
       const rule: RateRule = { limit: 5, windowSeconds: 3600 };
       const decisions = await Promise.all(

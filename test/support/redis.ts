@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
+import { silentLogger } from '../../src/log/logger';
+import { connectRedis } from '../../src/store/redisConnection';
 
 /** The machine's Redis (CI starts it); tests keep to their own key prefix and remove it after. */
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
@@ -21,4 +23,17 @@ export async function removeKeys(redis: Redis, prefix: string): Promise<void> {
     if (keys.length > 0) await redis.del(...keys);
     cursor = next;
   } while (cursor !== '0');
+}
+
+/**
+ * A client made as production makes it (`connectRedis`: no offline queue, fail fast), once ready.
+ * Tests of Redis-backed parts use it so they meet the options production runs with.
+ */
+export async function productionRedis(): Promise<Redis> {
+  const redis = connectRedis(TEST_REDIS_URL, silentLogger());
+  await new Promise<void>((resolve, reject) => {
+    redis.once('ready', () => resolve());
+    redis.once('end', () => reject(new Error(`Redis at ${TEST_REDIS_URL} is not reachable`)));
+  });
+  return redis;
 }

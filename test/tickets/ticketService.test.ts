@@ -1,5 +1,7 @@
 import { DEFAULT_SLA_HOURS, DEFAULT_TICKET_LIFECYCLE_POLICY } from '../../src/config/ticketPolicy';
 import { parseTicketNumber } from '../../src/domain/ticketNumber';
+import { MemoryRateLimiter } from '../../src/limits/memoryRateLimiter';
+import type { TicketRules } from '../../src/limits/ticketLimits';
 import { MemoryTicketRepository } from '../../src/tickets/memoryTicketRepository';
 import { TicketService, type TicketRequest } from '../../src/tickets/ticketService';
 
@@ -95,5 +97,72 @@ describe('TicketService', () => {
     const b = await tickets.open(request({ category: 'fraud_report', caNumber: null, area: null, urban: null }));
     expect(b.joined).toBe(false);
     expect(a.ticket.number).not.toBe(b.ticket.number);
+  });
+});
+
+describe('TicketService.openForConsumer: the tickets consumers open in chat are limited', () => {
+  const DAY = 86_400;
+  const twoAChat: TicketRules = { perConversation: { limit: 2, windowSeconds: DAY }, perCa: { limit: 3, windowSeconds: DAY } };
+  const limited = (rules = twoAChat) =>
+    new TicketService(new MemoryTicketRepository(), DEFAULT_SLA_HOURS, () => NOW, () => undefined, DEFAULT_TICKET_LIFECYCLE_POLICY, {
+      limiter: new MemoryRateLimiter(() => NOW),
+      rules,
+    });
+  const from = (conversationId: string, overrides: Partial<TicketRequest> = {}) =>
+    request({ contact: { channel: 'test', conversationId, language: 'hi' }, ...overrides });
+
+  it('refuses a conversation its ticket past the limit, however many connections it names, and says for how long', async () => {
+    const tickets = limited();
+    expect(await tickets.openForConsumer(from('stranger', { caNumber: '101000001' }))).toMatchObject({ ok: true, joined: false });
+    expect(await tickets.openForConsumer(from('stranger', { caNumber: '101000002' }))).toMatchObject({ ok: true, joined: false });
+    expect(await tickets.openForConsumer(from('stranger', { caNumber: '101000003', urgent: true }))).toEqual({
+      ok: false,
+      limited: 'conversation',
+      retryAfterSeconds: DAY,
+    });
+    expect(await tickets.findByConsumer('101000003')).toEqual([]);
+  });
+
+  it('refuses a connection its ticket past the limit, whichever conversations ask', async () => {
+    const tickets = limited();
+    for (const [conversation, category] of [['a', 'meter_test'], ['b', 'meter_defective'], ['c', 'payment_not_credited']] as const) {
+      expect(await tickets.openForConsumer(from(conversation, { category }))).toMatchObject({ ok: true });
+    }
+    expect(await tickets.openForConsumer(from('d', { category: 'relay_not_reconnecting' }))).toMatchObject({ ok: false, limited: 'connection' });
+    expect(await tickets.findByConsumer('101000001')).toHaveLength(3);
+  });
+
+  it('does not count joining an open ticket, nor a retry of a request already answered', async () => {
+    const tickets = limited();
+    const first = await tickets.openForConsumer(from('consumer', { requestId: 'message-1' }));
+    const number = first.ok ? first.ticket.number : 'refused';
+    for (let again = 0; again < 5; again += 1) {
+      expect(await tickets.openForConsumer(from('consumer', { description: `still wrong (${again})` }))).toMatchObject({ ok: true, joined: true });
+      expect(await tickets.openForConsumer(from('consumer', { requestId: 'message-1' }))).toMatchObject({ ok: true, joined: false, ticket: { number } });
+    }
+    // The one new ticket is all this conversation has used: one more may open.
+    expect(await tickets.openForConsumer(from('consumer', { category: 'meter_defective' }))).toMatchObject({ ok: true, joined: false });
+    expect(await tickets.openForConsumer(from('consumer', { category: 'payment_not_credited' }))).toMatchObject({ ok: false, limited: 'conversation' });
+  });
+
+  it('holds the limit when a burst of requests arrives at once', async () => {
+    const tickets = limited();
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => tickets.openForConsumer(from('burst', { caNumber: `10100${String(i).padStart(4, '0')}`, urgent: true }))),
+    );
+    expect(burst.filter((outcome) => outcome.ok)).toHaveLength(2);
+  });
+
+  it('leaves tickets raised by staff and campaigns (open) unlimited', async () => {
+    const tickets = limited();
+    for (const caNumber of ['101000001', '101000002', '101000003']) {
+      expect(await tickets.open(from('agent-held', { caNumber }))).toMatchObject({ joined: false });
+    }
+    // Nor do they use up the consumer's own allowance.
+    expect(await tickets.openForConsumer(from('agent-held', { caNumber: '101000004' }))).toMatchObject({ ok: true });
+  });
+
+  it('will not open a consumer ticket without its limits', async () => {
+    await expect(new TicketService(new MemoryTicketRepository(), DEFAULT_SLA_HOURS, () => NOW).openForConsumer(request())).rejects.toThrow(/no consumer limits/);
   });
 });

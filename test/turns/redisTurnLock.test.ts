@@ -32,12 +32,14 @@ describe('RedisTurnLock', () => {
   });
 
   it('renews its lease while a long turn runs, so nobody else gets in', async () => {
-    const first = new RedisTurnLock({ redis, prefix, leaseMs: 90 });
-    const second = new RedisTurnLock({ redis, prefix, leaseMs: 90, waitMs: 2000 });
+    // The long turn outlasts its lease three times over, renewed every 200 ms; a lease this long
+    // survives the event-loop stalls of a loaded 2-core machine, which a 90 ms one did not.
+    const first = new RedisTurnLock({ redis, prefix, leaseMs: 600 });
+    const second = new RedisTurnLock({ redis, prefix, leaseMs: 600, waitMs: 5000 });
     const order: string[] = [];
     const long = first.runExclusive('long', async () => {
       order.push('long start');
-      await sleep(300);
+      await sleep(1800);
       order.push('long end');
     });
     await sleep(20);

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { Dedupe } from '../../dedupe/dedupe';
 import type { Logger } from '../../log/logger';
 import type { ConversationSignal, ConversationSignals } from './conversationSignals';
 import type { DirectLineTokens } from './directLineToken';
@@ -13,6 +14,8 @@ export interface ActivityStreamParts {
   tokens: DirectLineTokens;
   transcripts: TranscriptStore;
   signals: ConversationSignals;
+  /** Where a ticket is claimed when it opens its stream: a second use, here or elsewhere, is refused. */
+  usedTickets: Dedupe;
   logger: Logger;
   /** How often dead sockets are found and every stream re-reads the store (in case a signal was lost). */
   heartbeatMs?: number;
@@ -44,10 +47,23 @@ export class ActivityStreams {
     const watermark = WatermarkSchema.safeParse(url.searchParams.get('watermark') ?? '');
     const ticket = this.parts.tokens.check(url.searchParams.get('t') ?? '', 'stream');
     if (!conversationId.success || !watermark.success) return reject(socket, '400 Bad Request');
-    if (!ticket.ok || ticket.claims.conv !== conversationId.data) return reject(socket, '403 Forbidden');
-    this.server.handleUpgrade(request, socket, head, (socket) => {
-      this.streams.add(new Stream(socket, conversationId.data, watermark.data, this.parts, (stream) => this.streams.delete(stream)));
-    });
+    if (!ticket.ok || ticket.claims.conv !== conversationId.data || !ticket.claims.jti) return reject(socket, '403 Forbidden');
+    // The claim outlives the ticket, so the ticket cannot open a second stream while it is valid.
+    const ttlSeconds = this.parts.tokens.secondsLeft(ticket.claims) + 1;
+    // Until ws takes the socket over, a visitor who hangs up must not become an unhandled error.
+    socket.on('error', () => socket.destroy());
+    this.parts.usedTickets.claim(`stream:${ticket.claims.jti}`, ttlSeconds).then(
+      (first) => {
+        if (!first) return void reject(socket, '403 Forbidden');
+        this.server.handleUpgrade(request, socket, head, (socket) => {
+          this.streams.add(new Stream(socket, conversationId.data, watermark.data, this.parts, (stream) => this.streams.delete(stream)));
+        });
+      },
+      (error: unknown) => {
+        this.parts.logger.warn({ err: error }, 'web chat stream ticket store unavailable');
+        reject(socket, '503 Service Unavailable');
+      },
+    );
     return true;
   }
 

@@ -105,11 +105,15 @@ export function addDirectLineRoutes(server: Server, parts: DirectLineRouteParts)
     res.send(200, { conversationId: subject.conv, token, expires_in: settings.tokenTtlSeconds });
   });
 
+  // A refresh keeps the first token's issue time, so a leaked token cannot be kept alive for ever.
   server.post(`${DIRECT_LINE_BASE}/tokens/refresh`, async (req, res) => {
     const claims = authorize(req, res)?.claims;
     if (!claims) return;
-    const token = tokens.issue({ user: claims.user, conv: claims.conv }, 'conversation', settings.tokenTtlSeconds);
-    res.send(200, { conversationId: claims.conv, token, expires_in: settings.tokenTtlSeconds });
+    const left = settings.tokenMaxLifetimeSeconds - tokens.age(claims);
+    if (left <= 0) return refuse(res, 403, 'TokenExpired', 'the conversation has reached its longest lifetime; start a new one');
+    const ttlSeconds = Math.min(settings.tokenTtlSeconds, left);
+    const token = tokens.issue({ user: claims.user, conv: claims.conv }, 'conversation', ttlSeconds, claims.orig);
+    res.send(200, { conversationId: claims.conv, token, expires_in: ttlSeconds });
   });
 
   server.post(`${DIRECT_LINE_BASE}/conversations`, async (req, res) => {
@@ -169,6 +173,11 @@ export function addDirectLineRoutes(server: Server, parts: DirectLineRouteParts)
     if (length > settings.maxTextLength) {
       return refuse(res, 413, 'MessageTooLong', `the text has ${length} characters; at most ${settings.maxTextLength} are allowed`);
     }
+    // Every field counts, not only the text: value, attachments and channelData are kept in the transcript too.
+    const bytes = Buffer.byteLength(JSON.stringify(posted.data));
+    if (bytes > settings.maxActivityBytes) {
+      return refuse(res, 413, 'ActivityTooLarge', `the activity has ${bytes} bytes; at most ${settings.maxActivityBytes} are allowed`);
+    }
     const origin = originOr400(req, res);
     if (!origin) return;
     const activity = incomingActivity(posted.data, claims, origin);
@@ -176,7 +185,8 @@ export function addDirectLineRoutes(server: Server, parts: DirectLineRouteParts)
       // Shown to the bot, not kept: a typing indicator is over by the time anyone reads the transcript.
       const id = `${conversationId}|typing-${randomUUID()}`;
       runTurn({ ...activity, id });
-      return res.send(200, { id });
+      res.send(200, { id });
+      return;
     }
     let stored: Partial<Activity>;
     try {

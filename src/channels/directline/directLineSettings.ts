@@ -21,7 +21,11 @@ export const DirectLineEnvSchema = z
     /** Signs Direct Line tokens; every instance behind one load balancer needs the same value. */
     DIRECTLINE_TOKEN_SECRET: z.string().min(32, 'use at least 32 characters').optional(),
     DIRECTLINE_TOKEN_TTL_SECONDS: number(1800).pipe(z.number().int().min(MIN_TOKEN_TTL_SECONDS).max(86_400)),
+    /** Refreshing keeps a conversation's tokens alive this long from the first, never longer. */
+    DIRECTLINE_TOKEN_MAX_LIFETIME_HOURS: number(24).pipe(z.number().positive().max(24 * 30)),
     DIRECTLINE_MAX_TEXT_LENGTH: number(2000).pipe(z.number().int().positive().max(100_000)),
+    /** A posted activity as a whole (text, value, attachments, channelData), serialized as JSON. */
+    DIRECTLINE_MAX_ACTIVITY_BYTES: number(32 * 1024).pipe(z.number().int().min(4096).max(256 * 1024)),
     DIRECTLINE_MAX_POSTS_PER_SECOND: number(5).pipe(z.number().int().positive()),
     /** A conversation's transcript is kept this long after its last activity. */
     DIRECTLINE_TRANSCRIPT_TTL_HOURS: number(24).pipe(z.number().positive()),
@@ -34,6 +38,10 @@ export const DirectLineEnvSchema = z
     /** Where the page gets its token when it talks to another Direct Line: that service's secret stays on a server. */
     WEBCHAT_TOKEN_URL: z.url({ protocol: /^https?$/ }).optional(),
   })
+  .refine((env) => env.DIRECTLINE_TOKEN_MAX_LIFETIME_HOURS * 3600 >= env.DIRECTLINE_TOKEN_TTL_SECONDS, {
+    message: 'must be at least DIRECTLINE_TOKEN_TTL_SECONDS',
+    path: ['DIRECTLINE_TOKEN_MAX_LIFETIME_HOURS'],
+  })
   .refine((env) => !env.WEBCHAT_DIRECTLINE_DOMAIN || env.WEBCHAT_TOKEN_URL, {
     message: 'WEBCHAT_DIRECTLINE_DOMAIN needs WEBCHAT_TOKEN_URL: a token from this server is not valid there',
     path: ['WEBCHAT_TOKEN_URL'],
@@ -43,7 +51,11 @@ export const DirectLineEnvSchema = z
 export interface DirectLineSettings {
   tokenSecret: string;
   tokenTtlSeconds: number;
+  /** No refresh goes past this many seconds after the conversation's first token. */
+  tokenMaxLifetimeSeconds: number;
   maxTextLength: number;
+  /** Bytes of a posted activity as JSON: what one post may add to a transcript. */
+  maxActivityBytes: number;
   maxPostsPerSecond: number;
   transcriptTtlSeconds: number;
   transcriptMaxActivities: number;
@@ -84,7 +96,9 @@ export function loadDirectLineSettings(
   return {
     tokenSecret,
     tokenTtlSeconds: env.DIRECTLINE_TOKEN_TTL_SECONDS,
+    tokenMaxLifetimeSeconds: Math.round(env.DIRECTLINE_TOKEN_MAX_LIFETIME_HOURS * 3600),
     maxTextLength: env.DIRECTLINE_MAX_TEXT_LENGTH,
+    maxActivityBytes: env.DIRECTLINE_MAX_ACTIVITY_BYTES,
     maxPostsPerSecond: env.DIRECTLINE_MAX_POSTS_PER_SECOND,
     transcriptTtlSeconds: Math.round(env.DIRECTLINE_TRANSCRIPT_TTL_HOURS * 3600),
     transcriptMaxActivities: env.DIRECTLINE_TRANSCRIPT_MAX_ACTIVITIES,

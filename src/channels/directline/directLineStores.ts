@@ -1,3 +1,6 @@
+import type { Dedupe } from '../../dedupe/dedupe';
+import { MemoryDedupe } from '../../dedupe/memoryDedupe';
+import { RedisDedupe } from '../../dedupe/redisDedupe';
 import type { Logger } from '../../log/logger';
 import { connectRedis } from '../../store/redisConnection';
 import { LocalConversationSignals, type ConversationSignals } from './conversationSignals';
@@ -11,6 +14,8 @@ import type { TranscriptStore } from './transcriptStore';
 export interface DirectLineStores {
   transcripts: TranscriptStore;
   signals: ConversationSignals;
+  /** The stream tickets already used, so each opens one stream on whichever instance it reaches. */
+  usedTickets: Dedupe;
   close(): Promise<void>;
 }
 
@@ -21,7 +26,7 @@ export function openDirectLineStores(settings: DirectLineSettings, redisUrl: str
   const limits = { maxActivities: settings.transcriptMaxActivities, ttlSeconds: settings.transcriptTtlSeconds };
   if (!redisUrl) {
     const signals = new LocalConversationSignals();
-    return { transcripts: new MemoryTranscriptStore(limits), signals, close: () => signals.close() };
+    return { transcripts: new MemoryTranscriptStore(limits), signals, usedTickets: new MemoryDedupe(), close: () => signals.close() };
   }
   const redis = connectRedis(redisUrl, logger);
   const signals = new RedisConversationSignals({ redis, prefix: REDIS_PREFIX, logger });
@@ -29,6 +34,7 @@ export function openDirectLineStores(settings: DirectLineSettings, redisUrl: str
   return {
     transcripts: new RedisTranscriptStore({ redis, prefix: REDIS_PREFIX, ...limits }),
     signals,
+    usedTickets: new RedisDedupe(redis, `${REDIS_PREFIX}ticket:`),
     close: async () => {
       await signals.close();
       await redis.quit().catch(() => redis.disconnect());

@@ -71,6 +71,7 @@ export function mountWebChat(server: Server, deps: WebChatDeps): WebChat {
     tokens,
     transcripts: stores.transcripts,
     signals: stores.signals,
+    usedTickets: stores.usedTickets,
     logger: deps.logger,
     ...(deps.streamHeartbeatMs ? { heartbeatMs: deps.streamHeartbeatMs } : {}),
   });

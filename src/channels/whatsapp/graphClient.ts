@@ -34,6 +34,11 @@ export class GraphApiError extends Error {
     readonly title: string,
     /** What a 429 or 503 asked us to wait, from Retry-After. */
     readonly retryAfterMs: number | null,
+    /**
+     * The request may have left but no answer came back (a timeout, a connection cut): Meta may have accepted the message, so
+     * sending it again at once could deliver it twice (see sendAttempts.ts).
+     */
+    readonly mayHaveArrived = false,
   ) {
     super(`Graph API ${status ?? 'no answer'}${code !== null ? ` (#${code})` : ''}: ${title}`);
     this.name = 'GraphApiError';
@@ -72,8 +77,9 @@ function retryAfterMs(header: string | null, now: number): number | null {
 
 /**
  * The Cloud API's messages endpoint, POST /{version}/{phone-number-id}/messages with the Bearer
- * token. Sends are retried on 429, 5xx and timeouts with exponential backoff, waiting what
- * Retry-After asks; other 4xx fail at once with Meta's error code.
+ * token. Sends are retried on 429, 5xx and unreachable with exponential backoff, waiting what
+ * Retry-After asks (Meta answered, so it did not take the message); a timeout and other 4xx fail at
+ * once, the 4xx with Meta's error code.
  */
 export class GraphClient {
   private readonly url: string;
@@ -87,8 +93,10 @@ export class GraphClient {
     const { initialMs, maxMs } = options.backoff ?? { initialMs: 500, maxMs: 8000 };
     const maxRetryAfterMs = options.maxRetryAfterMs ?? 30_000;
     this.retries = retry(
+      // A timed-out send is not repeated here: only the outbox, which knows whether a status came, may send it again.
       handleWhen(
-        (error) => error instanceof GraphApiError && error.transient && (error.retryAfterMs ?? 0) <= maxRetryAfterMs,
+        (error) =>
+          error instanceof GraphApiError && error.transient && !error.mayHaveArrived && (error.retryAfterMs ?? 0) <= maxRetryAfterMs,
       ),
       {
         maxAttempts: options.settings.graphRetries,
@@ -101,9 +109,13 @@ export class GraphClient {
     this.retries.onRetry(({ attempt, delay }) => this.log.debug({ attempt, delayMs: delay }, 'retrying a Graph API send'));
   }
 
-  /** Sends one message and resolves with its WhatsApp message id (wamid). */
-  async send(address: string, message: OutboundMessage): Promise<string> {
-    const body = messageRequest(address, message);
+  /**
+   * Sends one message and resolves with its WhatsApp message id (wamid). `callbackData` comes back in
+   * the message's status webhooks (Meta's biz_opaque_callback_data), so a send whose answer was lost
+   * can still be recognised.
+   */
+  async send(address: string, message: OutboundMessage, callbackData?: string): Promise<string> {
+    const body = { ...messageRequest(address, message), ...(callbackData ? { biz_opaque_callback_data: callbackData } : {}) };
     const answer = await this.retries.execute(() => this.post(body));
     const sent = SentSchema.safeParse(answer);
     if (!sent.success) throw new GraphApiError(200, null, 'the answer has no message id', null);
@@ -132,7 +144,8 @@ export class GraphClient {
       const name = typeof error === 'object' && error !== null && 'name' in error ? error.name : '';
       const timedOut = name === 'TimeoutError' || name === 'AbortError';
       this.options.onAttempt?.(timedOut ? 'timeout' : 'unreachable');
-      throw new GraphApiError(null, null, timedOut ? `no answer in ${this.options.settings.graphTimeoutMs} ms` : 'unreachable', null);
+      const neverLeft = !timedOut && NEVER_CONNECTED.has(causeCode(error));
+      throw new GraphApiError(null, null, timedOut ? `no answer in ${this.options.settings.graphTimeoutMs} ms` : 'unreachable', null, !neverLeft);
     }
     this.options.onAttempt?.(String(response.status));
     const json = parseJson(text);
@@ -145,6 +158,16 @@ export class GraphClient {
       retryAfterMs(response.headers.get('retry-after'), Date.now()),
     );
   }
+}
+
+/** Connection failures that happen before any byte of the request is sent: Meta cannot have it. */
+const NEVER_CONNECTED: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+/** The system error code under fetch's TypeError ("fetch failed"), or ''. */
+function causeCode(error: unknown): string {
+  const cause = typeof error === 'object' && error !== null && 'cause' in error ? error.cause : null;
+  const code = typeof cause === 'object' && cause !== null && 'code' in cause ? cause.code : null;
+  return typeof code === 'string' ? code : '';
 }
 
 function parseJson(text: string): unknown {

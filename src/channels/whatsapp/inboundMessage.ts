@@ -37,5 +37,7 @@ export const InboundStatusSchema = z.object({
   status: z.enum(DELIVERY_STATUSES),
   at: z.iso.datetime(),
   errors: z.array(z.object({ code: z.number().int(), title: z.string() })),
+  /** The biz_opaque_callback_data we sent with the message (our send attempt's key); absent on other senders' messages. */
+  callbackData: z.string().max(512).optional(),
 });
 export type InboundStatus = z.infer<typeof InboundStatusSchema>;

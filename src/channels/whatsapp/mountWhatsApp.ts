@@ -54,6 +54,8 @@ export interface WhatsAppDeps {
   graphBackoff?: { initialMs: number; maxMs: number };
   /** First wait before a failed send job runs again, doubling each time; 2 s by default. */
   sendRetryMs?: number;
+  /** How long a send whose outcome was lost waits for a status before it is sent again; 5 minutes by default. */
+  sendConfirmationMs?: number;
   /** Told of every delivery status after the channel applied it (outreach campaigns count theirs). */
   onStatus?: (status: InboundStatus) => Promise<void>;
 }
@@ -73,6 +75,8 @@ export interface WhatsApp {
 const TURN_LEASE_SECONDS = 120;
 /** A send with its retries, each bounded by the Graph timeout, fits well inside this. */
 const SEND_LEASE_SECONDS = 120;
+/** Meta's first status of an accepted message usually comes within seconds; five minutes leaves room for its bad days. */
+const SEND_CONFIRMATION_MS = 5 * 60_000;
 
 /**
  * Adds the WhatsApp channel to the server: the webhook on /api/whatsapp and the jobs that run its
@@ -123,8 +127,17 @@ export function mountWhatsApp(server: Server, deps: WhatsAppDeps): WhatsApp {
   const turnWorker = worker(TURN_JOB, TURN_LEASE_SECONDS);
   const sendWorker = worker(SEND_JOB, SEND_LEASE_SECONDS);
   const turns = new InboundTurns({ adapter, dedupe: stores.dedupe, metrics, logic: (context) => deps.bot.run(context) });
-  const delivery = new OutboundDelivery({ graph, deliveries: stores.deliveries, dedupe: stores.dedupe, metrics, report });
-  const statuses = new StatusUpdates({ deliveries: stores.deliveries, outbox, metrics, logger, report });
+  const delivery = new OutboundDelivery({
+    graph,
+    deliveries: stores.deliveries,
+    attempts: stores.attempts,
+    dedupe: stores.dedupe,
+    metrics,
+    report,
+    confirmationWaitMs: deps.sendConfirmationMs ?? SEND_CONFIRMATION_MS,
+    now,
+  });
+  const statuses = new StatusUpdates({ deliveries: stores.deliveries, attempts: stores.attempts, outbox, metrics, logger, report });
 
   deps.jobs.define({
     name: TURN_JOB,

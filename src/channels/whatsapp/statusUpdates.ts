@@ -3,6 +3,7 @@ import type { DeliveryLog } from './deliveryLog';
 import { GRAPH_ERRORS } from './graphClient';
 import type { InboundStatus } from './inboundMessage';
 import { Outbox } from './outbox';
+import type { SendAttempts } from './sendAttempts';
 import type { ReportUndeliverable } from './undeliverable';
 import type { WhatsAppMetrics } from './whatsAppMetrics';
 
@@ -19,6 +20,7 @@ export const STATUS_JOB = 'whatsapp.status';
 /** What applying statuses needs. */
 export interface StatusUpdateParts {
   deliveries: DeliveryLog;
+  attempts: SendAttempts;
   outbox: Outbox;
   metrics: WhatsAppMetrics;
   logger: Logger;
@@ -35,6 +37,8 @@ export class StatusUpdates {
 
   async apply(status: InboundStatus): Promise<void> {
     const { deliveries, metrics, logger } = this.parts;
+    // Any status says Meta took the message: a send whose answer was lost is then not sent again.
+    if (status.callbackData) await this.parts.attempts.accepted(status.callbackData, status.wamid);
     const { advanced, record } = await deliveries.advance(status.wamid, status.status);
     if (!advanced) return;
     metrics.statuses.inc({ status: status.status });

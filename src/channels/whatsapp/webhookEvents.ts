@@ -115,5 +115,6 @@ function inboundStatus(status: WebhookStatus): InboundStatus | null {
     status: known,
     at: new Date(Number(status.timestamp) * 1000).toISOString(),
     errors: (status.errors ?? []).map((error) => ({ code: error.code, title: error.title ?? error.message ?? '' })),
+    ...(status.biz_opaque_callback_data ? { callbackData: status.biz_opaque_callback_data } : {}),
   };
 }

@@ -1,7 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../../log/logger';
+import { refuse } from '../../server/bodyLayer';
+import { decodeContent } from '../../server/contentEncoding';
+import { DEFAULT_BODY_LIMITS, readRequestBody } from '../../server/requestBody';
 import type { Inbox } from './inbox';
 import { webhookEvents } from './webhookEvents';
 import { VerificationQuerySchema, WebhookPayloadSchema } from './webhookSchemas';
@@ -61,13 +63,20 @@ async function receive(req: Request, res: Response, parts: WebhookRouteParts): P
     res.send(status);
     stopTimer();
   };
-  const raw = await readBody(req, MAX_BODY_BYTES).catch(() => null);
-  if (raw === null) return answer(413, 'invalid');
+  const read = await readRequestBody(req, { maxBytes: MAX_BODY_BYTES, timeoutMs: DEFAULT_BODY_LIMITS.timeoutMs });
+  if (!read.ok) {
+    parts.metrics.webhooks.inc({ outcome: 'invalid' });
+    stopTimer();
+    return refuse(req, res, read);
+  }
+  const raw = read.raw;
   if (!hasValidSignature(raw, req.headers['x-hub-signature-256'], parts.settings.appSecret)) {
     parts.logger.warn({ signed: req.headers['x-hub-signature-256'] !== undefined }, 'whatsapp webhook with a bad signature refused');
     return answer(401, 'bad_signature');
   }
-  const payload = WebhookPayloadSchema.safeParse(parseJson(raw));
+  // Signed over the bytes as sent; only then is any Content-Encoding undone (bounded, never thrown).
+  const decoded = await decodeContent(raw, req.headers['content-encoding'], MAX_BODY_BYTES);
+  const payload = WebhookPayloadSchema.safeParse(decoded.ok ? parseJson(decoded.body) : undefined);
   if (!payload.success) {
     // Signed by Meta yet not understood: Meta's format changed. 400 keeps it coming back until we read it.
     parts.logger.error({ issues: payload.error.issues.map((issue) => issue.path.join('.')) }, 'whatsapp webhook not understood');
@@ -83,20 +92,6 @@ async function receive(req: Request, res: Response, parts: WebhookRouteParts): P
     return answer(500, 'unavailable');
   }
   answer(200, 'accepted');
-}
-
-/** The body's bytes; rejects past `max` (after draining, so the connection can answer). */
-function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= max) chunks.push(chunk);
-    });
-    req.once('end', () => (size <= max ? resolve(Buffer.concat(chunks)) : reject(new Error('body too large'))));
-    req.once('error', reject);
-  });
 }
 
 function parseJson(raw: Buffer): unknown {

@@ -66,6 +66,8 @@ const WebhookStatusSchema = z
     timestamp: z.string().regex(/^\d{1,12}$/),
     recipient_id: z.string().max(200).optional(),
     errors: z.array(WebhookErrorSchema).max(20).optional(),
+    /** What we sent as biz_opaque_callback_data with the message, handed back with each of its statuses. */
+    biz_opaque_callback_data: z.string().max(512).optional(),
   })
   .loose();
 export type WebhookStatus = z.infer<typeof WebhookStatusSchema>;

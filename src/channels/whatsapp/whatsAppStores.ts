@@ -13,11 +13,16 @@ import { MemoryDeliveryLog } from './memoryDeliveryLog';
 import { MemoryMailboxes } from './memoryMailboxes';
 import { RedisDeliveryLog } from './redisDeliveryLog';
 import { RedisMailboxes } from './redisMailboxes';
+import { MemorySendAttempts } from './memorySendAttempts';
+import { RedisSendAttempts } from './redisSendAttempts';
+import type { SendAttempts } from './sendAttempts';
 
 /** Where the WhatsApp channel keeps its state between the webhook, the turns and the sends. */
 export interface WhatsAppStores {
   mailboxes: Mailboxes;
   deliveries: DeliveryLog;
+  /** Each outbound send before and after its Graph call, so a retry after a crash does not send it twice. */
+  attempts: SendAttempts;
   conversations: ConversationReferenceStore;
   dedupe: Dedupe;
   /** Resolves when the stores answer (for /readyz); rejects with the reason they do not. */
@@ -39,6 +44,7 @@ export function openWhatsAppStores(redisUrl: string | undefined, logger: Logger)
     return {
       mailboxes: new MemoryMailboxes(),
       deliveries: new MemoryDeliveryLog(REDELIVERY_SECONDS),
+      attempts: new MemorySendAttempts(REDELIVERY_SECONDS),
       conversations: new MemoryConversationReferenceStore(CONVERSATION_SECONDS),
       dedupe: new MemoryDedupe(),
       ping: async () => undefined,
@@ -60,6 +66,7 @@ export function redisWhatsAppStores(
   return {
     mailboxes: new RedisMailboxes(redis, `${prefix}box:`, REDELIVERY_SECONDS),
     deliveries: new RedisDeliveryLog(redis, `${prefix}delivery:`, REDELIVERY_SECONDS),
+    attempts: new RedisSendAttempts(redis, `${prefix}attempt:`, REDELIVERY_SECONDS),
     conversations: new RedisConversationReferenceStore(redis, `${prefix}conversation:`, CONVERSATION_SECONDS),
     dedupe: new RedisDedupe(redis, `${prefix}claim:`),
     ping: async () => void (await redis.ping()),

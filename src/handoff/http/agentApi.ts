@@ -84,7 +84,8 @@ export function mountAgentApi(server: Server, deps: AgentApiDeps): AgentApi {
   server.get('/api/agent/events', agentSide(async (req, res, identity) => {
     await audit(identity, 'handoff.stream_opened', null);
     const header = req.header('authorization');
-    await streams.serve(res, identity, () => deps.authentication.authorize(header, CALL_CENTRE_ROLES).ok);
+    const endpoint = `${req.method} ${req.getRoute().path}`;
+    await streams.serve(res, identity, async () => (await deps.authentication.authorize(header, CALL_CENTRE_ROLES, endpoint)).ok);
   }));
 
   server.get('/api/agent/canned', agentSide(async (req, res) => {

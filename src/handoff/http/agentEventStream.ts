@@ -25,7 +25,7 @@ export class AgentEventStreams {
    * that expired or an account removed must not go on hearing); resolves then. The console counts
    * as present while it is open.
    */
-  async serve(res: Response, identity: StaffIdentity, sessionHolds: () => boolean): Promise<void> {
+  async serve(res: Response, identity: StaffIdentity, sessionHolds: () => Promise<boolean>): Promise<void> {
     const connection = randomUUID();
     const who = { username: identity.username, name: identity.name, role: identity.role };
     // Subscribed before the first byte, so nothing published after the console sees "open" is missed.
@@ -47,10 +47,16 @@ export class AgentEventStreams {
     };
     const beat = () => inTurn(() => this.deps.presence.heartbeat(connection, who));
     beat();
+    // A session that cannot be checked (Redis away) holds until the next beat rather than ending the stream.
     const heartbeat = setInterval(() => {
-      if (!sessionHolds()) return void res.end();
-      res.write(': heartbeat\n\n');
-      beat();
+      void sessionHolds()
+        .catch(() => true)
+        .then((holds) => {
+          if (!holds) return void res.end();
+          if (res.writableEnded) return;
+          res.write(': heartbeat\n\n');
+          beat();
+        });
     }, this.deps.heartbeatMs);
 
     await new Promise<void>((resolve) => {

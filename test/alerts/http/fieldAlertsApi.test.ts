@@ -9,6 +9,7 @@ import { StaffAuthentication } from '../../../src/auth/staffAuthentication';
 import { loadStaffSettings } from '../../../src/auth/staffSettings';
 import { silentLogger } from '../../../src/log/logger';
 import type { Ticket } from '../../../src/tickets/ticket';
+import { LOCAL_DEMO } from '../../support/localDemo';
 
 const NOW = new Date('2026-11-28T10:00:05.000Z');
 
@@ -34,7 +35,7 @@ describe('field alerts API', () => {
   let authentication: StaffAuthentication;
 
   beforeAll(async () => {
-    const settings = loadStaffSettings({}, '127.0.0.1', silentLogger());
+    const settings = loadStaffSettings({}, LOCAL_DEMO, silentLogger());
     authentication = new StaffAuthentication(settings.accounts, new SessionTokens(settings.sessionSecret, 600), audit);
     server = restify.createServer();
     server.use(restify.plugins.bodyParser({ mapParams: false }));
@@ -47,7 +48,7 @@ describe('field alerts API', () => {
   afterAll(() => server.close());
 
   async function as(username: string) {
-    const signedIn = await authentication.signIn(username, `${username}-demo`);
+    const signedIn = await authentication.signIn(username, `${username}-demo`, '127.0.0.1');
     if (!signedIn.ok) throw new Error(`demo account ${username} did not sign in`);
     const headers = { authorization: `Bearer ${signedIn.token}`, 'content-type': 'application/json' };
     return {

@@ -215,7 +215,8 @@ describe('HttpMeterBackend', () => {
       const started = Date.now();
       const error = await failure(client(server.url, { timeoutMs: 50 }).findConsumer('101000001'));
       expect(error.reason).toBe('timeout');
-      expect(Date.now() - started).toBeLessThan(1000);
+      // Without the timeout the attempt would wait for ever; the bound only has to tell the two apart on a loaded machine.
+      expect(Date.now() - started).toBeLessThan(5000);
     });
 
     it('counts the time to read the body against the timeout', async () => {

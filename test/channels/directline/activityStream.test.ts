@@ -1,4 +1,5 @@
 import type { ConversationSignals } from '../../../src/channels/directline/conversationSignals';
+import { MemoryDedupe } from '../../../src/dedupe/memoryDedupe';
 import { MemoryTranscriptStore } from '../../../src/channels/directline/memoryTranscriptStore';
 import { botSays, DirectLineClient, StreamReader } from './directLineClient';
 import { startWebChatServer, type RunningWebChat } from './webChatServer';
@@ -14,6 +15,7 @@ function storesWithLostSignals() {
   return {
     transcripts: new MemoryTranscriptStore({ maxActivities: 100, ttlSeconds: 600 }),
     signals: lostSignals,
+    usedTickets: new MemoryDedupe(),
     close: async () => undefined,
   };
 }

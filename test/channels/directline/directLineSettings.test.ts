@@ -22,7 +22,9 @@ describe('web chat settings from the environment', () => {
     const second = loadDirectLineSettings({}, silentLogger(), 'SBPDCL');
     expect(first).toMatchObject({
       tokenTtlSeconds: 1800,
+      tokenMaxLifetimeSeconds: 86_400,
       maxTextLength: 2000,
+      maxActivityBytes: 32 * 1024,
       maxPostsPerSecond: 5,
       transcriptTtlSeconds: 86_400,
       transcriptMaxActivities: 500,
@@ -39,7 +41,9 @@ describe('web chat settings from the environment', () => {
       {
         DIRECTLINE_TOKEN_SECRET: 's'.repeat(40),
         DIRECTLINE_TOKEN_TTL_SECONDS: '3600',
+        DIRECTLINE_TOKEN_MAX_LIFETIME_HOURS: '12',
         DIRECTLINE_MAX_TEXT_LENGTH: '500',
+        DIRECTLINE_MAX_ACTIVITY_BYTES: '16384',
         DIRECTLINE_MAX_POSTS_PER_SECOND: '2',
         DIRECTLINE_TRANSCRIPT_TTL_HOURS: '2',
         DIRECTLINE_TRANSCRIPT_MAX_ACTIVITIES: '50',
@@ -54,7 +58,9 @@ describe('web chat settings from the environment', () => {
     expect(settings).toEqual({
       tokenSecret: 's'.repeat(40),
       tokenTtlSeconds: 3600,
+      tokenMaxLifetimeSeconds: 43_200,
       maxTextLength: 500,
+      maxActivityBytes: 16_384,
       maxPostsPerSecond: 2,
       transcriptTtlSeconds: 7200,
       transcriptMaxActivities: 50,
@@ -71,6 +77,7 @@ describe('web chat settings from the environment', () => {
     ['a colour that is not hex', { WEBCHAT_PRIMARY_COLOR: 'red;}body{display:none' }, 'WEBCHAT_PRIMARY_COLOR'],
     ['a short secret', { DIRECTLINE_TOKEN_SECRET: 'short' }, 'DIRECTLINE_TOKEN_SECRET'],
     ['a token lifetime shorter than Web Chat refreshes', { DIRECTLINE_TOKEN_TTL_SECONDS: '600' }, 'DIRECTLINE_TOKEN_TTL_SECONDS'],
+    ['a longest lifetime shorter than one token', { DIRECTLINE_TOKEN_TTL_SECONDS: '7200', DIRECTLINE_TOKEN_MAX_LIFETIME_HOURS: '1' }, 'DIRECTLINE_TOKEN_MAX_LIFETIME_HOURS'],
     ['a text limit that is not a number', { DIRECTLINE_MAX_TEXT_LENGTH: 'lots' }, 'DIRECTLINE_MAX_TEXT_LENGTH'],
     ['another Direct Line without a token URL', { WEBCHAT_DIRECTLINE_DOMAIN: 'https://directline.botframework.com/v3/directline' }, 'WEBCHAT_TOKEN_URL'],
   ])('stops start-up on %s, naming the variable', (_name, env, variable) => {

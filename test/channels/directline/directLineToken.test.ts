@@ -15,7 +15,7 @@ describe('Direct Line tokens', () => {
     const [header, payload] = token.split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as unknown);
     expect(header).toEqual({ alg: 'HS256', typ: 'JWT' });
     const iat = now.getTime() / 1000;
-    expect(payload).toEqual({ user: 'dl_visitor', conv: 'conversation-1234', scope: 'conversation', iat, exp: iat + 1800 });
+    expect(payload).toEqual({ user: 'dl_visitor', conv: 'conversation-1234', scope: 'conversation', iat, exp: iat + 1800, orig: iat, jti: expect.stringMatching(/^[\w-]{22}$/) });
     expect(tokens.check(token, 'conversation')).toEqual({ ok: true, claims: payload });
   });
 
@@ -41,6 +41,16 @@ describe('Direct Line tokens', () => {
     expect(tokens.check(`${none}.${payload}.`, 'conversation')).toEqual({ ok: false, problem: 'malformed' });
     expect(tokens.check('not-a-token', 'conversation')).toEqual({ ok: false, problem: 'malformed' });
     expect(tokens.check('', 'stream')).toEqual({ ok: false, problem: 'malformed' });
+  });
+
+  it('carry the first issue time through a refresh, and a new id each', () => {
+    const first = tokens.issue(subject, 'conversation', 1800);
+    const firstClaims = (tokens.check(first, 'conversation') as { claims: { orig: number; jti: string } }).claims;
+    now = new Date(now.getTime() + 3_600_000);
+    const refreshed = tokens.check(tokens.issue(subject, 'conversation', 1800, firstClaims.orig), 'conversation');
+    expect(refreshed).toMatchObject({ ok: true, claims: { orig: firstClaims.orig, iat: firstClaims.orig + 3600 } });
+    expect((refreshed as { claims: { jti: string } }).claims.jti).not.toBe(firstClaims.jti);
+    expect(tokens.age((refreshed as { claims: Parameters<typeof tokens.age>[0] }).claims)).toBe(3600);
   });
 
   it('keep their scope: a stream ticket is no conversation token, and the other way round', () => {

@@ -34,7 +34,7 @@ describe('Direct Line 3.0 over HTTP and WebSocket', () => {
   };
 
   beforeAll(async () => {
-    running = await startWebChatServer({ now: clock.now, env: { DIRECTLINE_MAX_TEXT_LENGTH: '300', DIRECTLINE_MAX_POSTS_PER_SECOND: '3' } });
+    running = await startWebChatServer({ now: clock.now, env: { DIRECTLINE_MAX_TEXT_LENGTH: '300', DIRECTLINE_MAX_POSTS_PER_SECOND: '3', DIRECTLINE_MAX_ACTIVITY_BYTES: '8192' } });
     client = new DirectLineClient(running.url);
   });
   afterEach(() => {
@@ -205,6 +205,35 @@ describe('Direct Line 3.0 over HTTP and WebSocket', () => {
       expect(fine.status).toBe(200);
       await stream.next(botSays('Balance: ₹842.50'));
       expect(stream.activities.some((activity) => activity.channelData?.clientActivityID === 'c-long')).toBe(false);
+    });
+
+    it.each([
+      ['value', { value: { blob: 'v'.repeat(9000) } }],
+      ['an attachment\'s content', { attachments: [{ contentType: 'application/json', content: { blob: 'a'.repeat(9000) } }] }],
+      ['channelData', { channelData: { clientActivityID: 'c-big', blob: 'c'.repeat(9000) } }],
+      ['many small fields', { value: Object.fromEntries(Array.from({ length: 2000 }, (_, n) => [`k${n}`, n])) }],
+    ])('refuses an activity made too large by %s with 413; nothing of it is kept', async (_field, extra) => {
+      const { conversationId, token } = track(await openConversation(client, 'en-US'));
+      clock.advance(2);
+      const refused = await client.post(conversationId, token, { type: 'message', text: 'hi', locale: 'en-US', ...extra });
+      expect(refused.status).toBe(413);
+      expect(refused.body.error?.code).toBe('ActivityTooLarge');
+      expect(refused.body.error?.message).toMatch(/at most 8192 are allowed$/);
+      const transcript = await client.poll(conversationId, token);
+      expect(JSON.stringify(transcript.body).length).toBeLessThan(8192);
+    });
+
+    it('takes an event with a small value and attachments within the limit', async () => {
+      const { conversationId, token } = track(await openConversation(client, 'en-US'));
+      clock.advance(2);
+      const posted = await client.post(conversationId, token, {
+        type: 'message',
+        text: 'photo',
+        locale: 'en-US',
+        attachments: [{ contentType: 'image/png', contentUrl: 'https://example.org/meter.png', name: 'meter.png' }],
+        channelData: { clientActivityID: 'c-small' },
+      });
+      expect(posted.status).toBe(200);
     });
 
     it('counts Devanagari text by characters, not bytes', async () => {

@@ -1,3 +1,4 @@
+import { RedisDedupe } from '../../../src/dedupe/redisDedupe';
 import type { Redis } from 'ioredis';
 import type { DirectLineStores } from '../../../src/channels/directline/directLineStores';
 import { RedisConversationSignals } from '../../../src/channels/directline/redisConversationSignals';
@@ -21,6 +22,7 @@ async function redisStores(prefix: string): Promise<{ stores: DirectLineStores; 
   const stores: DirectLineStores = {
     transcripts: new RedisTranscriptStore({ redis, prefix, maxActivities: 100, ttlSeconds: 300 }),
     signals,
+    usedTickets: new RedisDedupe(redis, `${prefix}ticket:`),
     close: async () => {
       await signals.close();
       redis.disconnect();
@@ -65,6 +67,18 @@ describe('web chat on Redis', () => {
     await stream.next(botSays('Balance: ₹842.50'), 3000);
     const polledOnB = await onB.poll(conversationId, token);
     expect(polledOnB.body.activities.map((activity) => activity.id)).toEqual(stream.activities.map((activity) => activity.id));
+  });
+
+  it('opens a stream once per ticket: the URL used on one instance is refused on the other', async () => {
+    const a = await startWebChatServer({ stores: (await redisStores(prefix)).stores });
+    const b = await startWebChatServer({ stores: (await redisStores(prefix)).stores });
+    running.push(a, b);
+    const onA = new DirectLineClient(a.url);
+    const { token } = await onA.generate();
+    const started = await onA.start(token, { locale: 'en-US' });
+    streams.push(await StreamReader.open(started.body.streamUrl!));
+    const elsewhere = started.body.streamUrl!.replace(a.url.replace('http://', 'ws://'), b.url.replace('http://', 'ws://'));
+    await expect(StreamReader.open(elsewhere)).rejects.toThrow('stream refused: 403');
   });
 
   it('answers a poll during a Redis outage with 200, no activities and the same watermark, then carries on', async () => {

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -42,6 +43,7 @@ export class FakeGraphServer {
   private readonly queued: Fault[] = [];
   private outage: Fault | null = null;
   private readonly closedWindows = new Set<string>();
+  private holding = false;
   private readonly waiters = new Set<() => void>();
   private sequence = 0;
   private readonly closing = new AbortController();
@@ -49,7 +51,10 @@ export class FakeGraphServer {
   private constructor(
     private readonly server: http.Server,
     readonly url: string,
-  ) {}
+  ) {
+    // Every held answer waits on this signal; a crash test holds dozens at once.
+    setMaxListeners(0, this.closing.signal);
+  }
 
   static async start(): Promise<FakeGraphServer> {
     let fake: FakeGraphServer | undefined;
@@ -71,6 +76,16 @@ export class FakeGraphServer {
 
   recover(): void {
     this.outage = null;
+  }
+
+  /** Accepts messages but answers none until `close()`: the sender never learns the wamid, as when it dies mid-call. */
+  holdAnswers(): void {
+    this.holding = true;
+  }
+
+  /** Answers the messages accepted from now on (held answers stay held). */
+  answerAgain(): void {
+    this.holding = false;
   }
 
   /** Free-form messages to `address` get 131047 (more than 24 hours since the user wrote); templates still go. */
@@ -131,6 +146,7 @@ export class FakeGraphServer {
     const wamid = `wamid.FAKE${String(this.sequence).padStart(6, '0')}`;
     this.sent.push({ ...parsed.request, wamid, at: Date.now() });
     for (const wake of [...this.waiters]) wake();
+    if (this.holding) return void (await sleep(3_600_000, undefined, { signal: this.closing.signal }).catch(() => undefined));
     reply(res, 200, { messaging_product: 'whatsapp', contacts: [{ input: parsed.request.address, wa_id: parsed.request.address }], messages: [{ id: wamid, message_status: 'accepted' }] });
   }
 

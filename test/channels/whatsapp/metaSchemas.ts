@@ -20,7 +20,12 @@ const Recipient = z.union([
   z.object({ recipient: z.string().regex(/^[A-Z]{2}(\.[A-Za-z0-9]{1,140}){1,2}$/) }).strict(),
 ]);
 
-const Envelope = { messaging_product: z.literal('whatsapp'), recipient_type: z.literal('individual').optional() };
+const Envelope = {
+  messaging_product: z.literal('whatsapp'),
+  recipient_type: z.literal('individual').optional(),
+  /** Handed back in the message's status webhooks; Meta allows 512 characters. */
+  biz_opaque_callback_data: z.string().min(1).max(512).optional(),
+};
 
 const Text = z
   .object({ type: z.literal('text'), text: z.object({ body: chars(1, 4096), preview_url: z.boolean().optional() }).strict() })
@@ -127,20 +132,29 @@ const Template = z
 /** A message request: the envelope, one recipient field, and one message of a known type. */
 export function parseMessageRequest(body: unknown): { ok: true; request: MessageRequest } | { ok: false; problems: string[] } {
   if (typeof body !== 'object' || body === null) return { ok: false, problems: ['not a JSON object'] };
-  const { messaging_product, recipient_type, to, recipient, ...message } = body as Record<string, unknown>;
-  const envelope = z.object(Envelope).strict().safeParse({ messaging_product, recipient_type });
+  const { messaging_product, recipient_type, to, recipient, biz_opaque_callback_data, ...message } = body as Record<string, unknown>;
+  const envelope = z.object(Envelope).strict().safeParse({ messaging_product, recipient_type, biz_opaque_callback_data });
   const address = Recipient.safeParse(to !== undefined && recipient !== undefined ? { to, recipient } : to !== undefined ? { to } : { recipient });
   const content = z.discriminatedUnion('type', [Text, Interactive, Template]).safeParse(message);
   const problems = [envelope, address, content].flatMap((result) =>
     result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
   );
   if (problems.length > 0 || !content.success || !address.success) return { ok: false, problems };
-  return { ok: true, request: { address: 'to' in address.data ? address.data.to : address.data.recipient, message: content.data } };
+  return {
+    ok: true,
+    request: {
+      address: 'to' in address.data ? address.data.to : address.data.recipient,
+      message: content.data,
+      ...(envelope.success && envelope.data.biz_opaque_callback_data ? { callbackData: envelope.data.biz_opaque_callback_data } : {}),
+    },
+  };
 }
 
 /** A valid message request, as the fake keeps it. */
 export interface MessageRequest {
   address: string;
+  /** The request's biz_opaque_callback_data, which the message's statuses carry back. */
+  callbackData?: string;
   message: z.infer<typeof Text> | z.infer<typeof Interactive> | z.infer<typeof Template>;
 }
 

@@ -58,13 +58,18 @@ export function webhookOf(messages: Array<Record<string, unknown>>, statuses: Ar
 }
 
 /** A status of one of our messages. */
-export function status(wamid: string, state: string, options: { errors?: Array<{ code: number; title: string }>; at?: Date } = {}): Record<string, unknown> {
+export function status(
+  wamid: string,
+  state: string,
+  options: { errors?: Array<{ code: number; title: string }>; at?: Date; callbackData?: string } = {},
+): Record<string, unknown> {
   return {
     id: wamid,
     status: state,
     timestamp: secondsOf(options.at ?? new Date()),
     recipient_id: RAMESH,
     ...(options.errors ? { errors: options.errors } : {}),
+    ...(options.callbackData ? { biz_opaque_callback_data: options.callbackData } : {}),
   };
 }
 

@@ -96,6 +96,7 @@ export async function startWhatsApp(options: WhatsAppHarnessOptions = {}): Promi
     onUndeliverable: (report) => undeliverable.push(report),
     graphBackoff: { initialMs: 20, maxMs: 100 },
     sendRetryMs: 100,
+    sendConfirmationMs: 300,
   });
   if (options.runJobs !== false) await sampark.jobs.start();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -115,6 +115,7 @@ describe('complaint status', () => {
       const { repository, number } = await comeBack('en-US', 5, (shown) => [
         ['user', 'what is the status of my complaint'],
         ['bot', `Complaint ${shown} (meter defective): resolved`],
+        ['bot', 'It has been resolved. If the problem is back, tell me and I will reopen it.'],
         ['bot', `Is the problem back? I can reopen complaint ${shown} until`],
         ['bot', '[Yes | No]'],
         ['user', 'yes'],
@@ -193,7 +194,21 @@ describe('complaint status', () => {
       const stranger = await TestConversation.start({ ticketRepository: repository, now: () => new Date(TEST_NOW.getTime() + 2 * HOUR) });
       const text = (await stranger.say({ text: `मेरी शिकायत ${shown} का क्या हुआ`, conversation: { id: 'stranger', isGroup: false, conversationType: 'personal', name: '' } })).join('\n');
       expect(text).toContain(`शिकायत ${shown} (मीटर खराब): समाधान हो गया`);
-      expect(text).not.toContain('दोबारा खोल सकता हूँ');
+      expect(text).not.toMatch(/दोबारा खोल सकता हूँ|दोबारा खोल दूँगा/);
+      expect(text).toContain('समस्या फिर आई है तो मुझे बताइए क्या परेशानी है, मैं नई शिकायत दर्ज कर दूँगा।');
+    });
+
+    it('never offers another conversation\'s complaint to a stranger who knows the CA number (English)', async () => {
+      const repository = new MemoryTicketRepository();
+      const shown = await openComplaint(repository);
+      await resolveAnHourLater(repository, shown);
+      const stranger = await TestConversation.start({ ticketRepository: repository, now: () => new Date(TEST_NOW.getTime() + 2 * HOUR) }, 'en-US');
+      const asStranger = (text: string) => stranger.say({ text, conversation: { id: 'stranger', isGroup: false, conversationType: 'personal', name: '' } });
+      const replies = [...(await asStranger('what is the status of my complaint')), ...(await asStranger('101000001'))];
+      const text = replies.join('\n');
+      expect(text).toContain(shown);
+      expect(text).not.toMatch(/Is the problem back|I can reopen|I will reopen it/);
+      expect(text).toContain('It has been resolved. If the problem is back, tell me what is wrong and I will register a new complaint.');
     });
 
     it('uses the reopen window of the configuration (TICKET_REOPEN_WINDOW_HOURS)', async () => {

@@ -12,6 +12,7 @@ import { mountAgentTickets } from '../../../src/handoff/http/agentTickets';
 import { silentLogger } from '../../../src/log/logger';
 import { TEST_NOW, TEST_OTP, TestConversation } from '../../support/conversation';
 import { openEventStream, type OpenStream } from './eventStreamReader';
+import { LOCAL_DEMO } from '../../support/localDemo';
 
 /** Who can sign in: the demo accounts (agent1, agent2, supervisor1, lineman1, …). */
 export const STAFF = ['agent1', 'agent2', 'supervisor1', 'lineman1'] as const;
@@ -39,6 +40,8 @@ export interface AgentApiOptions {
   /** The bot's clock; the API's is five minutes later. The test clock unless given. */
   now?: () => Date;
   streamHeartbeatMs?: number;
+  /** Configuration of the Sampark, as the environment would set it. */
+  env?: Record<string, string>;
 }
 
 /**
@@ -47,7 +50,7 @@ export interface AgentApiOptions {
  */
 export async function startAgentApi(options: AgentApiOptions = {}): Promise<AgentApiHarness> {
   const now = options.now ?? (() => TEST_NOW);
-  const sampark = await createSampark(loadConfig({}), silentLogger(), {
+  const sampark = await createSampark(loadConfig(options.env ?? {}), silentLogger(), {
     now,
     backend: new SimulatedMeterBackend({ now, otpGenerator: () => TEST_OTP }),
     ...options.ports,
@@ -55,7 +58,7 @@ export async function startAgentApi(options: AgentApiOptions = {}): Promise<Agen
   const consumer = TestConversation.over(sampark);
   sampark.notifier.register('test', consumer.proactiveChannel());
   const audit = new MemoryAuditLog();
-  const settings = loadStaffSettings({}, '127.0.0.1', silentLogger());
+  const settings = loadStaffSettings({}, LOCAL_DEMO, silentLogger());
   const sessionClock = { now: new Date() };
   const authentication = new StaffAuthentication(settings.accounts, new SessionTokens(settings.sessionSecret, 600, () => sessionClock.now), audit);
   const server = restify.createServer();
@@ -88,7 +91,7 @@ export async function startAgentApi(options: AgentApiOptions = {}): Promise<Agen
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const tokens: Record<string, string> = {};
   for (const username of STAFF) {
-    const outcome = await authentication.signIn(username, `${username}-demo`);
+    const outcome = await authentication.signIn(username, `${username}-demo`, '127.0.0.1');
     if (outcome.ok) tokens[username] = outcome.token;
   }
   return {

@@ -54,6 +54,16 @@ describe('an agent raises a field ticket from the conversation they hold', () =>
     expect(await harness.sampark.services.tickets.findByConsumer('101000001')).toHaveLength(1);
   });
 
+  it('is not held to the limits on the tickets consumers open in chat: an agent is staff', async () => {
+    await harness.close();
+    harness = await startAgentApi({ env: { TICKET_LIMIT_PER_CONVERSATION: '1/24h', TICKET_LIMIT_PER_CA: '1/24h' } });
+    await claimedAfterBalance();
+    for (const category of ['meter_defective', 'meter_test', 'payment_not_credited']) {
+      expect((await raise('agent1', { category, description: 'raised on the call' })).status).toBe(201);
+    }
+    expect(await harness.sampark.services.tickets.findByConsumer('101000001')).toHaveLength(3);
+  });
+
   it('takes another connection the consumer names, and refuses one that cannot be or does not exist', async () => {
     await claimedAfterBalance();
     expect((await raise('agent1', { category: 'other', description: 'shop meter', caNumber: '101000011' })).status).toBe(201);

@@ -62,7 +62,8 @@ describe('CLU with the local model as fallback', () => {
     const recognizer = cluWithFallback(150);
     const started = Date.now();
     expect(await recognizer.recognize(MESSAGE)).toEqual(await local.recognize(MESSAGE));
-    expect(Date.now() - started).toBeLessThan(1000);
+    // The slow answer takes 3 s; the bound leaves a loaded machine room and still tells the two apart.
+    expect(Date.now() - started).toBeLessThan(2500);
   });
 
   it('stops calling CLU while its circuit is open, and tries again after the pause', async () => {

@@ -119,7 +119,8 @@ describe('the CLU recognizer, through the real SDK against a fake analyze-conver
     const started = Date.now();
     const error = await recognizer({ timeoutMs: 150 }).recognize('balance batao').catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(TaskCancelledError);
-    expect(Date.now() - started).toBeLessThan(1000);
+    // The slow answer takes 3 s; the bound leaves a loaded machine room and still tells the two apart.
+    expect(Date.now() - started).toBeLessThan(2500);
   });
 
   it("answers 'none' when CLU ranks no intent", async () => {

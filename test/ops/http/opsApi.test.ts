@@ -10,6 +10,7 @@ import { Metrics } from '../../../src/metrics/metrics';
 import { mountOpsApi } from '../../../src/ops/http/opsApi';
 import { MemoryFiguresStore } from '../../../src/ops/memoryFiguresStore';
 import { OperationsFigures } from '../../../src/ops/operationsFigures';
+import { LOCAL_DEMO } from '../../support/localDemo';
 
 /** 11:30 IST on 28 November 2026. */
 const NOW = new Date('2026-11-28T06:00:00.000Z');
@@ -23,7 +24,7 @@ describe('ops API: the daily figures', () => {
   let authentication: StaffAuthentication;
 
   beforeAll(async () => {
-    const settings = loadStaffSettings({}, '127.0.0.1', silentLogger());
+    const settings = loadStaffSettings({}, LOCAL_DEMO, silentLogger());
     const fieldSupervisor = { username: 'fs1', name: 'Field Supervisor', role: 'field_supervisor' as const, passwordHash: await hashPassword('fs1-demo') };
     authentication = new StaffAuthentication([...settings.accounts, fieldSupervisor], new SessionTokens(settings.sessionSecret, 600), audit);
     const operations = new OperationsFigures({ store, metrics: new Metrics(), logger: silentLogger(), now: () => NOW });
@@ -44,7 +45,7 @@ describe('ops API: the daily figures', () => {
   afterAll(() => server.close());
 
   async function as(username: string) {
-    const signedIn = await authentication.signIn(username, `${username}-demo`);
+    const signedIn = await authentication.signIn(username, `${username}-demo`, '127.0.0.1');
     if (!signedIn.ok) throw new Error(`${username} did not sign in`);
     return (path: string) => fetch(`${url}${path}`, { headers: { authorization: `Bearer ${signedIn.token}` } });
   }

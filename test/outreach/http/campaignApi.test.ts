@@ -8,6 +8,7 @@ import { loadStaffSettings } from '../../../src/auth/staffSettings';
 import { silentLogger } from '../../../src/log/logger';
 import { mountCampaignApi } from '../../../src/outreach/http/campaignApi';
 import { outreachWorld, type OutreachWorld } from '../support/outreachWorld';
+import { LOCAL_DEMO } from '../../support/localDemo';
 
 /** 11:30 IST on 28 November 2026, moving with real time so batches a second apart can run. */
 const START = new Date('2026-11-28T06:00:00.000Z');
@@ -31,7 +32,7 @@ describe('campaign API', () => {
     const now = () => new Date(START.getTime() + (Date.now() - t0));
     world = outreachWorld({ now, settings: { messagesPerSecond: 200 } });
     await world.jobs.start();
-    const settings = loadStaffSettings({}, '127.0.0.1', silentLogger());
+    const settings = loadStaffSettings({}, LOCAL_DEMO, silentLogger());
     const fieldSupervisor = { username: 'fs1', name: 'Field Supervisor', role: 'field_supervisor' as const, passwordHash: await hashPassword('fs1-demo') };
     authentication = new StaffAuthentication([...settings.accounts, fieldSupervisor], new SessionTokens(settings.sessionSecret, 600), audit);
     server = restify.createServer();
@@ -46,7 +47,7 @@ describe('campaign API', () => {
   });
 
   async function as(username: string) {
-    const signedIn = await authentication.signIn(username, `${username}-demo`);
+    const signedIn = await authentication.signIn(username, `${username}-demo`, '127.0.0.1');
     if (!signedIn.ok) throw new Error(`${username} did not sign in`);
     return (method: string, path: string, body?: unknown) =>
       fetch(`${url}${path}`, {

@@ -12,6 +12,7 @@ import { MemoryTicketRepository } from '../../../src/tickets/memoryTicketReposit
 import { TicketService, type TicketRequest } from '../../../src/tickets/ticketService';
 import { TicketWorkflow } from '../../../src/tickets/ticketWorkflow';
 import { RecordingNotifier } from '../recordingNotifier';
+import { LOCAL_DEMO } from '../../support/localDemo';
 
 const NOW = new Date('2026-11-28T06:00:00.000Z');
 const kankarbagh1 = { circle: 'Patna', division: 'Patna East', subDivision: 'Kankarbagh', section: 'Kankarbagh-1' };
@@ -44,7 +45,7 @@ describe('field API', () => {
 
   beforeAll(async () => {
     clock = NOW;
-    const settings = loadStaffSettings({}, '127.0.0.1', silentLogger());
+    const settings = loadStaffSettings({}, LOCAL_DEMO, silentLogger());
     authentication = new StaffAuthentication(settings.accounts, new SessionTokens(settings.sessionSecret, 600), audit);
     const workflow = new TicketWorkflow({
       repository,
@@ -65,7 +66,7 @@ describe('field API', () => {
   afterAll(() => server.close());
 
   async function as(username: string) {
-    const signedIn = await authentication.signIn(username, `${username}-demo`);
+    const signedIn = await authentication.signIn(username, `${username}-demo`, '127.0.0.1');
     if (!signedIn.ok) throw new Error(`demo account ${username} did not sign in`);
     const headers = { authorization: `Bearer ${signedIn.token}`, 'content-type': 'application/json' };
     return {
