@@ -20,8 +20,8 @@ describe('a consumer past the ticket limits is sent to the helpline, kindly, in 
     const { consumer, sampark, warnings } = await limitedTo({ TICKET_LIMIT_PER_CONVERSATION: '1/24h' }, 'hi-IN');
     await consumer.play([
       ['user', 'ek aadmi ne call karke link bheja aur UPI PIN manga'],
-      ['bot', 'कृपया बताइए क्या हुआ'],
-      ['user', 'usne kaha agent se baat karo aur payment karo'],
+      ['bot', 'धोखाधड़ी'],
+      ['user', 'haan, complaint darj kar dijiye'],
       ['bot', /शिकायत संख्या: SP-\d{4}-\d{4} \(धोखाधड़ी की सूचना\)/],
       ['user', 'meter ka display band hai'],
       ['user', '101000001'],
@@ -65,7 +65,8 @@ describe('a consumer past the ticket limits is sent to the helpline, kindly, in 
     }
     await consumer.play([
       ['user', 'someone called and asked me to pay my bill through a link'],
-      ['user', 'a man said he was from the electricity office and sent a link on WhatsApp'],
+      ['bot', 'fraud report'],
+      ['user', 'yes, please register the complaint'],
       ['bot', /Complaint number: SP-\d{4}-\d{4} \(fraud report\)/],
     ]);
   });
