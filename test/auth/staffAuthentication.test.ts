@@ -50,6 +50,8 @@ describe('session tokens', () => {
   });
 });
 
+const STILL = new Date('2026-11-28T06:00:00Z');
+
 describe('StaffAuthentication', () => {
   let accounts: StaffAccount[];
   beforeAll(async () => {
@@ -64,8 +66,9 @@ describe('StaffAuthentication', () => {
       },
     ];
   });
+  // A clock that stands still: a lockout's "retry after" is then exact however long scrypt takes on a busy machine.
   const make = (audit = new MemoryAuditLog(), signInRules = DEFAULT_SIGN_IN_RULES) =>
-    new StaffAuthentication(accounts, new SessionTokens(SECRET, 3600), audit, { signInRules });
+    new StaffAuthentication(accounts, new SessionTokens(SECRET, 3600), audit, { signInRules, now: () => STILL });
   const tight = (perAccountAndSource: number, perAccount = 50) => ({
     perAccountAndSource: { limit: perAccountAndSource, windowSeconds: 60 },
     perAccount: { limit: perAccount, windowSeconds: 60 },

@@ -1,16 +1,12 @@
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import type { Server } from 'restify';
 import { createSampark } from '../../src/app';
 import { loadConfig } from '../../src/config/config';
 import { silentLogger } from '../../src/log/logger';
 import { createSamparkServer } from '../../src/server/samparkServer';
+import { collectGarbage } from '../support/heap';
 
-/** A full collection on demand, without starting node with --expose-gc (jest starts its own workers). */
-setFlagsFromString('--expose-gc');
-const collect = runInNewContext('gc') as () => void;
 
 const SOCKETS = 200;
 /** Each announces 250 KiB, under the 256 KiB limit, and sends all but the last byte, then stalls. */
@@ -18,8 +14,8 @@ const DECLARED = 250 * 1024;
 
 /** Heap and Buffer memory after two full collections. */
 function heldBytes(): number {
-  collect();
-  collect();
+  collectGarbage();
+  collectGarbage();
   const usage = process.memoryUsage();
   return usage.heapUsed + usage.arrayBuffers;
 }
