@@ -37,9 +37,11 @@ export function rechargeNotCreditedDialogs(services: DialogServices) {
       if (!consumer) return step.endDialog();
       const values = step.values as Values;
       values.consumer = consumer;
-      // Typed with the request, or anywhere earlier in the conversation (with the CA number, say).
+      // Typed with the request, or earlier in the conversation (with the CA number, say) and not yet
+      // looked up: a reference already explained belongs to that payment, not to this complaint.
       const session = await services.memory.sessionOf(step.context);
-      const reference = step.options.entities.paymentReference ?? session.paymentReference;
+      const remembered = session.paymentReference && !(session.paymentReference in (session.paymentsLookedUp ?? {})) ? session.paymentReference : undefined;
+      const reference = step.options.entities.paymentReference ?? remembered;
       if (reference) return step.next({ answered: true, value: reference } satisfies Answer<string>);
       if (await explainedAsArrears(step, consumer, values.said, session.amount)) return step.endDialog();
       return step.beginDialog(ASK_REFERENCE, { key: 'recharge.askReference' });
