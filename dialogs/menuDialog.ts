@@ -40,7 +40,7 @@ export type DidYouMeanRoute = Extract<Route, { to: 'didYouMean' }>;
 
 /** What a "did you mean" answer said: an offered option by position, a journey by name or by new words, or neither. */
 export type DidYouMeanReply =
-  | { kind: 'candidate'; index: number }
+  | { kind: 'candidate'; index: number; entities?: Entities }
   | { kind: 'journey'; intent: JourneyIntent; entities?: Entities }
   | { kind: 'neither' };
 
@@ -150,8 +150,13 @@ export function didYouMeanDialog(services: DialogServices) {
     if (yesNo.ok) return { ok: true, value: yesNo.value ? { kind: 'candidate', index: 0 } : { kind: 'neither' } };
     const byTitle = /^\d+$/.test(answer) ? undefined : parseChoice(text, titles);
     if (byTitle?.ok) return { ok: true, value: { kind: 'journey', intent: byTitle.value } };
-    const route = journeyRoute(await recognitionOfAnswer(services, text, context), thresholdsOf(services));
+    const understood = await recognitionOfAnswer(services, text, context);
+    const route = journeyRoute(understood, thresholdsOf(services));
     if (route?.to === 'journey') return { ok: true, value: { kind: 'journey', intent: route.intent, entities: route.entities } };
+    // A CA number for an answer ("CA 101000007"): the consumer wants the bot to look, so the likelier
+    // journey goes ahead with it instead of a third "tap a button".
+    const caNumber = understood.entities.caNumber;
+    if (caNumber) return { ok: true, value: { kind: 'candidate', index: 0, entities: { caNumber } } };
     return { ok: false, problem: 'didYouMean.pickOne' };
   });
 }

@@ -71,8 +71,14 @@ const INTERRUPTIONS: readonly IntentId[] = ['cancel', 'help', 'change_language',
 /** Below this score a message inside a dialog is taken as an answer, not an interruption. */
 const INTERRUPTION_MIN_SCORE = 0.6;
 
-/** Journeys a second clause does not queue: talking to a person or switching language are acted on at once, or not at all. */
-const NOT_QUEUED: readonly IntentId[] = ['talk_to_agent', 'change_language'];
+/**
+ * Journeys a second clause may queue: those that answer or ask before they act. A clause read as a
+ * fault, an outage or a fraud is too often the same problem in other words ("light cut hai, meter pe
+ * minus") to open a second ticket on; a person or a language switch is acted on at once or not at all.
+ */
+const QUEUEABLE: readonly IntentId[] = [
+  'check_balance', 'update_mobile', 'complaint_status', 'how_to_recharge', 'emergency_credit', 'billing_query', 'recharge_not_credited',
+];
 
 /** Two "did not understand" in a row: the bot says so and points to an agent. */
 const FALLBACKS_BEFORE_AGENT = 2;
@@ -217,7 +223,7 @@ export class RootDialog extends ComponentDialog<RootOptions> {
     if (reply.kind === 'journey') return { to: 'journey', intent: reply.intent, entities: reply.entities ?? offer.entities };
     const picked = offer.candidates[reply.index];
     // "2" when only one journey was offered: ask the same question again.
-    return picked ? { to: 'journey', intent: picked, entities: offer.entities } : offer;
+    return picked ? { to: 'journey', intent: picked, entities: { ...offer.entities, ...reply.entities } } : offer;
   }
 
   /** The menu's first line; a "not understood" counts toward offering an agent, anything else starts the count over. */
@@ -329,9 +335,17 @@ export class RootDialog extends ComponentDialog<RootOptions> {
     }
     const followUp = readHardMoment(text) ? null : followUpOf(text);
     if (!followUp || (question && !question.takesFreeText && (await question.accepts(text, context)))) return null;
-    if (!(await answerFollowUp(this.services, context, followUp))) return null;
+    if (await answerFollowUp(this.services, context, followUp)) {
+      await innerDc.cancelAllDialogs();
+      return Dialog.EndOfTurn;
+    }
+    if (followUp !== 'how_much') return null;
+    // "Kitna dalna hoga?" before any balance was told: the supply journey tells what is needed.
     await innerDc.cancelAllDialogs();
-    return Dialog.EndOfTurn;
+    return innerDc.beginDialog(DialogIds.rootFlow, {
+      recognition,
+      route: { to: 'journey', intent: 'supply_not_restored', entities: recognition.entities },
+    } satisfies RootOptions);
   }
 
   /**
@@ -345,7 +359,7 @@ export class RootDialog extends ComponentDialog<RootOptions> {
     const needs: { intent: IntentId; entities: Entities }[] = [];
     for (const clause of clauses) {
       const route = journeyRoute(await this.services.recognizer.recognize(clause), thresholds);
-      if (route?.to !== 'journey' || route.intent === first || NOT_QUEUED.includes(route.intent)) continue;
+      if (route?.to !== 'journey' || route.intent === first || !QUEUEABLE.includes(route.intent)) continue;
       if (!needs.some((need) => need.intent === route.intent)) needs.push({ intent: route.intent, entities: route.entities });
     }
     if (needs.length > 0) (await this.services.memory.sessionOf(context)).pendingRequests = needs;

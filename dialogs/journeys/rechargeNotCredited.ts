@@ -1,5 +1,5 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { Consumer, Payment } from '../../src/backend/meterBackend';
+import type { Consumer, MeterStatus, Payment } from '../../src/backend/meterBackend';
 import { languageOf } from '../../src/bot/turnState';
 import { formatDateTime, formatMoney } from '../../src/i18n/format';
 import { AskDialog, type Answer } from '../common/askDialog';
@@ -43,7 +43,9 @@ export function rechargeNotCreditedDialogs(services: DialogServices) {
       const remembered = session.paymentReference && !(session.paymentReference in (session.paymentsLookedUp ?? {})) ? session.paymentReference : undefined;
       const reference = step.options.entities.paymentReference ?? remembered;
       if (reference) return step.next({ answered: true, value: reference } satisfies Answer<string>);
-      if (await explainedAsArrears(step, consumer, values.said, session.amount)) return step.endDialog();
+      const status = await services.backend.getMeterStatus(consumer.caNumber);
+      if (status && !status.communicating) return meterOutOfTouch(step, consumer, status.lastCommunicationAt);
+      if (status && (await explainedAsArrears(step, status, values.said, session.amount))) return step.endDialog();
       return step.beginDialog(ASK_REFERENCE, { key: 'recharge.askReference' });
     },
     async (step) => {
@@ -63,9 +65,8 @@ export function rechargeNotCreditedDialogs(services: DialogServices) {
    * "Har recharge me 435 kat jata hai" is no lost payment: the instalment of old dues taken from each
    * recharge. Explained from the meter's record instead of a payment hunt; true when it was.
    */
-  async function explainedAsArrears(step: WaterfallStepContext, consumer: Consumer, said: string, amount: number | undefined): Promise<boolean> {
-    const status = await services.backend.getMeterStatus(consumer.caNumber);
-    const arrears = status?.arrears;
+  async function explainedAsArrears(step: WaterfallStepContext, status: MeterStatus, said: string, amount: number | undefined): Promise<boolean> {
+    const arrears = status.arrears;
     if (!arrears) return false;
     const matchesInstalment = amount !== undefined && Math.abs(amount - arrears.instalment) < 1;
     if (!matchesInstalment && !saysTakenFromEveryRecharge(said)) return false;
@@ -77,6 +78,23 @@ export function rechargeNotCreditedDialogs(services: DialogServices) {
       }),
     );
     return true;
+  }
+
+  /**
+   * A meter the head-end has not heard from cannot receive any recharge: the payment is safe, and the
+   * fault is the meter's, for a field team; no payment hunt.
+   */
+  async function meterOutOfTouch(step: WaterfallStepContext, consumer: Consumer, lastCommunicationAt: string) {
+    const language = languageOf(step.context);
+    await step.context.sendActivity(
+      translate(services, step.context)('supply.notCommunicating', { lastCommunicationAt: formatDateTime(lastCommunicationAt, language) }),
+    );
+    await escalate(services, step.context, {
+      category: 'meter_not_communicating',
+      consumer,
+      description: `Recharge not reaching the meter; meter silent since ${formatDateTime(lastCommunicationAt, 'en')} IST.`,
+    });
+    return step.endDialog();
   }
 
   async function explain(step: WaterfallStepContext, consumer: Consumer, reference: string, payment: Payment | null) {

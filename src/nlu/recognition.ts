@@ -54,3 +54,22 @@ export function settleRecognition(
     urgent: mentionsUrgency(facts.text),
   };
 }
+
+/**
+ * Intents the hard-moment rules decide on their own: the office services (new connection, load
+ * change, name transfer, where the CA number is printed). The local model, trained on their
+ * examples, leans to them on any message that says "connection", "father" or "dear sir"; the rules
+ * name them by their words, so the model's guess of one goes to the end with no score and the rest
+ * of its belief is renormalised ("my father is 82 … meter is not updating" is a meter fault).
+ */
+const RULE_ONLY_INTENTS: readonly IntentId[] = ['service_info'];
+const MIN_RENORMALISED_MASS = 0.1;
+
+export function withoutRuleOnlyGuesses(ranked: ScoredIntent[]): ScoredIntent[] {
+  const kept = ranked.filter((scored) => !RULE_ONLY_INTENTS.includes(scored.intent));
+  const dropped = ranked.filter((scored) => RULE_ONLY_INTENTS.includes(scored.intent)).map((scored) => ({ intent: scored.intent, score: 0 }));
+  const mass = kept.reduce((sum, scored) => sum + scored.score, 0);
+  // Little belief left means the model saw nothing else either: its scores stay low (the menu, not a guess).
+  const rescaled = mass >= MIN_RENORMALISED_MASS ? kept.map((scored) => ({ intent: scored.intent, score: scored.score / mass })) : kept;
+  return [...rescaled, ...dropped];
+}

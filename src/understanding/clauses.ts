@@ -5,7 +5,7 @@
  */
 export function clausesOf(text: string): string[] {
   const parts = text
-    .split(/[,;।?\n]+|\s+(?:aur|or|and|also|tatha|plus|saath hi|sath hi|और|तथा|साथ ही|एवं)\s+/iu)
+    .split(/[,;।?\n]+|\.\s+|(?:^|\s)\d\)\s*|\s+(?:aur|or|and|also|tatha|plus|saath hi|sath hi|और|तथा|साथ ही|एवं)\s+/iu)
     .map((part) => part.trim())
     .filter(Boolean);
   const clauses: string[] = [];

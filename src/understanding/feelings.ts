@@ -7,8 +7,8 @@ import { hasAnyPhrase, wordsOf } from './words';
 const DISTRESS = [
   'pareshan', 'preshan', 'pareshaan', 'pareshani', 'gussa', 'naraz', 'naaraz', 'tang', 'dukhi', 'kitni baar', 'kitne din',
   'bekar', 'bakwas', 'worst', 'pathetic', 'useless', 'fed up', 'frustrated', 'angry', 'disgusting', 'harassment', 'harass',
-  'suffering', 'helpless', 'no one is', 'nobody is', 'koi nahi sun', 'koi sunta nahi', 'sunwai nahi', 'din se', 'days',
-  'परेशान', 'परेशानी', 'गुस्सा', 'नाराज़', 'नाराज', 'तंग', 'दुखी', 'कितनी बार', 'दिन से', 'बेकार', 'बकवास', 'सुनवाई नहीं',
+  'suffering', 'helpless', 'no one is', 'nobody is', 'koi nahi sun', 'koi sunta nahi', 'sunwai nahi',
+  'परेशान', 'परेशानी', 'गुस्सा', 'नाराज़', 'नाराज', 'तंग', 'दुखी', 'कितनी बार', 'बेकार', 'बकवास', 'सुनवाई नहीं',
   'exam', 'exams', 'pariksha', 'priksha', 'board', 'परीक्षा', 'इम्तिहान',
 ];
 

@@ -57,6 +57,12 @@ const SOMETHING_ELSE = [
   'but', 'lekin', 'par', 'pr', 'magar', 'लेकिन', 'पर', 'मगर',
 ];
 
+/** Words that say in so many words "do it": register, book, kar dijiye. */
+const EXPLICIT_CONSENT = [
+  'register', 'book', 'raise', 'go ahead', 'please do', 'do it', 'kar dijiye', 'kar dijie', 'kar do', 'kar dena', 'kariye',
+  'darj', 'darz', 'दर्ज', 'कर दीजिए', 'कर दो', 'कीजिए', 'बुक',
+];
+
 /**
  * A yes or a no the bot may act on: a plain one, or one followed only by words that do not change it
  * ("haan ji jaldi kijiye", "no, not now"). Not when the rest asks something or wants something else.
@@ -65,6 +71,9 @@ export function yesNoToActOn(text: string): boolean | null {
   const reading = readYesNo(text);
   if (reading.kind === 'answer') return reading.value;
   if (reading.kind === 'not_an_answer') return null;
+  // "Yes please register. Within how many days they will come?": a yes that names the act, then a
+  // question the confirmation itself answers (the ticket says when).
+  if (reading.value && hasAnyPhrase(wordsOf(text), EXPLICIT_CONSENT)) return true;
   if (isQuestion(reading.rest) || hasAnyPhrase(wordsOf(reading.rest), SOMETHING_ELSE)) return null;
   return reading.value;
 }

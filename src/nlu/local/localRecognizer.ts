@@ -2,7 +2,7 @@ import path from 'node:path';
 import { projectRoot } from '../../projectRoot';
 import { DEFAULT_THRESHOLDS } from '../confidenceBands';
 import type { IntentId } from '../intents';
-import { readMessage, settleRecognition } from '../recognition';
+import { readMessage, settleRecognition, withoutRuleOnlyGuesses } from '../recognition';
 import type { Recognition, Recognizer } from '../recognizer';
 import { loadCorpus } from './corpus';
 import { featuresOf } from './features';
@@ -51,7 +51,7 @@ export function createLocalRecognizer(options: LocalRecognizerOptions = {}): Loc
     training,
     async recognize(text: string): Promise<Recognition> {
       const facts = readMessage(text);
-      return settleRecognition(facts, facts.reserved ?? rankIntents(model, featuresOf(text)), noneFloor);
+      return settleRecognition(facts, facts.reserved ?? withoutRuleOnlyGuesses(rankIntents(model, featuresOf(text))), noneFloor);
     },
   };
 }
