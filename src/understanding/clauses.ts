@@ -6,7 +6,8 @@
 export function clausesOf(text: string): string[] {
   const parts = text
     .split(/[,;।?\n]+|\.\s+|(?:^|\s)\d\)\s*|\s+(?:aur|or|and|also|tatha|plus|saath hi|sath hi|और|तथा|साथ ही|एवं)\s+/iu)
-    .map((part) => part.trim())
+    // Numbered needs ("1) … 2) …") lose their numbers.
+    .map((part) => part.trim().replace(/^\d\)\s*/, ''))
     .filter(Boolean);
   const clauses: string[] = [];
   for (const part of parts) {

@@ -1,0 +1,69 @@
+import { TestConversation, type TranscriptLine } from '../support/conversation';
+
+/**
+ * Messages read in the context of the conversation (issue 14): what was said before is not asked
+ * again, offers are taken only on a plain yes, follow-ups are answered from the last answer, and the
+ * consumer may change course or name two needs at once.
+ */
+const transcripts: Record<string, TranscriptLine[]> = {
+  'a payment reference given with the CA number is not asked for again (English)': [
+    ['user', 'I have done recharge of Rs. 500 through Google Pay but it is not reflecting. Kindly revert.'],
+    ['bot', 'consumer number'],
+    ['user', 'My CA No. is 101000003 and UTR No. 412300000003'],
+    ['bot', 'is being credited to your meter'],
+    ['user', 'How much time it will take? Should I pay again?'],
+    ['bot', /should show on your meter by .*Please do not pay again/],
+  ],
+  'a follow-up after a reconnect is answered from it, and "still no light" becomes a relay ticket (romanized Hindi)': [
+    ['user', 'balance hai phir bhi light nahi hai 101000006'],
+    ['bot', 'दोबारा कनेक्शन का आदेश भेज दिया है'],
+    ['user', 'ok'],
+    ['bot', 'ठीक है। कुछ और चाहिए तो कभी भी लिखिए।'],
+    ['user', 'agar nahi aayi to kya karein?'],
+    ['bot', 'लाइनमैन के लिए शिकायत दर्ज करूँगा'],
+    ['user', 'abhi bhi light nahi aayi, lineman bhejiye'],
+    ['bot', 'आदेश से आपकी बिजली चालू नहीं हुई'],
+    ['bot', /शिकायत संख्या: SP-\d{4}-\d{4} \(बिजली दोबारा चालू नहीं हुई\)/],
+  ],
+  'a sentence that only starts like a yes does not book the offered meter test (Devanagari)': [
+    ['user', 'मेरा मीटर बहुत तेज़ चल रहा है, 101000001'],
+    ['bot', 'मीटर जाँच बुक कर सकता हूँ'],
+    ['user', 'ठीक है पर पहले बताइए रात में तो नहीं कटेगा?'],
+    ['bot', 'फ्रेंडली आवर्स'],
+  ],
+  'a consumer who says they paid is never told to pay before the payment is found (romanized Hindi)': [
+    ['user', '500 ka recharge kiya par light nahi aayi, meter minus me hai. CA 101000002'],
+    ['bot', 'दोबारा भुगतान न करें'],
+    ['bot', 'रेफ़रेंस नंबर भेजें'],
+  ],
+  'changing course inside the mobile change: the balance instead (English)': [
+    ['user', 'I want to update my mobile number'],
+    ['user', '101000001'],
+    ['bot', 'new 10-digit mobile number'],
+    ['user', 'Leave it, I will do it later. Just tell me the balance.'],
+    ['bot', 'Balance: ₹842.50'],
+  ],
+  'two needs in one message are served one after the other (Devanagari)': [
+    ['user', 'मेरा बैलेंस भी बताइए, और रिचार्ज कैसे करें यह भी बताइए। उपभोक्ता संख्या 101000001'],
+    ['bot', 'बैलेंस: ₹842.50'],
+    ['bot', 'आप रिचार्ज कर सकते हैं'],
+  ],
+  'an ill person at home is acknowledged first, and the ticket is urgent (English)': [
+    ['user', 'My father is on an oxygen concentrator and the meter is not communicating. CA 101000007'],
+    ['bot', 'needs power for their health'],
+    ['bot', /Complaint number: SP-\d{4}-\d{4} \(meter not communicating\)/],
+    ['bot', 'marked it urgent'],
+  ],
+  'a power cut at home is asked about before an area outage ticket is raised (romanized Hindi)': [
+    ['user', 'light chali gayi hai 101000001'],
+    ['bot', 'पूरे इलाके में'],
+    ['user', 'nahi sirf hamare ghar me'],
+    ['bot', 'शिकायत दर्ज कर दूँ'],
+  ],
+};
+
+describe('conversations read in context', () => {
+  it.each(Object.entries(transcripts))('%s', async (_name, lines) => {
+    await (await TestConversation.start()).play(lines);
+  });
+});

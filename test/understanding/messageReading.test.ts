@@ -1,0 +1,48 @@
+import { mentionsArea } from '../../src/understanding/area';
+import { clausesOf } from '../../src/understanding/clauses';
+import { dropsTheMatter } from '../../src/understanding/courseChange';
+import { disputesTheMeter } from '../../src/understanding/dispute';
+import { showsDistress } from '../../src/understanding/feelings';
+import { saysPaid, saysTakenFromEveryRecharge } from '../../src/understanding/payment';
+import { isAcknowledgement } from '../../src/understanding/smallTalk';
+
+describe('what a message says beside its intent', () => {
+  it('an acknowledgement asks and wants nothing', () => {
+    for (const text of ['ok', '👍', 'thik h', 'ok waiting', 'ठीक है', 'achha samajh gaya']) expect(isAcknowledgement(text)).toBe(true);
+    for (const text of ['ok kab tak?', 'ok light nahi aayi', 'balance batao']) expect(isAcknowledgement(text)).toBe(false);
+  });
+
+  it('two needs in one message split where the second starts', () => {
+    expect(clausesOf('mobile number badalna hai, aur last recharge kab hua tha?')).toEqual(['mobile number badalna hai', 'last recharge kab hua tha']);
+    expect(clausesOf('I am having two query. 1) I want to increase my load 2) Please tell my current balance')).toEqual([
+      'I am having two query',
+      'I want to increase my load',
+      'Please tell my current balance',
+    ]);
+  });
+
+  it('a change of course drops the matter in any script', () => {
+    for (const text of ['chhodiye ye sab, mera balance dikhaiye', 'Leave it, just tell me the balance', 'रहने दो']) expect(dropsTheMatter(text)).toBe(true);
+    expect(dropsTheMatter('mera balance dikhaiye')).toBe(false);
+  });
+
+  it('a cut of the area is told apart from a cut at home', () => {
+    expect(mentionsArea('pure mohalle ki light gayi hai')).toBe(true);
+    expect(mentionsArea('transformer se awaaz aa rahi hai')).toBe(true);
+    expect(mentionsArea('pura din light nahi thi')).toBe(false);
+  });
+
+  it('a consumer who says they paid, who doubts the meter, who describes instalments of old dues', () => {
+    expect(saysPaid('500 ka recharge kiya light nahi aayi')).toBe(true);
+    expect(saysPaid('Today I have done recharge of Rs. 500')).toBe(true);
+    expect(saysPaid('recharge kaise karein')).toBe(false);
+    expect(disputesTheMeter('meter bahut tez chal raha hai')).toBe(true);
+    expect(disputesTheMeter('fixed charge kyu kata')).toBe(false);
+    expect(saysTakenFromEveryRecharge('हर बार रिचार्ज करने पर 435 कट जाता है')).toBe(true);
+  });
+
+  it('distress is heard, everyday words are not', () => {
+    expect(showsDistress('teen din se pareshan hain koi nahi sunta')).toBe(true);
+    expect(showsDistress('balance kitna hai')).toBe(false);
+  });
+});
