@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import type { BreachAlerts } from '../alerts/breachAlerts';
@@ -5,7 +6,7 @@ import type { MeterBackend } from '../backend/meterBackend';
 import type { JobQueue } from '../jobs/jobQueue';
 import type { Logger } from '../log/logger';
 import { isOverdue, type TicketChange } from './lifecycle';
-import { FINISHED_STATUSES, type Ticket } from './ticket';
+import { FINISHED_STATUSES, OPEN_STATUSES, type Ticket } from './ticket';
 import type { TicketRepository } from './ticketRepository';
 import type { TicketWorkflow } from './ticketWorkflow';
 
@@ -148,7 +149,17 @@ export class TicketAutomation {
   private async checkSla({ number, dueAt }: z.infer<typeof SlaCheckSchema>): Promise<void> {
     const ticket = await this.parts.repository.findByNumber(number);
     // Moved (a hold), finished or already breached: this check is stale, and a newer one covers the ticket.
-    if (!ticket || ticket.dueAt !== dueAt || ticket.work?.breached || !isOverdue(ticket, this.parts.now())) return;
+    if (!ticket || ticket.dueAt !== dueAt || ticket.work?.breached) return;
+    const now = this.parts.now();
+    if (!isOverdue(ticket, now)) {
+      // Run a little early (a timer, or an instance whose clock is behind the one that scheduled it):
+      // look again when it is due, or the breach would never be noticed.
+      const earlyByMs = Date.parse(dueAt) - now.getTime();
+      if (earlyByMs > 0 && OPEN_STATUSES.includes(ticket.status) && ticket.status !== 'on_hold') {
+        await this.parts.jobs.enqueue(SLA_CHECK, { number, dueAt }, { jobId: `sla-${number}-${Date.parse(dueAt)}-again-${randomUUID()}`, delayMs: earlyByMs });
+      }
+      return;
+    }
     if (!this.workflow) throw new Error('ticket automation has no workflow attached');
     const outcome = await this.workflow.change(number, { type: 'breach' }, { kind: 'system' });
     if (!outcome.ok) throw new Error(`could not mark ${number} as breached: ${outcome.problem}`);

@@ -59,7 +59,7 @@ function backendFailing(failures: number) {
   return backend;
 }
 
-function tickets(webhook: TicketWebhook | null = null, backend = backendFailing(0)) {
+function tickets(webhook: TicketWebhook | null = null, backend = backendFailing(0), clock: () => Date = () => new Date()) {
   const jobs = new InProcessJobQueue(silentLogger());
   const repository = new MemoryTicketRepository();
   const breached: Ticket[] = [];
@@ -70,7 +70,7 @@ function tickets(webhook: TicketWebhook | null = null, backend = backendFailing(
     backend,
     webhook,
     logger: silentLogger(),
-    now: () => new Date(),
+    now: clock,
     onBreach: (ticket) => void breached.push(ticket),
     retryBackoffMs: 20,
     reopenWindowHours: TINY_REOPEN_WINDOW_HOURS,
@@ -82,7 +82,7 @@ function tickets(webhook: TicketWebhook | null = null, backend = backendFailing(
     notifier,
     policy: DEFAULT_TICKET_LIFECYCLE_POLICY,
     slaHours,
-    now: () => new Date(),
+    now: clock,
     onChanged: (ticket, change) => automation.changed(ticket, change),
   });
   automation.attach(workflow);
@@ -94,7 +94,7 @@ function tickets(webhook: TicketWebhook | null = null, backend = backendFailing(
       { username: 'je2', name: 'J', role: 'je', area: { circle: 'Patna', division: 'Danapur', subDivision: 'Danapur' } },
     ]),
   );
-  const service = new TicketService(repository, slaHours, () => new Date(), async (ticket, joined) => {
+  const service = new TicketService(repository, slaHours, clock, async (ticket, joined) => {
     if (!joined) await automation.opened(ticket);
   });
   service.attach(workflow);
@@ -130,6 +130,21 @@ describe('TicketAutomation', () => {
     expect((await inboxes.inbox('je1', 10)).alerts).toHaveLength(1);
     expect((await inboxes.inbox('je2', 10)).alerts).toEqual([]);
     expect((await inboxes.inbox('lineman1', 10)).alerts).toEqual([]);
+  });
+
+  it('looks again when its check runs before the due time (a clock a little behind), so the breach is not lost', async () => {
+    // The service opens the ticket at 11:30; the check's clock is stopped just before the due time,
+    // as on an instance whose clock lags: the first check is early and must not be the last.
+    let now = new Date('2026-11-28T06:00:00.000Z');
+    const { jobs, service, breached } = tickets(null, backendFailing(0), () => now);
+    opened.push(jobs);
+    const { ticket } = await service.open(request);
+    now = new Date(Date.parse(ticket.dueAt) - 50);
+    await jobs.start();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(breached).toEqual([]);
+    now = new Date(Date.parse(ticket.dueAt) + 1000);
+    await waitFor(() => breached.length === 1);
   });
 
   it('leaves a ticket resolved before its due time alone', async () => {
