@@ -15,6 +15,7 @@ import { startWhatsApp, type RunningWhatsApp } from '../channels/whatsapp/whatsA
 import { APP_SECRET, RAMESH, text, webhookOf } from '../channels/whatsapp/webhookClient';
 import { rawPost } from '../support/rawHttp';
 import { heapUsedAfterCollection } from '../support/heap';
+import { seededRandom } from '../../src/domain/seededRandom';
 
 /** FUZZ_SEED explores other seeds; a failure prints the request that caused it, so it can be replayed. */
 const SEED = Number(process.env.FUZZ_SEED ?? 0x5a3b_1912);
@@ -23,17 +24,6 @@ const CONCURRENCY = 6;
 /** Heap the whole run may add, far below what one unbounded body or transcript would take. */
 const MAX_HEAP_GROWTH_BYTES = 150 * 1024 * 1024;
 
-/** mulberry32: small, fast and the same on every machine. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 class Fuzzer {
   constructor(readonly random: () => number) {}
@@ -233,7 +223,7 @@ describe('fuzzing every endpoint a stranger or a staff member can reach', () => 
       { name: 'ops campaign', send: post(`${W}/api/ops/campaigns`, { name: 'c', caNumbers: ['101000001'], language: 'hi' }, () => supervisor) },
     ];
 
-    const fuzz = new Fuzzer(prng(SEED));
+    const fuzz = new Fuzzer(seededRandom(SEED));
     const plan = Array.from({ length: ROUNDS }, () => fuzz.pick(targets));
     const failures: string[] = [];
     const statuses = new Map<number, number>();

@@ -1,5 +1,6 @@
 import type { Area } from '../meterBackend';
 import { area, type Profile } from './seedConsumers';
+import { seededRandom } from '../../domain/seededRandom';
 
 /**
  * The crowd behind the demo consumers: thousands of ordinary connections spread over circles,
@@ -35,21 +36,10 @@ const SECTIONS: ReadonlyArray<{ area: Area; urban: boolean; discom: 'SBPDCL' | '
 const FIRST_NAMES = ['Ramesh', 'Sunita', 'Anil', 'Geeta', 'Suresh', 'Rekha', 'Vijay', 'Poonam', 'Rakesh', 'Meena', 'Shambhu', 'Anita', 'Mohammad', 'Rubina', 'Birendra', 'Kiran'];
 const LAST_NAMES = ['Kumar', 'Devi', 'Singh', 'Yadav', 'Prasad', 'Paswan', 'Mahto', 'Sharma', 'Ansari', 'Choudhary', 'Mandal', 'Jha'];
 
-/** mulberry32: a small, fast generator; good enough to spread a synthetic population. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** The crowd's profiles in CA order; the same list on every call. */
 export function populationProfiles(): Profile[] {
-  const random = generator(0x5a4a);
+  const random = seededRandom(0x5a4a);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const profiles: Profile[] = [];
   for (let index = 0; index < POPULATION_SIZE; index += 1) {
