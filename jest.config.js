@@ -7,6 +7,8 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
   },
   testTimeout: 20000,
+  // Both cores: the suites share no ports, prefixes or files, and none asserts a duration a busy machine could miss.
+  maxWorkers: 2,
   // Every test runs at a fixed daytime hour unless it sets its own clock (test/support/clock.ts).
   setupFilesAfterEnv: ['<rootDir>/test/support/setupClock.ts'],
 };
