@@ -322,14 +322,10 @@ export class RootDialog extends ComponentDialog<RootOptions> {
   ): Promise<DialogTurnResult | null> {
     const context = innerDc.context;
     if (dropsTheMatter(text)) {
+      const dropped = innerDc.stack.map((instance) => instance.id).find((id) => isJourney(id));
+      const next = await this.requestBesides(text, dropped);
       await innerDc.cancelAllDialogs();
-      const journey = isJourney(recognition.intent) && recognition.intent !== 'change_language' ? recognition.intent : null;
-      if (journey) {
-        return innerDc.beginDialog(DialogIds.rootFlow, {
-          recognition,
-          route: { to: 'journey', intent: journey, entities: recognition.entities },
-        } satisfies RootOptions);
-      }
+      if (next) return innerDc.beginDialog(DialogIds.rootFlow, { recognition, route: next } satisfies RootOptions);
       await context.sendActivity(withButtons(translate(this.services, context)('cancel.done'), [translate(this.services, context)('common.menu')]));
       return Dialog.EndOfTurn;
     }
@@ -346,6 +342,19 @@ export class RootDialog extends ComponentDialog<RootOptions> {
       recognition,
       route: { to: 'journey', intent: 'supply_not_restored', entities: recognition.entities },
     } satisfies RootOptions);
+  }
+
+  /**
+   * The new request in a message that drops the open one ("rehne dijiye, baad me karenge. abhi balance
+   * bata dijiye"): the clause the recognizer is sure asks for another journey than the one dropped.
+   */
+  private async requestBesides(text: string, dropped: string | undefined): Promise<Route | null> {
+    const thresholds = thresholdsOf(this.services);
+    for (const clause of [text, ...clausesOf(text).reverse()]) {
+      const route = journeyRoute(await this.services.recognizer.recognize(clause), thresholds);
+      if (route?.to === 'journey' && route.intent !== dropped && route.intent !== 'change_language') return route;
+    }
+    return null;
   }
 
   /**

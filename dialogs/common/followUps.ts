@@ -37,6 +37,10 @@ export async function answerFollowUp(services: DialogServices, context: TurnCont
     case 'how_much':
       if (last?.topic !== 'negative_balance') return false;
       return say('followUp.balanceHowMuch', { needed: formatMoney(last.needed, language), minimum: formatMoney(policy.minRechargeAmount, language) });
+    case 'pay_again':
+      // Only a payment still on its way makes paying again a loss; otherwise the question is a new request.
+      if (last?.topic !== 'payment_pending') return false;
+      return say('followUp.paymentWhen', { amount: formatMoney(last.amount, language), expectedBy: formatDateTime(last.expectedBy, language) });
     case 'when':
     case 'if_not':
       if (!last) return false;

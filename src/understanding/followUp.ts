@@ -2,9 +2,10 @@ import { hasAnyPhrase, isQuestion, wordsOf } from './words';
 
 /**
  * Questions about the bot's last answer, which a good 1912 agent answers from it: how long, what if
- * it does not happen, will it be cut tonight, can I pay with this app, how much should I recharge.
+ * it does not happen, will it be cut tonight, can I pay with this app, how much should I recharge,
+ * should I pay again.
  */
-export type FollowUp = 'when' | 'if_not' | 'cut_tonight' | 'payment_channel' | 'how_much';
+export type FollowUp = 'when' | 'if_not' | 'cut_tonight' | 'payment_channel' | 'how_much' | 'pay_again';
 
 const PATTERNS: Record<FollowUp, readonly string[]> = {
   if_not: [
@@ -24,6 +25,10 @@ const PATTERNS: Record<FollowUp, readonly string[]> = {
   payment_channel: [
     'phonepe', 'phone pe', 'phonpe', 'google pay', 'googlepay', 'gpay', 'g pay', 'paytm', 'bhim', 'upi se', 'upi', 'net banking',
     'netbanking', 'debit card', 'credit card', 'फोनपे', 'फ़ोनपे', 'फोन पे', 'गूगल पे', 'पेटीएम', 'यूपीआई',
+  ],
+  pay_again: [
+    'ek baar aur', 'ek bar aur', 'dobara', 'dubara', 'dobaara', 'phir se', 'fir se', 'pay again', 'recharge again', 'payment again',
+    'do the payment again', 'pay it again', 'दोबारा', 'फिर से', 'एक बार और',
   ],
   how_much: [
     'kitne ka recharge', 'kitna recharge', 'kitne ka richarge', 'kitne ka karein', 'kitne ka karu', 'kitne ka karna', 'kitna dalna',
@@ -46,6 +51,7 @@ const CAN_I = ['sakte', 'sakta', 'sakti', 'skte', 'ho jayega', 'ho jaega', 'hoga
 export function followUpOf(text: string): FollowUp | null {
   const words = wordsOf(text);
   if (hasAnyPhrase(words, PATTERNS.how_much)) return 'how_much';
+  if (hasAnyPhrase(words, PATTERNS.pay_again) && isQuestion(text)) return 'pay_again';
   if (hasAnyPhrase(words, PATTERNS.if_not)) return 'if_not';
   if (hasAnyPhrase(words, PATTERNS.cut_tonight) && hasAnyPhrase(words, CUT_WORDS)) return 'cut_tonight';
   if (hasAnyPhrase(words, PATTERNS.payment_channel) && (isQuestion(text) || hasAnyPhrase(words, CAN_I))) return 'payment_channel';

@@ -7,6 +7,7 @@ const ACKNOWLEDGING = new Set([
   'intezar', 'intjar', 'samajh', 'samjh', 'gaya', 'gayi', 'gaye', 'understood', 'noted', 'fine', 'alright', 'right', 'got',
   'it', 'sure', 'will', 'do', 'i', 'we', 'main', 'mai', 'dekhta', 'dekhte', 'dekhti', 'let', 'me', 'see', 'check',
   'ओके', 'ठीक', 'है', 'हम्म', 'अच्छा', 'जी', 'समझ', 'गया', 'गई', 'इंतज़ार', 'इंतजार', 'करता', 'करती', 'हूँ', 'हूं', 'देखता',
+  'thanks', 'thank', 'you', 'thanku', 'dhanyawad', 'dhanyavad', 'shukriya', 'धन्यवाद', 'शुक्रिया',
   '👍', '👌', '🙏', '🙂', '😊', '✅',
 ]);
 
