@@ -1,3 +1,3 @@
 import { describeConversationSet } from './conversationSetScript';
 
-describeConversationSet('roman', 0.7);
+describeConversationSet('roman', 0.75);
