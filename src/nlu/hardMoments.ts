@@ -207,7 +207,8 @@ function serviceTopic(t: Tokens, hasCaNumber: boolean): ServiceTopic | null {
   const caNumberNamed = (token: string, i: number) => token === 'ca' || (CA_WORD.has(token) && CA_NOUN.has(t.list[i + 1] ?? ''));
   const caAt = t.list.findIndex(caNumberNamed);
   if (caAt >= 0 && !hasCaNumber) {
-    const around = t.list.slice(Math.max(0, caAt - 3), caAt + 8);
+    // "Where do I get my consumer number": the question word may stand five words before.
+    const around = t.list.slice(Math.max(0, caAt - 5), caAt + 8);
     if (around.some((token) => WHERE.has(token)) || DONT_KNOW_PHRASES.some((phrase) => t.phrase(phrase))) return 'ca_number_where';
   }
   if (t.near(inSet(NEW), inSet(CONNECTION), 2)) return 'new_connection';
