@@ -1,30 +1,56 @@
 import { toAsciiDigits } from '../domain/digits';
 
+/** The last message read: every reader of a turn asks for the same text's words. */
+let lastText: string | null = null;
+let lastWords: readonly string[] = [];
+
 /**
  * A message as words: lower case, ASCII digits, the punctuation people add dropped, emoji kept as
  * words of their own ("ok 👍" is two words). Devanagari matras are kept, so whole-word matching works
  * in both scripts.
  */
-export function wordsOf(text: string): string[] {
-  return toAsciiDigits(text.normalize('NFC'))
+export function wordsOf(text: string): readonly string[] {
+  if (text === lastText) return lastWords;
+  lastWords = toAsciiDigits(text.normalize('NFC'))
     .toLowerCase()
     .replace(/[।॥.,!?'"():;\-–—/]/g, ' ')
     .replace(/(\p{Extended_Pictographic})/gu, ' $1 ')
     .split(/\s+/)
     .filter(Boolean);
+  lastText = text;
+  return lastWords;
 }
 
 /** Whether `words` holds `phrase` (one or more words) as whole words, in order. */
 export function hasPhrase(words: readonly string[], phrase: string): boolean {
-  const wanted = phrase.split(' ');
-  for (let start = 0; start + wanted.length <= words.length; start += 1) {
-    if (wanted.every((word, offset) => words[start + offset] === word)) return true;
-  }
-  return false;
+  return holdsRun(words, phrase.split(' '));
 }
 
+/** A list of phrases as matched: its one-word phrases in a set, the longer ones split once. */
+interface CompiledPhrases {
+  single: ReadonlySet<string>;
+  multi: readonly (readonly string[])[];
+}
+
+/** Each module's phrase lists are constants: compiled on first use, not split again on every message. */
+const compiled = new WeakMap<readonly string[], CompiledPhrases>();
+
 export function hasAnyPhrase(words: readonly string[], phrases: readonly string[]): boolean {
-  return phrases.some((phrase) => hasPhrase(words, phrase));
+  let list = compiled.get(phrases);
+  if (!list) {
+    const split = phrases.map((phrase) => phrase.split(' '));
+    list = { single: new Set(split.filter((run) => run.length === 1).map((run) => run[0]!)), multi: split.filter((run) => run.length > 1) };
+    compiled.set(phrases, list);
+  }
+  const { single, multi } = list;
+  return words.some((word) => single.has(word)) || multi.some((run) => holdsRun(words, run));
+}
+
+function holdsRun(words: readonly string[], run: readonly string[]): boolean {
+  for (let start = 0; start + run.length <= words.length; start += 1) {
+    if (run.every((word, offset) => words[start + offset] === word)) return true;
+  }
+  return false;
 }
 
 /** A question by its mark or its first words, in the three scripts. */
