@@ -41,6 +41,15 @@ async function startServer(bodyTimeoutMs: number): Promise<{ server: Server; por
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Whether the condition comes true within ten seconds: a loaded machine reads and frees sockets late, not never. */
+async function settled(condition: () => boolean): Promise<boolean> {
+  for (let waited = 0; waited < 10_000; waited += 200) {
+    if (condition()) return true;
+    await pause(200);
+  }
+  return condition();
+}
+
 /**
  * Issue 15: 900 slow sockets pinned 250 MB that stayed after they closed (restify's bodyParser). The
  * body layer keeps a half-read body only while its request lives; a pin anywhere on the way (a
@@ -62,13 +71,13 @@ describe('slow and abandoned sockets', () => {
     const baseline = heldBytes();
 
     const sockets = await Promise.all(Array.from({ length: SOCKETS }, () => slowClient(port)));
-    await pause(300);
-    // The server holds the bodies while they arrive: about 50 MB here.
-    expect(heldBytes() - baseline).toBeGreaterThan((SOCKETS * DECLARED) / 2);
-
-    await pause(waitMs);
-    for (const socket of sockets) socket.destroy();
-    await pause(500);
-    expect(heldBytes() - baseline).toBeLessThan(5 * 2 ** 20);
-  });
+    try {
+      // The server holds the bodies while they arrive: about 50 MB here, once a busy machine has read them.
+      expect(await settled(() => heldBytes() - baseline > (SOCKETS * DECLARED) / 2)).toBe(true);
+      await pause(waitMs);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+    }
+    expect(await settled(() => heldBytes() - baseline < 5 * 2 ** 20)).toBe(true);
+  }, 60_000);
 });
