@@ -21,11 +21,6 @@ export function wordsOf(text: string): readonly string[] {
   return lastWords;
 }
 
-/** Whether `words` holds `phrase` (one or more words) as whole words, in order. */
-export function hasPhrase(words: readonly string[], phrase: string): boolean {
-  return holdsRun(words, phrase.split(' '));
-}
-
 /** A list of phrases as matched: its one-word phrases in a set, the longer ones split once. */
 interface CompiledPhrases {
   single: ReadonlySet<string>;
@@ -35,6 +30,7 @@ interface CompiledPhrases {
 /** Each module's phrase lists are constants: compiled on first use, not split again on every message. */
 const compiled = new WeakMap<readonly string[], CompiledPhrases>();
 
+/** Whether `words` holds any of the phrases (one or more words each) as whole words, in order. */
 export function hasAnyPhrase(words: readonly string[], phrases: readonly string[]): boolean {
   let list = compiled.get(phrases);
   if (!list) {
