@@ -349,10 +349,9 @@ export class RootDialog extends ComponentDialog<RootOptions> {
    * bata dijiye"): the clause the recognizer is sure asks for another journey than the one dropped.
    */
   private async requestBesides(text: string, dropped: string | undefined): Promise<Route | null> {
-    const thresholds = thresholdsOf(this.services);
     for (const clause of [text, ...clausesOf(text).reverse()]) {
-      const route = journeyRoute(await this.services.recognizer.recognize(clause), thresholds);
-      if (route?.to === 'journey' && route.intent !== dropped && route.intent !== 'change_language') return route;
+      const route = await this.journeySurelyAskedIn(clause);
+      if (route && route.intent !== dropped && route.intent !== 'change_language') return route;
     }
     return null;
   }
@@ -364,14 +363,19 @@ export class RootDialog extends ComponentDialog<RootOptions> {
   private async queueOtherNeeds(context: TurnContext, text: string, first: JourneyIntent): Promise<void> {
     const clauses = clausesOf(text);
     if (clauses.length < 2) return;
-    const thresholds = thresholdsOf(this.services);
     const needs: { intent: IntentId; entities: Entities }[] = [];
     for (const clause of clauses) {
-      const route = journeyRoute(await this.services.recognizer.recognize(clause), thresholds);
-      if (route?.to !== 'journey' || route.intent === first || !QUEUEABLE.includes(route.intent)) continue;
+      const route = await this.journeySurelyAskedIn(clause);
+      if (!route || route.intent === first || !QUEUEABLE.includes(route.intent)) continue;
       if (!needs.some((need) => need.intent === route.intent)) needs.push({ intent: route.intent, entities: route.entities });
     }
     if (needs.length > 0) (await this.services.memory.sessionOf(context)).pendingRequests = needs;
+  }
+
+  /** The journey a piece of a message asks for, when the recognizer is sure enough to start it. */
+  private async journeySurelyAskedIn(text: string): Promise<Extract<Route, { to: 'journey' }> | null> {
+    const route = journeyRoute(await this.services.recognizer.recognize(text), thresholdsOf(this.services));
+    return route?.to === 'journey' ? route : null;
   }
 
   /** The next need the consumer named earlier, with what the conversation knows, or null. */
