@@ -45,7 +45,7 @@ import {
 } from './menuDialog';
 import type { DialogServices } from './services';
 import { answerFollowUp } from './common/followUps';
-import { clausesOf } from '../src/understanding/clauses';
+import { clausesOf } from '../src/nlu/clauses';
 import { dropsTheMatter } from '../src/understanding/courseChange';
 import { showsDistress } from '../src/understanding/feelings';
 import { followUpOf } from '../src/understanding/followUp';

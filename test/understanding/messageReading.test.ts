@@ -1,5 +1,5 @@
 import { mentionsArea } from '../../src/understanding/area';
-import { clausesOf } from '../../src/understanding/clauses';
+import { clausesOf } from '../../src/nlu/clauses';
 import { dropsTheMatter } from '../../src/understanding/courseChange';
 import { disputesTheMeter } from '../../src/understanding/dispute';
 import { showsDistress } from '../../src/understanding/feelings';
