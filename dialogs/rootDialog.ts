@@ -44,7 +44,7 @@ import {
   type Understood,
 } from './menuDialog';
 import type { DialogServices } from './services';
-import { answerFollowUp } from './common/followUps';
+import { answerAboutService, answerFollowUp } from './common/followUps';
 import { clausesOf } from '../src/nlu/clauses';
 import { dropsTheMatter } from '../src/understanding/courseChange';
 import { distressOf } from '../src/understanding/feelings';
@@ -52,6 +52,7 @@ import { healthNeedOf } from '../src/nlu/urgency';
 import { followUpOf } from '../src/understanding/followUp';
 import { readHardMoment } from '../src/nlu/hardMoments';
 import { isAcknowledgement } from '../src/understanding/smallTalk';
+import { isQuestion } from '../src/understanding/words';
 
 /**
  * What the bot hands the root dialog when a conversation has no dialog running; `route` is set when
@@ -303,6 +304,10 @@ export class RootDialog extends ComponentDialog<RootOptions> {
       await context.sendActivity(translate(this.services, context)('smallTalk.acknowledged'));
       return 'answered';
     }
+    const last = (await this.services.memory.sessionOf(context)).lastAnswer;
+    if (last?.topic === 'service' && isQuestion(text) && !this.surelyAJourney(context)) {
+      return answerAboutService(this.services, context, last.service).then(() => 'answered' as const);
+    }
     const followUp = followUpOf(text);
     if (!followUp) return null;
     if (await answerFollowUp(this.services, context, followUp)) return 'answered';
@@ -371,6 +376,12 @@ export class RootDialog extends ComponentDialog<RootOptions> {
       if (!needs.some((need) => need.intent === route.intent)) needs.push({ intent: route.intent, entities: route.entities });
     }
     if (needs.length > 0) (await this.services.memory.sessionOf(context)).pendingRequests = needs;
+  }
+
+  /** Whether the recognizer is sure enough of a journey to start it on this message. */
+  private surelyAJourney(context: TurnContext): boolean {
+    const recognition = recognitionOf(context);
+    return recognition !== null && journeyRoute(recognition, thresholdsOf(this.services))?.to === 'journey';
   }
 
   /** The journey a piece of a message asks for, when the recognizer is sure enough to start it. */

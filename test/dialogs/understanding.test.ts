@@ -62,6 +62,18 @@ const transcripts: Record<string, TranscriptLine[]> = {
     ['user', 'pura mohalla ka light 2 ghanta se gayab hai. kal beti ka board exam hai'],
     ['bot', 'परीक्षा सामने है'],
   ],
+  'a question after an office service answer is answered from it, not with a CA number question (English)': [
+    ['user', 'Respected Sir, I want to apply for new electricity connection for my new house. Kindly guide me the procedure and documents required.'],
+    ['bot', 'Documents usually needed'],
+    ['user', 'Can it be done online?'],
+    ['bot', 'As I said, this is done at the office'],
+  ],
+  'a question after an office service answer is answered from it (romanized Hindi)': [
+    ['user', 'naya connection lena hai dukan ke liye. kaise hoga'],
+    ['bot', 'ज़रूरी दस्तावेज़'],
+    ['user', 'kya kya kagaz lagega aur kitna din'],
+    ['bot', 'जैसा मैंने बताया'],
+  ],
   'a power cut at home is asked about before an area outage ticket is raised (romanized Hindi)': [
     ['user', 'light chali gayi hai 101000001'],
     ['bot', 'पूरे इलाके में'],

@@ -1,5 +1,4 @@
 import { mentionsArea } from '../../src/understanding/area';
-import { clausesOf } from '../../src/nlu/clauses';
 import { dropsTheMatter } from '../../src/understanding/courseChange';
 import { disputesTheMeter } from '../../src/understanding/dispute';
 import { distressOf } from '../../src/understanding/feelings';
@@ -10,15 +9,6 @@ describe('what a message says beside its intent', () => {
   it('an acknowledgement asks and wants nothing', () => {
     for (const text of ['ok', '👍', 'thik h', 'ok waiting', 'ठीक है', 'achha samajh gaya']) expect(isAcknowledgement(text)).toBe(true);
     for (const text of ['ok kab tak?', 'ok light nahi aayi', 'balance batao']) expect(isAcknowledgement(text)).toBe(false);
-  });
-
-  it('two needs in one message split where the second starts', () => {
-    expect(clausesOf('mobile number badalna hai, aur last recharge kab hua tha?')).toEqual(['mobile number badalna hai', 'last recharge kab hua tha']);
-    expect(clausesOf('I am having two query. 1) I want to increase my load 2) Please tell my current balance')).toEqual([
-      'I am having two query',
-      'I want to increase my load',
-      'Please tell my current balance',
-    ]);
   });
 
   it('a change of course drops the matter in any script', () => {
