@@ -336,7 +336,10 @@ export class RootDialog extends ComponentDialog<RootOptions> {
       return Dialog.EndOfTurn;
     }
     const followUp = readHardMoment(text) ? null : followUpOf(text);
-    if (!followUp || (question && !question.takesFreeText && (await question.accepts(text, context)))) return null;
+    if (!followUp) return null;
+    // "101000002, kitna dalna hoga?" answers the CA question too, but asks what only the supply journey tells.
+    const supplyAsked = followUp === 'how_much' && !innerDc.stack.some((instance) => instance.id === 'supply_not_restored');
+    if (!supplyAsked && question && !question.takesFreeText && (await question.accepts(text, context))) return null;
     if (await answerFollowUp(this.services, context, followUp)) {
       await innerDc.cancelAllDialogs();
       return Dialog.EndOfTurn;
