@@ -2,6 +2,7 @@ import { parseConsumerNumber } from '../../src/domain/consumerNumber';
 import { toAsciiDigits } from '../../src/domain/digits';
 import { parseMobileNumber } from '../../src/domain/mobileNumber';
 import { extractEntities } from '../../src/nlu/entities';
+import { saysRegisteredNumberGone } from '../../src/understanding/lostNumber';
 import { isAcknowledgement } from '../../src/understanding/smallTalk';
 import { yesNoToActOn } from '../../src/understanding/yesNo';
 
@@ -26,6 +27,11 @@ export function simplify(text: string): string {
 export function parseYesNo(text: string): Parsed<boolean> {
   const value = yesNoToActOn(text);
   return value === null ? { ok: false, problem: 'common.answerYesOrNo' } : { ok: true, value };
+}
+
+/** "Is the registered phone with you?": yes or no, and "that SIM is lost / closed" is a no. */
+export function parseRegisteredPhoneAtHand(text: string): Parsed<boolean> {
+  return saysRegisteredNumberGone(text) ? { ok: true, value: false } : parseYesNo(text);
 }
 
 /**

@@ -76,12 +76,9 @@ const transcripts: Record<string, TranscriptLine[]> = {
     ['bot', 'अब आपका पंजीकृत मोबाइल नंबर ******6789 है'],
     ['bot', 'पहले पंजीकृत नंबर पर भी भेज दी गई है'],
   ],
-  'the old SIM is lost (English)': [
+  'the old SIM is lost, said first: the registered phone is not asked for (English)': [
     ['user', 'I lost my SIM, I want to update my mobile number'],
-    ['user', RAMESH.ca],
-    ['user', '9123456789'],
-    ['bot', 'Is that phone with you now?'],
-    ['user', 'no'],
+    ['user', `${RAMESH.ca}, new number 9123456789`],
     ['bot', 'the meter number and the amount of your last recharge'],
     ['bot', 'meter number printed on the sticker'],
     ['user', `meter no ${RAMESH.meter}`],
@@ -90,6 +87,15 @@ const transcripts: Record<string, TranscriptLine[]> = {
     ['bot', 'sent an OTP to ******6789'],
     ['user', TEST_OTP],
     ['bot', 'Your registered mobile number is now ******6789'],
+  ],
+  'the registered SIM closed, said instead of yes or no, is a no (romanized Hindi)': [
+    ['user', 'mobile number badalna hai'],
+    ['user', RAMESH.ca],
+    ['user', '9123456789'],
+    ['bot', 'क्या वह फ़ोन अभी आपके पास है?'],
+    ['user', 'purana wala to band hai otp kaise aayega usme'],
+    ['bot', 'मीटर संख्या और आपके पिछले रिचार्ज की राशि'],
+    ['bot', 'स्टिकर पर छपी मीटर संख्या लिखें'],
   ],
   'no mobile registered yet: the second proof and the new number’s OTP (English)': [
     ['user', 'I want to update my mobile number'],
