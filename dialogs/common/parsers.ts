@@ -2,6 +2,7 @@ import { parseConsumerNumber } from '../../src/domain/consumerNumber';
 import { toAsciiDigits } from '../../src/domain/digits';
 import { parseMobileNumber } from '../../src/domain/mobileNumber';
 import { extractEntities } from '../../src/nlu/entities';
+import { asksForMeterTest } from '../../src/understanding/dispute';
 import { saysRegisteredNumberGone } from '../../src/understanding/lostNumber';
 import { isAcknowledgement } from '../../src/understanding/smallTalk';
 import { yesNoToActOn } from '../../src/understanding/yesNo';
@@ -42,6 +43,11 @@ export function parseRegisteredPhoneAtHand(text: string): Parsed<boolean> {
 export function parseConsent(text: string): Parsed<boolean> {
   if (isAcknowledgement(text) && !hasClearYes(text)) return { ok: true, value: false };
   return parseYesNo(text);
+}
+
+/** The answer to "shall I book a meter test?": a consent, or the test asked for in other words ("haan, jaanch karwani hai, koi aakar dekhe"). */
+export function parseMeterTestConsent(text: string): Parsed<boolean> {
+  return asksForMeterTest(text) ? { ok: true, value: true } : parseConsent(text);
 }
 
 const CLEAR_YES = new Set(['yes', 'haan', 'han', 'haanji', 'hanji', 'हाँ', 'हां', 'ha', 'haa', 'sure', 'bilkul', 'zaroor', 'jarur', 'बिल्कुल', 'ज़रूर', 'जरूर', '1']);
