@@ -50,6 +50,8 @@ async function main(): Promise<void> {
     translator: sampark.translator,
     logger,
     settings: webChatSettings,
+    limiter: sampark.services.limiter,
+    trustedProxy: config.trustedProxy,
     redisUrl: config.redisUrl,
     now,
   });
