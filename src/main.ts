@@ -56,7 +56,14 @@ async function main(): Promise<void> {
     now,
   });
   const whatsApp = whatsAppSettings
-    ? mountWhatsApp(server, { ...whatsAppPartsOf(sampark), logger, settings: whatsAppSettings, redisUrl: config.redisUrl, now })
+    ? mountWhatsApp(server, {
+        ...whatsAppPartsOf(sampark),
+        logger,
+        settings: whatsAppSettings,
+        bodyTimeoutMs: config.requestBodies.timeoutMs,
+        redisUrl: config.redisUrl,
+        now,
+      })
     : null;
   noticesThroughWebChat(sampark, webChat);
   if (whatsApp) noticesThroughWhatsApp(sampark, whatsApp);
