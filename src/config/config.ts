@@ -38,7 +38,7 @@ export const EnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
-  /** Every request body (bar the WhatsApp webhook's): bytes on the wire and again once decoded, time to arrive, JSON nesting. */
+  /** Every request body: bytes on the wire and again once decoded (the WhatsApp webhook has its own 1 MiB), time to arrive, JSON nesting. */
   REQUEST_BODY_MAX_KIB: number(256).pipe(z.number().int().min(16).max(16 * 1024)),
   REQUEST_BODY_TIMEOUT_MS: number(15_000).pipe(z.number().int().min(1000).max(120_000)),
   /** Deeper than any activity, card or API body the service takes; far shallower than what overflows the stack. */
