@@ -45,9 +45,10 @@ import {
 } from './menuDialog';
 import type { DialogServices } from './services';
 import { answerFollowUp } from './common/followUps';
-import { clausesOf } from '../src/understanding/clauses';
+import { clausesOf } from '../src/nlu/clauses';
 import { dropsTheMatter } from '../src/understanding/courseChange';
-import { showsDistress } from '../src/understanding/feelings';
+import { distressOf } from '../src/understanding/feelings';
+import { healthNeedOf } from '../src/nlu/urgency';
 import { followUpOf } from '../src/understanding/followUp';
 import { readHardMoment } from '../src/nlu/hardMoments';
 import { isAcknowledgement } from '../src/understanding/smallTalk';
@@ -389,7 +390,7 @@ export class RootDialog extends ComponentDialog<RootOptions> {
 
   /**
    * The first reply to a message that shows a health need or distress says, in one line, that the bot
-   * heard it, before the business; once per conversation.
+   * heard it (naming the baby, the oxygen machine, the exam), before the business; once per conversation.
    */
   private async acknowledgeFeelings(context: TurnContext): Promise<void> {
     const recognition = recognitionOf(context);
@@ -397,7 +398,9 @@ export class RootDialog extends ComponentDialog<RootOptions> {
     if (!recognition) return;
     const session = await this.services.memory.sessionOf(context);
     if (session.feelingsAcknowledged) return;
-    const key = recognition.urgent ? 'feelings.health' : showsDistress(text) ? 'feelings.distress' : null;
+    const need = recognition.urgent ? healthNeedOf(text) : null;
+    const distress = need ? null : distressOf(text);
+    const key = need ? `feelings.healthNeed.${need}` : distress ? `feelings.${distress}` : null;
     if (!key) return;
     session.feelingsAcknowledged = true;
     await context.sendActivity(translate(this.services, context)(key));

@@ -48,11 +48,19 @@ const transcripts: Record<string, TranscriptLine[]> = {
     ['bot', 'बैलेंस: ₹842.50'],
     ['bot', 'आप रिचार्ज कर सकते हैं'],
   ],
-  'an ill person at home is acknowledged first, and the ticket is urgent (English)': [
+  'medical equipment at home is named first, and the ticket is urgent (English)': [
     ['user', 'My father is on an oxygen concentrator and the meter is not communicating. CA 101000007'],
-    ['bot', 'needs power for their health'],
+    ['bot', 'medical equipment at home (such as an oxygen machine) needs power'],
     ['bot', /Complaint number: SP-\d{4}-\d{4} \(meter not communicating\)/],
     ['bot', 'marked it urgent'],
+  ],
+  'a small baby at home is named first (romanized Hindi)': [
+    ['user', 'bhaiya ghar me 2 mahine ka bachha hai aur 3 din se light nahi hai'],
+    ['bot', 'घर में छोटा बच्चा है'],
+  ],
+  'an exam at stake is owned before the business (romanized Hindi)': [
+    ['user', 'pura mohalla ka light 2 ghanta se gayab hai. kal beti ka board exam hai'],
+    ['bot', 'परीक्षा सामने है'],
   ],
   'a power cut at home is asked about before an area outage ticket is raised (romanized Hindi)': [
     ['user', 'light chali gayi hai 101000001'],

@@ -1,8 +1,8 @@
 import { mentionsArea } from '../../src/understanding/area';
-import { clausesOf } from '../../src/understanding/clauses';
+import { clausesOf } from '../../src/nlu/clauses';
 import { dropsTheMatter } from '../../src/understanding/courseChange';
 import { disputesTheMeter } from '../../src/understanding/dispute';
-import { showsDistress } from '../../src/understanding/feelings';
+import { distressOf } from '../../src/understanding/feelings';
 import { saysPaid, saysTakenFromEveryRecharge } from '../../src/understanding/payment';
 import { isAcknowledgement } from '../../src/understanding/smallTalk';
 
@@ -42,7 +42,8 @@ describe('what a message says beside its intent', () => {
   });
 
   it('distress is heard, everyday words are not', () => {
-    expect(showsDistress('teen din se pareshan hain koi nahi sunta')).toBe(true);
-    expect(showsDistress('balance kitna hai')).toBe(false);
+    expect(distressOf('teen din se pareshan hain koi nahi sunta')).toBe('distress');
+    expect(distressOf('kal beti ka board exam hai, light nahi hai')).toBe('exam');
+    expect(distressOf('balance kitna hai')).toBeNull();
   });
 });
