@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Consumer, MobileUpdateOtps, MobileUpdateProof, OtpDestination } from '../../src/backend/meterBackend';
+import { sentFromRegisteredMobile } from '../../src/conversations/verifiedSender';
 import { maskMobile } from '../../src/domain/mask';
 import { admitMobileUpdate, type MobileUpdateRefusal } from '../../src/limits/mobileUpdateLimits';
 import { AskDialog, type Answer, type Question } from '../common/askDialog';
@@ -127,7 +128,8 @@ export function updateMobileDialogs(services: DialogServices) {
         proof = { kind: 'meter_and_last_recharge', meterNumber, lastRechargeAmount: amount.value };
       }
       const otpTo = registeredMobile ? [registeredMobile, newMobile] : [newMobile];
-      const refusal = await admitMobileUpdate(services.limiter, services.policy.mobileUpdateLimits, caNumber, otpTo);
+      const registeredSender = sentFromRegisteredMobile(step.context, registeredMobile) ? registeredMobile : null;
+      const refusal = await admitMobileUpdate(services.limiter, services.policy.mobileUpdateLimits, caNumber, otpTo, registeredSender);
       if (refusal) return tooManyAttempts(step, refusal);
 
       const started = await services.backend.startMobileUpdate(caNumber, newMobile, proof);

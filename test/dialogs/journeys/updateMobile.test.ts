@@ -316,6 +316,41 @@ describe('update mobile', () => {
       expect((await shared.backend.findConsumer(KAMLA.ca))?.mobile).toBeNull();
     });
 
+    it('who used up the connection\'s attempts and its number\'s OTPs does not lock out its consumer, writing from the registered number on WhatsApp (Hindi)', async () => {
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        await (await anotherConversation()).play([
+          ['user', 'मोबाइल नंबर बदलना है'],
+          ['user', RAMESH.ca],
+          ['user', `91234567${attempt}0`],
+          ['user', 'हाँ'],
+          ['bot', 'पंजीकृत नंबर ******0001 पर एक OTP'],
+        ]);
+      }
+      await (await anotherConversation()).play([
+        ['user', 'मोबाइल नंबर बदलना है'],
+        ['user', RAMESH.ca],
+        ['user', '9123456799'],
+        ['user', 'हाँ'],
+        ['bot', 'बहुत अधिक कोशिशें हो चुकी हैं'],
+      ]);
+
+      const sampark = (await anotherConversation()).sampark;
+      await TestConversation.over(sampark, 'hi-IN', '9876500001').play([
+        ['user', 'मोबाइल नंबर बदलना है'],
+        ['bot', '1. CA 1010xxx01, R***** K****'],
+        ['user', '1'],
+        ['bot', 'पंजीकृत मोबाइल नंबर ******0001 है'],
+        ['user', '9000012345'],
+        ['bot', 'क्या वह फ़ोन अभी आपके पास है?'],
+        ['user', 'हाँ'],
+        ['bot', 'पंजीकृत नंबर ******0001 पर एक OTP और नए नंबर ******2345 पर दूसरा OTP भेजा है'],
+        ['user', OLD_OTP],
+        ['user', TEST_OTP],
+        ['bot', 'अब आपका पंजीकृत मोबाइल नंबर ******2345 है'],
+      ]);
+      expect((await shared.backend.findConsumer(RAMESH.ca))?.mobile).toBe('9000012345');
+    });
+
     it('cannot flood the registered number with OTPs through its several connections', async () => {
       // 9876500001 is registered to 101000001 and 101000011: each start sends it an OTP.
       for (const ca of ['101000001', '101000011', '101000001', '101000011', '101000001']) {
