@@ -51,6 +51,7 @@ export function mountStaffConsoles(
     translator: sampark.translator,
     events: sampark.agentEvents,
     presence: sampark.presence,
+    helplineNumber: sampark.services.policy.helplineNumber,
     now,
   });
   mountAgentTickets(server, {

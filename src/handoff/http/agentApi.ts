@@ -11,6 +11,7 @@ import type { ConsumerContact, ConsumerNotifier } from '../../notify/consumerNot
 import type { TicketRepository } from '../../tickets/ticketRepository';
 import type { AgentEventBus } from '../agentEventBus';
 import type { AgentPresence } from '../agentPresence';
+import { tellAgentJoined } from '../agentJoined';
 import { ResolveReasonSchema, type AgentActor, type HandoffRecord, type TransitionProblem } from '../handoffRecord';
 import type { HandoffService } from '../handoffService';
 import { AgentEventStreams, STREAM_HEARTBEAT_MS } from './agentEventStream';
@@ -28,6 +29,8 @@ export interface AgentApiDeps {
   translator: Translator;
   events: AgentEventBus;
   presence: AgentPresence;
+  /** HELPLINE_NUMBER: agents are introduced to consumers as being from it. */
+  helplineNumber: string;
   now: () => Date;
   /** How often the live stream writes a heartbeat; tests shorten it. */
   streamHeartbeatMs?: number;
@@ -117,8 +120,13 @@ export function mountAgentApi(server: Server, deps: AgentApiDeps): AgentApi {
   server.post('/api/agent/conversations/:id/claim', agentSide(async (req, res, identity) => {
     const id = String(req.params.id);
     const outcome = await deps.handoff.claim(id, identity.username);
-    await audit(identity, 'handoff.claim', id, { outcome: outcome.ok ? 'claimed' : outcome.problem });
-    if (!outcome.ok) return void res.send(PROBLEM_STATUS[outcome.problem], { error: outcome.problem });
+    if (!outcome.ok) {
+      await audit(identity, 'handoff.claim', id, { outcome: outcome.problem });
+      return void res.send(PROBLEM_STATUS[outcome.problem], { error: outcome.problem });
+    }
+    // A second click on Take is not a second arrival.
+    const told = outcome.changed ? await welcome(outcome.record, identity.username) : null;
+    await audit(identity, 'handoff.claim', id, { outcome: 'claimed', told });
     res.send(200, await fullView(outcome.record));
   }));
 
@@ -165,8 +173,12 @@ export function mountAgentApi(server: Server, deps: AgentApiDeps): AgentApi {
       return void res.send(400, { error: 'unknown_agent' });
     }
     const outcome = await deps.handoff.transfer(id, actorOf(identity), to);
-    await audit(identity, 'handoff.transfer', id, { outcome: outcome.ok ? 'transferred' : outcome.problem, to });
-    if (!outcome.ok) return void res.send(PROBLEM_STATUS[outcome.problem], { error: outcome.problem });
+    if (!outcome.ok) {
+      await audit(identity, 'handoff.transfer', id, { outcome: outcome.problem, to });
+      return void res.send(PROBLEM_STATUS[outcome.problem], { error: outcome.problem });
+    }
+    const told = outcome.changed && to !== null ? await welcome(outcome.record, to) : null;
+    await audit(identity, 'handoff.transfer', id, { outcome: 'transferred', to, told });
     res.send(200, { status: outcome.record.status, assignee: outcome.record.assignee });
   }));
 
@@ -184,6 +196,12 @@ export function mountAgentApi(server: Server, deps: AgentApiDeps): AgentApi {
     await audit(identity, 'handoff.resolve', id, { outcome: 'resolved', reason: body.data.reason, told: delivery.delivered });
     res.send(200, { status: outcome.record.status, told: delivery.delivered });
   }));
+
+  /** Tells the consumer who has their conversation now; true when it reached them. */
+  async function welcome(record: HandoffRecord, username: string): Promise<boolean> {
+    const name = deps.authentication.displayName(username) ?? username;
+    return (await tellAgentJoined({ notifier: deps.notifier, helplineNumber: deps.helplineNumber }, record, name)).delivered;
+  }
 
   async function fullView(record: HandoffRecord) {
     return conversationView(record, await botContext(record, deps.backend, deps.tickets));

@@ -108,9 +108,30 @@ describe('the agent API', () => {
     });
   });
 
+  it('tells a Hindi consumer by name which agent joined, again on a transfer, never on a repeat or a return to the queue', async () => {
+    await harness.consumer.play([['user', 'agent se baat karao'], ['bot', 'कतार में आपका नंबर 1']]);
+    await harness.call('agent1', 'POST', '/api/agent/conversations/Convo1/claim');
+    expect(harness.consumer.received()).toEqual(['1912 हेल्पलाइन से Anita अब इस चैट में आपके साथ हैं और आपकी मदद करेंगे।']);
+    expect(await statusOf(harness.call('agent1', 'POST', '/api/agent/conversations/Convo1/claim'))).toBe(200);
+    expect(harness.consumer.received()).toEqual([]);
+    await harness.call('agent1', 'POST', '/api/agent/conversations/Convo1/transfer', { to: 'agent2' });
+    expect(harness.consumer.received()).toEqual(['1912 हेल्पलाइन से Rahul अब इस चैट में आपके साथ हैं और आपकी मदद करेंगे।']);
+    await harness.call('agent2', 'POST', '/api/agent/conversations/Convo1/transfer', { to: null });
+    expect(harness.consumer.received()).toEqual([]);
+    const told = (await harness.audit.recent(20, 'Convo1')).map((entry) => `${entry.actor} ${entry.action} ${String(entry.detail?.told)}`);
+    expect(told).toEqual(expect.arrayContaining(['agent1 handoff.claim true', 'agent1 handoff.transfer true', 'agent2 handoff.transfer null']));
+  });
+
+  it('tells an English consumer whom a supervisor assigned them to', async () => {
+    await harness.consumer.play([['user', 'talk to agent'], ['bot', 'number 1 in the queue']]);
+    await harness.call('supervisor1', 'POST', '/api/agent/conversations/Convo1/transfer', { to: 'agent2' });
+    expect(harness.consumer.received()).toEqual(['Rahul from the 1912 helpline has joined this chat and will help you now.']);
+  });
+
   it('keeps private notes for the agent side: author and time shown, never sent to the consumer', async () => {
     await harness.consumer.play([['user', 'talk to agent'], ['bot', 'number 1 in the queue']]);
     expect(await statusOf(harness.call('agent1', 'POST', '/api/agent/conversations/Convo1/claim'))).toBe(200);
+    expect(harness.consumer.received()).toEqual([expect.stringContaining('Anita')]);
     const noted = await harness.call('agent1', 'POST', '/api/agent/conversations/Convo1/notes', { text: 'Asked twice about the 1st-of-month deduction' });
     expect(noted.status).toBe(201);
     expect(await statusOf(harness.call('agent1', 'POST', '/api/agent/conversations/Convo1/notes', { text: '  ' }))).toBe(400);

@@ -73,6 +73,7 @@ export async function startAgentApi(options: AgentApiOptions = {}): Promise<Agen
     translator: sampark.translator,
     events: sampark.agentEvents,
     presence: sampark.presence,
+    helplineNumber: sampark.services.policy.helplineNumber,
     now: () => new Date(now().getTime() + 300_000),
     ...(options.streamHeartbeatMs ? { streamHeartbeatMs: options.streamHeartbeatMs } : {}),
   });
