@@ -390,6 +390,8 @@
         el('span', { class: 'agent-muted', text: channelName(entry.channel) }),
       ]),
       el('div', { class: 'agent-muted', text: Staff.t('page.queue.waited', { minutes: waitedMinutes(entry) }) }),
+      // The consumer's last words (masked by the server), so the agent knows what they take before taking it.
+      entry.lastWords ? el('q', { class: 'agent-preview', 'data-testid': 'queue-preview', lang: entry.language, text: entry.lastWords }) : null,
       entry.caNumber ? el('div', { text: Staff.t('page.context.ca') + ' ' + entry.caNumber }) : null,
       entry.lastIntent ? el('div', { text: Staff.t('page.conversation.intent', { intent: intentName(entry.lastIntent) }) }) : null,
       entry.messages > 0 ? el('div', { class: 'agent-muted', text: Staff.t('page.queue.messages', { count: entry.messages }) }) : null,

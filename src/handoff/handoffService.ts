@@ -87,9 +87,9 @@ export class HandoffService implements HandoffQueue {
     return this.apply(conversationId, { type: 'expire', at: this.stamp() });
   }
 
-  /** Adds the consumer's message to the transcript the agent reads. */
-  consumerWrote(conversationId: string, text: string): Promise<HandoffOutcome> {
-    return this.apply(conversationId, { type: 'consumer_wrote', text, at: this.stamp() });
+  /** Adds the consumer's message to the transcript the agent reads; one that speaks of a health need makes the request urgent. */
+  consumerWrote(conversationId: string, text: string, urgent = false): Promise<HandoffOutcome> {
+    return this.apply(conversationId, { type: 'consumer_wrote', text, at: this.stamp(), ...(urgent ? { urgent } : {}) });
   }
 
   /** Adds the assigned agent's reply to the transcript; delivering it is the caller's part. */

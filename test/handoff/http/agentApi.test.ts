@@ -44,6 +44,52 @@ describe('the agent API', () => {
     ]);
   });
 
+  it('marks a Hindi request urgent when a health need is said while waiting, and serves it ahead of earlier ones', async () => {
+    await harness.sampark.handoff.enqueue(request('earlier', { requestedAt: new Date(TEST_NOW.getTime() - 600_000).toISOString() }));
+    await harness.consumer.play([
+      ['user', 'agent se baat karao'],
+      ['bot', 'कतार में आपका नंबर 2'],
+      ['user', 'जल्दी कीजिए, घर में दादी ऑक्सीजन मशीन पर हैं'],
+      ['bot', 'कतार में नंबर 1'],
+    ]);
+    const { queue } = await json(harness.call('agent1', 'GET', '/api/agent/queue'));
+    expect(queue.map((entry: { conversationId: string; priority: string }) => [entry.conversationId, entry.priority])).toEqual([
+      ['Convo1', 'urgent'],
+      ['earlier', 'normal'],
+    ]);
+  });
+
+  it('marks an English request urgent from a health need said to the bot long before asking for an agent', async () => {
+    await harness.consumer.play([
+      ['user', 'my father is on oxygen and the light is gone'],
+      ['user', 'what is my balance'],
+      ['bot', 'consumer number'],
+      ['user', '101000001'],
+      ['bot', '842.50'],
+      ['user', 'talk to agent'],
+      ['bot', 'number 1 in the queue'],
+    ]);
+    const { queue } = await json(harness.call('agent1', 'GET', '/api/agent/queue'));
+    expect(queue).toEqual([expect.objectContaining({ conversationId: 'Convo1', priority: 'urgent' })]);
+  });
+
+  it("previews on each card the consumer's last words, masked, with the language, channel and wait", async () => {
+    const said = (text: string) => ({ from: 'consumer' as const, text, at: TEST_NOW.toISOString() });
+    await harness.sampark.handoff.enqueue(request('to-bot', { language: 'en', history: [said('light nahi hai'), { ...said('Please tell me your CA number'), from: 'bot' }] }));
+    await harness.sampark.handoff.enqueue(request('to-agent', { history: [said('agent chahiye')] }));
+    await harness.sampark.handoff.consumerWrote('to-agent', 'mera naya number 9876543210 hai, OTP 482913 aaya');
+    await harness.sampark.handoff.enqueue(request('long', { history: [said(`recharge ${'bahut '.repeat(40)}der se`)] }));
+    await harness.sampark.handoff.enqueue(request('silent', { history: [] }));
+    const { queue } = await json(harness.call('agent2', 'GET', '/api/agent/queue'));
+    const cards = Object.fromEntries(queue.map((entry: { conversationId: string }) => [entry.conversationId, entry]));
+    expect(cards['to-bot']).toMatchObject({ lastWords: 'light nahi hai', language: 'en', channel: 'test', waitSeconds: 300 });
+    expect(cards['to-agent'].lastWords).toBe('mera naya number ******3210 hai, OTP ****** aaya');
+    expect(cards.long.lastWords).toMatch(/^recharge bahut .*…$/);
+    expect(cards.long.lastWords.length).toBeLessThanOrEqual(121);
+    expect(cards.silent.lastWords).toBeNull();
+    expect(JSON.stringify(queue)).not.toMatch(/9876543210|482913/);
+  });
+
   it("shows the bot's context: CA number, masked consumer, meter summary, tickets and the bot's part", async () => {
     await harness.consumer.play([
       ['user', 'balance 101000001'],
