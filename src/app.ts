@@ -15,6 +15,10 @@ import { InProcessAgentEventBus } from './handoff/inProcessAgentEventBus';
 import { MemoryAgentPresence } from './handoff/memoryAgentPresence';
 import { RedisAgentEventBus } from './handoff/redisAgentEventBus';
 import { RedisAgentPresence } from './handoff/redisAgentPresence';
+import { CallBackDesk } from './handoff/callBacks/callBackDesk';
+import type { CallBackStore } from './handoff/callBacks/callBackStore';
+import { MemoryCallBackStore } from './handoff/callBacks/memoryCallBackStore';
+import { RedisCallBackStore } from './handoff/callBacks/redisCallBackStore';
 import { HandoffExpiry } from './handoff/handoffExpiry';
 import { HandoffGate } from './handoff/handoffGate';
 import { reportHandoffOutcomes } from './handoff/handoffOutcomes';
@@ -76,6 +80,7 @@ export interface Ports {
   handoff: HandoffStore;
   agentEvents: AgentEventBus;
   presence: AgentPresence;
+  callBacks: CallBackStore;
   turnLock: TurnLock;
   jobs: JobQueue;
   audit: AuditLog;
@@ -94,6 +99,8 @@ export interface Sampark {
   agentEvents: AgentEventBus;
   /** Who has the agent console open. */
   presence: AgentPresence;
+  /** Call-backs agents owe consumers (asked for out of agent hours, or when nobody was free). */
+  callBacks: CallBackDesk;
   services: DialogServices;
   translator: Translator;
   /** What /readyz asks: every external dependency this configuration uses. */
@@ -194,6 +201,13 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
   const presence =
     overrides.presence ??
     (redis ? new RedisAgentPresence(redis, 'sampark:presence:', PRESENCE_TTL_SECONDS, now) : new MemoryAgentPresence(PRESENCE_TTL_SECONDS, now));
+  const callBacks = new CallBackDesk(
+    overrides.callBacks ??
+      (redis
+        ? new RedisCallBackStore(redis, 'sampark:call-backs:', config.handoffRecordTtlDays * 86_400)
+        : new MemoryCallBackStore(config.handoffRecordTtlDays * 86_400, now)),
+    now,
+  );
   const limiter = overrides.limiter ?? (redis ? new RedisRateLimiter(redis, 'sampark:limits:', now) : new MemoryRateLimiter(now));
   const services: DialogServices = {
     backend,
@@ -210,6 +224,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
       { limiter, rules: config.policy.ticketLimits },
     ),
     handoff: operations.watchHandoffs(handoffExpiry.watching(handoff)),
+    callBacks,
     conversations,
     recognizer,
     translator,
@@ -291,6 +306,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     handoff,
     agentEvents,
     presence,
+    callBacks,
     services,
     translator,
     readiness,
