@@ -4,6 +4,7 @@ import type { StaffAuthentication } from '../auth/staffAuthentication';
 import { mountStaffRoutes, type StaffRouteOptions } from '../auth/staffRoutes';
 import { mountAgentApi } from '../handoff/http/agentApi';
 import { mountAgentTickets } from '../handoff/http/agentTickets';
+import { mountCallBackApi } from '../handoff/http/callBackApi';
 import { mountOpsApi } from '../ops/http/opsApi';
 import { mountFieldApi } from '../tickets/http/fieldApi';
 import { mountCampaignApi } from '../outreach/http/campaignApi';
@@ -65,6 +66,7 @@ export function mountStaffConsoles(
     logger: sampark.services.logger,
     now,
   });
+  mountCallBackApi(server, { authentication, callBacks: sampark.callBacks, audit: sampark.audit, now });
   mountStaffPage(server, { name: 'agent', namespace: 'agentConsole', translator: sampark.translator });
   mountOpsApi(server, { authentication, operations: sampark.operations, audit: sampark.audit, now });
   mountCampaignApi(server, { authentication, campaigns: sampark.outreach.campaigns, audit: sampark.audit, now });

@@ -9,6 +9,7 @@ import { SimulatedMeterBackend } from '../../../src/backend/simulator/simulatedM
 import { loadConfig } from '../../../src/config/config';
 import { mountAgentApi, type AgentApi } from '../../../src/handoff/http/agentApi';
 import { mountAgentTickets } from '../../../src/handoff/http/agentTickets';
+import { mountCallBackApi } from '../../../src/handoff/http/callBackApi';
 import { silentLogger } from '../../../src/log/logger';
 import { TEST_NOW, TEST_OTP, TestConversation } from '../../support/conversation';
 import { openEventStream, type OpenStream } from './eventStreamReader';
@@ -88,6 +89,7 @@ export async function startAgentApi(options: AgentApiOptions = {}): Promise<Agen
     logger: silentLogger(),
     now: () => new Date(now().getTime() + 300_000),
   });
+  mountCallBackApi(server, { authentication, callBacks: sampark.callBacks, audit, now: () => new Date(now().getTime() + 300_000) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const tokens: Record<string, string> = {};
