@@ -742,6 +742,7 @@
     renderLists();
     renderConversation();
     renderOverview();
+    AgentCallBacks.render();
   }
 
   // Session ------------------------------------------------------------------------------------
@@ -753,6 +754,7 @@
     loadLists();
     loadColleagues();
     loadOverview();
+    AgentCallBacks.start({ say: say, problem: problem, nameOf: nameOf });
     if (closeStream) closeStream();
     closeStream = Staff.stream('/api/agent/events', onEvent);
     clearInterval(tickTimer);
@@ -763,6 +765,7 @@
     if (closeStream) closeStream();
     closeStream = null;
     clearInterval(tickTimer);
+    AgentCallBacks.stop();
     state.openId = null;
     state.view = null;
     state.live = false;
