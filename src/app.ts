@@ -20,6 +20,10 @@ import type { CallBackStore } from './handoff/callBacks/callBackStore';
 import { MemoryCallBackStore } from './handoff/callBacks/memoryCallBackStore';
 import { RedisCallBackStore } from './handoff/callBacks/redisCallBackStore';
 import { HandoffExpiry } from './handoff/handoffExpiry';
+import { archiveFinishedHandoffs } from './handoff/history/archiveFinishedHandoffs';
+import type { HandoffArchive } from './handoff/history/handoffArchive';
+import { MemoryHandoffArchive } from './handoff/history/memoryHandoffArchive';
+import { RedisHandoffArchive } from './handoff/history/redisHandoffArchive';
 import { HandoffGate } from './handoff/handoffGate';
 import { reportHandoffOutcomes } from './handoff/handoffOutcomes';
 import { HandoffService } from './handoff/handoffService';
@@ -81,6 +85,7 @@ export interface Ports {
   agentEvents: AgentEventBus;
   presence: AgentPresence;
   callBacks: CallBackStore;
+  handoffArchive: HandoffArchive;
   turnLock: TurnLock;
   jobs: JobQueue;
   audit: AuditLog;
@@ -101,6 +106,8 @@ export interface Sampark {
   presence: AgentPresence;
   /** Call-backs agents owe consumers (asked for out of agent hours, or when nobody was free). */
   callBacks: CallBackDesk;
+  /** Finished agent conversations by consumer, for the history agents search. */
+  handoffArchive: HandoffArchive;
   services: DialogServices;
   translator: Translator;
   /** What /readyz asks: every external dependency this configuration uses. */
@@ -190,6 +197,12 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
   const agentEvents =
     overrides.agentEvents ?? (redis ? new RedisAgentEventBus(redis, 'sampark:agent-events', logger) : new InProcessAgentEventBus());
   publishHandoffChanges(handoff, agentEvents, logger);
+  const handoffArchive =
+    overrides.handoffArchive ??
+    (redis
+      ? new RedisHandoffArchive(redis, 'sampark:handoff-archive:', config.handoffRecordTtlDays * 86_400)
+      : new MemoryHandoffArchive(config.handoffRecordTtlDays * 86_400, now));
+  archiveFinishedHandoffs(handoff, handoffArchive, logger);
   const handoffExpiry = new HandoffExpiry({
     jobs,
     handoff,
@@ -307,6 +320,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     agentEvents,
     presence,
     callBacks,
+    handoffArchive,
     services,
     translator,
     readiness,

@@ -5,6 +5,7 @@ import { mountStaffRoutes, type StaffRouteOptions } from '../auth/staffRoutes';
 import { mountAgentApi } from '../handoff/http/agentApi';
 import { mountAgentTickets } from '../handoff/http/agentTickets';
 import { mountCallBackApi } from '../handoff/http/callBackApi';
+import { mountConsumerSearch } from '../handoff/http/consumerSearch';
 import { mountOpsApi } from '../ops/http/opsApi';
 import { mountFieldApi } from '../tickets/http/fieldApi';
 import { mountCampaignApi } from '../outreach/http/campaignApi';
@@ -52,6 +53,7 @@ export function mountStaffConsoles(
     translator: sampark.translator,
     events: sampark.agentEvents,
     presence: sampark.presence,
+    archive: sampark.handoffArchive,
     helplineNumber: sampark.services.policy.helplineNumber,
     now,
   });
@@ -67,6 +69,15 @@ export function mountStaffConsoles(
     now,
   });
   mountCallBackApi(server, { authentication, callBacks: sampark.callBacks, audit: sampark.audit, now });
+  mountConsumerSearch(server, {
+    authentication,
+    archive: sampark.handoffArchive,
+    tickets: sampark.ticketRepository,
+    callBacks: sampark.callBacks,
+    backend: sampark.services.backend,
+    audit: sampark.audit,
+    now,
+  });
   mountStaffPage(server, { name: 'agent', namespace: 'agentConsole', translator: sampark.translator });
   mountOpsApi(server, { authentication, operations: sampark.operations, audit: sampark.audit, now });
   mountCampaignApi(server, { authentication, campaigns: sampark.outreach.campaigns, audit: sampark.audit, now });

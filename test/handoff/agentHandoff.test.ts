@@ -43,6 +43,7 @@ describe('an agent takes a conversation over and hands it back', () => {
       translator: sampark.translator,
       events: sampark.agentEvents,
       presence: sampark.presence,
+      archive: sampark.handoffArchive,
       helplineNumber: sampark.services.policy.helplineNumber,
       now: () => new Date(TEST_NOW.getTime() + 300_000),
     });

@@ -12,11 +12,13 @@ import type { TicketRepository } from '../../tickets/ticketRepository';
 import type { AgentEventBus } from '../agentEventBus';
 import type { AgentPresence } from '../agentPresence';
 import { tellAgentJoined } from '../agentJoined';
+import type { HandoffArchive } from '../history/handoffArchive';
 import { ResolveReasonSchema, type AgentActor, type HandoffRecord, type TransitionProblem } from '../handoffRecord';
 import type { HandoffService } from '../handoffService';
 import { AgentEventStreams, STREAM_HEARTBEAT_MS } from './agentEventStream';
 import { cannedReplies } from './cannedReplies';
 import { botContext, conversationView, overviewEntry, queueEntry } from './conversationView';
+import { earlierConversations } from './pastConversations';
 
 /** What the agent API works with. */
 export interface AgentApiDeps {
@@ -29,6 +31,8 @@ export interface AgentApiDeps {
   translator: Translator;
   events: AgentEventBus;
   presence: AgentPresence;
+  /** Finished chats: the consumer's earlier ones are shown with the current one. */
+  archive: HandoffArchive;
   /** HELPLINE_NUMBER: agents are introduced to consumers as being from it. */
   helplineNumber: string;
   now: () => Date;
@@ -203,8 +207,10 @@ export function mountAgentApi(server: Server, deps: AgentApiDeps): AgentApi {
     return (await tellAgentJoined({ notifier: deps.notifier, helplineNumber: deps.helplineNumber }, record, name)).delivered;
   }
 
+  /** The conversation with the bot's context and the consumer's earlier chats with agents. */
   async function fullView(record: HandoffRecord) {
-    return conversationView(record, await botContext(record, deps.backend, deps.tickets));
+    const context = await botContext(record, deps.backend, deps.tickets);
+    return { ...conversationView(record, context), previous: await earlierConversations(deps.archive, context.caNumber, record) };
   }
 
   /** Every call-centre account, whether its console is open, and how many of `sideRecords` it holds. */

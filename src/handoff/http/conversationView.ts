@@ -35,7 +35,7 @@ export function queueEntry(record: HandoffRecord, position: number, now: Date) {
 }
 
 /** What the consumer said last, to the agent or before to the bot, masked and cut; null when they said nothing yet. */
-function lastWordsOf(record: HandoffRecord): string | null {
+export function lastWordsOf(record: HandoffRecord): string | null {
   const said = [...(record.request.history ?? []), ...record.transcript].filter((line) => line.from === 'consumer');
   const last = said.at(-1)?.text.trim();
   if (!last) return null;
@@ -141,7 +141,8 @@ export function conversationView(record: HandoffRecord, context: BotContext | nu
   };
 }
 
-function maskedConsumer(consumer: Consumer) {
+/** A consumer as staff on the agent side see them: name, address and mobile masked. */
+export function maskedConsumer(consumer: Consumer) {
   return {
     name: maskName(consumer.name),
     address: maskAddress(consumer.address),
@@ -164,7 +165,8 @@ function meterSummary(meter: MeterStatus) {
   };
 }
 
-function ticketLine(ticket: Ticket) {
+/** A ticket as a line in the context panel or a search result. */
+export function ticketLine(ticket: Ticket) {
   return {
     number: ticket.number,
     category: ticket.category,

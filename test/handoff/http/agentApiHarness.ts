@@ -10,6 +10,7 @@ import { loadConfig } from '../../../src/config/config';
 import { mountAgentApi, type AgentApi } from '../../../src/handoff/http/agentApi';
 import { mountAgentTickets } from '../../../src/handoff/http/agentTickets';
 import { mountCallBackApi } from '../../../src/handoff/http/callBackApi';
+import { mountConsumerSearch } from '../../../src/handoff/http/consumerSearch';
 import { silentLogger } from '../../../src/log/logger';
 import { TEST_NOW, TEST_OTP, TestConversation } from '../../support/conversation';
 import { openEventStream, type OpenStream } from './eventStreamReader';
@@ -74,6 +75,7 @@ export async function startAgentApi(options: AgentApiOptions = {}): Promise<Agen
     translator: sampark.translator,
     events: sampark.agentEvents,
     presence: sampark.presence,
+    archive: sampark.handoffArchive,
     helplineNumber: sampark.services.policy.helplineNumber,
     now: () => new Date(now().getTime() + 300_000),
     ...(options.streamHeartbeatMs ? { streamHeartbeatMs: options.streamHeartbeatMs } : {}),
@@ -90,6 +92,15 @@ export async function startAgentApi(options: AgentApiOptions = {}): Promise<Agen
     now: () => new Date(now().getTime() + 300_000),
   });
   mountCallBackApi(server, { authentication, callBacks: sampark.callBacks, audit, now: () => new Date(now().getTime() + 300_000) });
+  mountConsumerSearch(server, {
+    authentication,
+    archive: sampark.handoffArchive,
+    tickets: sampark.ticketRepository,
+    callBacks: sampark.callBacks,
+    backend: sampark.services.backend,
+    audit,
+    now: () => new Date(now().getTime() + 300_000),
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const tokens: Record<string, string> = {};
