@@ -681,6 +681,8 @@
           return el('li', { text: [ticket.number, Staff.t('page.ticketCategories.' + ticket.category), Staff.t('page.ticketStatuses.' + ticket.status), dateTime(ticket.createdAt)].join(' · ') });
         })));
     }
+    // What the consumer went through with agents before, found by the CA number the context has.
+    parts.push(el('h3', { text: Staff.t('page.search.conversations') }), AgentHistory.pastChats(view.previous, renderContext));
     box.replaceChildren.apply(box, parts);
   }
 
@@ -743,6 +745,7 @@
     renderConversation();
     renderOverview();
     AgentCallBacks.render();
+    AgentHistory.render();
   }
 
   // Session ------------------------------------------------------------------------------------
@@ -755,6 +758,7 @@
     loadColleagues();
     loadOverview();
     AgentCallBacks.start({ say: say, problem: problem, nameOf: nameOf });
+    AgentHistory.start({ problem: problem, nameOf: nameOf });
     if (closeStream) closeStream();
     closeStream = Staff.stream('/api/agent/events', onEvent);
     clearInterval(tickTimer);
@@ -766,6 +770,7 @@
     closeStream = null;
     clearInterval(tickTimer);
     AgentCallBacks.stop();
+    AgentHistory.stop();
     state.openId = null;
     state.view = null;
     state.live = false;

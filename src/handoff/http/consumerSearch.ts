@@ -80,7 +80,8 @@ export function mountConsumerSearch(server: Server, deps: ConsumerSearchDeps): v
 
 /**
  * The CA numbers the text names: a ticket's connection, the connections registered on a mobile, or
- * the CA number itself. Ten digits from 6 may be a mobile or a CA number: both are tried.
+ * the CA number itself. Ten digits from 6 may be a mobile or a CA number: a mobile when connections
+ * are registered on it, else a CA number.
  */
 async function connectionsNamedBy(deps: ConsumerSearchDeps, text: string): Promise<{ kind: SearchKind; caNumbers: string[]; backendUnavailable: boolean }> {
   const ticketNumber = parseTicketNumber(text);
@@ -94,7 +95,9 @@ async function connectionsNamedBy(deps: ConsumerSearchDeps, text: string): Promi
   if (!mobile) return { kind: ca.ok ? 'ca' : 'none', caNumbers, backendUnavailable: false };
   try {
     const onMobile = (await deps.backend.findConnectionsByMobile(mobile)).map((consumer) => consumer.caNumber);
-    return { kind: onMobile.length > 0 || !ca.ok ? 'mobile' : 'ca', caNumbers: [...new Set([...onMobile, ...caNumbers])], backendUnavailable: false };
+    // Connections registered on it make it a mobile; none, and it is read as the CA number it also is.
+    if (onMobile.length > 0) return { kind: 'mobile', caNumbers: onMobile, backendUnavailable: false };
+    return { kind: ca.ok ? 'ca' : 'mobile', caNumbers, backendUnavailable: false };
   } catch (error) {
     if (!(error instanceof BackendUnavailableError)) throw error;
     return { kind: 'mobile', caNumbers, backendUnavailable: true };

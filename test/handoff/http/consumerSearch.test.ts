@@ -79,6 +79,8 @@ describe("search and a consumer's history in the agent API", () => {
     const byTicket = await search(formatTicketNumber(ticket.number as TicketNumber).toLowerCase());
     expect(byTicket).toMatchObject({ kind: 'ticket', connections: [{ caNumber: '101000001' }] });
 
+    // Ten digits no connection is registered on are read as a CA number.
+    expect(await search('9000000999')).toMatchObject({ kind: 'ca', connections: [{ caNumber: '9000000999', consumer: null, tickets: [] }] });
     expect(await search('light nahi hai')).toEqual({ kind: 'none', connections: [], backendUnavailable: false });
     expect((await harness.call('agent2', 'GET', '/api/agent/search')).status).toBe(400);
     expect(JSON.stringify([byCa, byMobile, byTicket])).not.toMatch(/Ramesh|9876500001|House 112/);
