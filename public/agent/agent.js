@@ -144,11 +144,13 @@
     }, problem);
   }
 
-  function loadCanned(language) {
-    if (state.canned[language]) return Promise.resolve();
-    return Staff.api('GET', '/api/agent/canned?language=' + language).then(function (body) {
-      state.canned[language] = body.replies;
-      if (state.view && state.view.language === language) renderConversation();
+  /** Ready replies for one conversation, with its consumer's name and CA number written in; loaded once each. */
+  function loadCanned(view) {
+    var id = view.conversationId;
+    if (state.canned[id] || view.status !== 'assigned') return Promise.resolve();
+    return Staff.api('GET', '/api/agent/canned?language=' + view.language + '&conversation=' + encodeURIComponent(id)).then(function (body) {
+      state.canned[id] = body.replies;
+      if (state.view && state.view.conversationId === id) renderConversation();
     }, problem);
   }
 
@@ -161,7 +163,7 @@
         if (state.openId !== id) return;
         state.view = view;
         renderConversation();
-        loadCanned(view.language);
+        loadCanned(view);
       },
       function (error) {
         // Taken by someone else, or gone: nothing to show any more.
@@ -207,12 +209,14 @@
       return;
     }
     if (!data || typeof data !== 'object' || !data.conversationId) return;
+    if (name === 'queue.added') AgentAlerts.alert(Staff.t('page.alerts.newRequest'));
     var me = identity() && identity().username;
     var listed = function (entries) { return entries.some(function (entry) { return entry.conversationId === data.conversationId; }); };
     // A waiting consumer writing changes their card's count too.
     if (name.indexOf('queue.') === 0 || data.assignee === me || listed(state.mine) || listed(state.queue)) reloadSoon('lists');
     if (name === 'conversation.consumer_wrote' && data.assignee === me && data.conversationId !== state.openId) {
-      state.unread[data.conversationId] = true;
+      state.unread[data.conversationId] = (state.unread[data.conversationId] || 0) + 1;
+      AgentAlerts.alert(Staff.t('page.alerts.newMessage'));
     }
     if (data.conversationId === state.openId) {
       if (name === 'conversation.claimed' && data.by !== me && state.view && state.view.status === 'queued') say(Staff.t('page.queue.taken'), true);
@@ -239,7 +243,7 @@
         state.view = view;
         state.draft = { reply: '', note: '' };
         renderConversation();
-        loadCanned(view.language);
+        loadCanned(view);
         loadLists();
       },
       function (error) {
@@ -358,6 +362,7 @@
     var header = Staff.header(Staff.t('page.title'));
     if (identity()) {
       header.insertBefore(el('span', { id: 'agent-live', class: 'agent-live', role: 'status' }), header.children[1] || null);
+      header.insertBefore(AgentAlerts.toggle(), header.children[2] || null);
     }
     top.replaceChildren(header);
     setLive(state.live);
@@ -365,7 +370,8 @@
 
   function renderLists() {
     // The tab's title shows the queue, for an agent working in another window.
-    document.title = (state.queue.length ? '(' + state.queue.length + ') ' : '') + Staff.t('page.title');
+    var waiting = state.queue.length + Object.keys(state.unread).reduce(function (sum, id) { return sum + state.unread[id]; }, 0);
+    document.title = (waiting ? '(' + waiting + ') ' : '') + Staff.t('page.title');
     $('agent-queue-title').textContent = Staff.t('page.queue.title') + (state.queue.length ? ' (' + state.queue.length + ')' : '');
     $('agent-mine-title').textContent = Staff.t('page.mine.title');
     var queue = $('agent-queue');
@@ -405,7 +411,7 @@
       el('div', { class: 'agent-card-head' }, [
         entry.priority === 'urgent' ? el('span', { class: 'agent-tag agent-tag-urgent', text: Staff.t('page.queue.urgent') }) : null,
         el('strong', { text: Staff.t('page.languages.' + entry.language) + ' · ' + channelName(entry.channel) }),
-        state.unread[entry.conversationId] ? el('span', { class: 'agent-tag agent-tag-unread', 'data-testid': 'unread', text: Staff.t('page.mine.unread') }) : null,
+        state.unread[entry.conversationId] ? el('span', { class: 'agent-tag agent-tag-unread', 'data-testid': 'unread', text: Staff.t('page.mine.unread', { count: state.unread[entry.conversationId] }) }) : null,
       ]),
       entry.lastIntent ? el('div', { class: 'agent-muted', text: Staff.t('page.conversation.intent', { intent: intentName(entry.lastIntent) }) }) : null,
       el('button', {
@@ -489,6 +495,7 @@
         view.priority === 'urgent' ? el('span', { class: 'agent-tag agent-tag-urgent', text: Staff.t('page.queue.urgent') }) : null,
         el('button', { type: 'button', class: 'staff-secondary agent-close', text: Staff.t('page.conversation.close'), onclick: closeConversation }),
       ]),
+      mine ? el('p', { class: 'agent-muted agent-shortcuts', 'data-testid': 'shortcuts', text: Staff.t('page.shortcuts.hint') }) : null,
       el('p', { class: 'agent-muted', text: [
         Staff.t('page.conversation.language', { language: Staff.t('page.languages.' + view.language) }),
         Staff.t('page.conversation.channel', { channel: channelName(view.channel) }),
@@ -510,7 +517,7 @@
   }
 
   function replyForm(view) {
-    var replies = state.canned[view.language] || [];
+    var replies = state.canned[view.conversationId] || [];
     var text = el('textarea', { id: 'agent-reply', name: 'reply', rows: 3, maxlength: 2000, placeholder: Staff.t('page.reply.placeholder'), lang: view.language });
     text.value = state.draft.reply;
     text.oninput = function () { state.draft.reply = text.value; };
@@ -528,19 +535,21 @@
       }
       canned.value = '';
     };
+    var suggestions = AgentCannedSearch.attach(text, replies, function (value) { state.draft.reply = value; });
     var form = el('form', { class: 'agent-form agent-reply-form', 'aria-label': Staff.t('page.reply.label') }, [
       el('label', { for: 'agent-reply', text: Staff.t('page.reply.label') }),
       canned,
       text,
+      suggestions,
       el('button', { type: 'submit', name: 'send', class: 'staff-primary', disabled: Boolean(state.acting.replies), text: Staff.t('page.reply.send') }),
     ]);
-    text.onkeydown = function (event) {
+    text.addEventListener('keydown', function (event) {
       // Ctrl+Enter sends, as in most chat tools; Enter alone makes a new line.
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
         sendReply(form);
       }
-    };
+    });
     form.onsubmit = function (event) {
       event.preventDefault();
       sendReply(form);
@@ -764,6 +773,26 @@
     clearInterval(tickTimer);
     tickTimer = setInterval(renderLists, TICK_MS);
   }
+
+  /**
+   * Keys an agent works a shift with: Alt+N the next of their conversations (one with new messages
+   * first), Alt+T and Alt+R to the transfer and resolve choices; the button beside them still does
+   * it, so a slip of the hand resolves nothing. Alt keeps them clear of typing in the reply box.
+   */
+  function onShortcut(event) {
+    if (!event.altKey || event.ctrlKey || event.metaKey || !identity()) return;
+    var key = event.key.toLowerCase();
+    if (key === 'n' && state.mine.length > 0) {
+      event.preventDefault();
+      var unread = state.mine.filter(function (entry) { return state.unread[entry.conversationId] && entry.conversationId !== state.openId; })[0];
+      var at = state.mine.map(function (entry) { return entry.conversationId; }).indexOf(state.openId);
+      openConversation((unread || state.mine[(at + 1) % state.mine.length]).conversationId);
+    } else if ((key === 't' || key === 'r') && $(key === 't' ? 'agent-transfer' : 'agent-resolve-reason')) {
+      event.preventDefault();
+      $(key === 't' ? 'agent-transfer' : 'agent-resolve-reason').focus();
+    }
+  }
+  document.addEventListener('keydown', onShortcut);
 
   function showSignIn() {
     if (closeStream) closeStream();

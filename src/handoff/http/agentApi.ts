@@ -16,7 +16,7 @@ import type { HandoffArchive } from '../history/handoffArchive';
 import { ResolveReasonSchema, type AgentActor, type HandoffRecord, type TransitionProblem } from '../handoffRecord';
 import type { HandoffService } from '../handoffService';
 import { AgentEventStreams, STREAM_HEARTBEAT_MS } from './agentEventStream';
-import { cannedReplies } from './cannedReplies';
+import { cannedReplies, type CannedFor } from './cannedReplies';
 import { botContext, conversationView, overviewEntry, queueEntry } from './conversationView';
 import { earlierConversations } from './pastConversations';
 
@@ -51,7 +51,7 @@ const NoteSchema = z.object({ text: Text });
 const ResolveSchema = z.object({ reason: ResolveReasonSchema });
 /** A colleague's username, or null for back to the queue. */
 const TransferSchema = z.object({ to: z.string().trim().toLowerCase().min(1).max(40).nullable() });
-const CannedQuerySchema = z.object({ language: z.enum(LANGUAGES) });
+const CannedQuerySchema = z.object({ language: z.enum(LANGUAGES), conversation: z.string().min(1).max(200).optional() });
 
 /** HTTP status for each refusal. */
 const PROBLEM_STATUS: Record<TransitionProblem, number> = {
@@ -95,10 +95,18 @@ export function mountAgentApi(server: Server, deps: AgentApiDeps): AgentApi {
     await streams.serve(res, identity, async () => (await deps.authentication.authorize(header, CALL_CENTRE_ROLES, endpoint)).ok);
   }));
 
-  server.get('/api/agent/canned', agentSide(async (req, res) => {
+  server.get('/api/agent/canned', agentSide(async (req, res, identity) => {
     const query = CannedQuerySchema.safeParse(queryOf(req));
     if (!query.success) return void res.send(400, { error: 'bad_request', detail: z.prettifyError(query.error) });
-    res.send(200, { language: query.data.language, replies: cannedReplies(deps.translator, query.data.language) });
+    const { language, conversation } = query.data;
+    if (!conversation) return void res.send(200, { language, replies: cannedReplies(deps.translator, language) });
+    // Filled for one conversation: only its agent (or a supervisor) greets the consumer by name.
+    const record = await deps.handoff.current(conversation);
+    const refusal = !record ? 'not_found' : record.status !== 'assigned' || ownedByAnother(record, identity) ? 'not_assignee' : null;
+    if (!record || refusal) return void res.send(PROBLEM_STATUS[refusal ?? 'not_found'], { error: refusal });
+    const consumer = await consumerToGreet(record);
+    await audit(identity, 'handoff.name_revealed', conversation, { outcome: consumer.name ? 'filled' : 'unknown' });
+    res.send(200, { language, replies: cannedReplies(deps.translator, language, consumer) });
   }));
 
   server.get('/api/agent/agents', agentSide(async (_req, res) => {
@@ -200,6 +208,13 @@ export function mountAgentApi(server: Server, deps: AgentApiDeps): AgentApi {
     await audit(identity, 'handoff.resolve', id, { outcome: 'resolved', reason: body.data.reason, told: delivery.delivered });
     res.send(200, { status: outcome.record.status, told: delivery.delivered });
   }));
+
+  /** The consumer's own name and CA number, as the backend has them: the agent greets them by name. */
+  async function consumerToGreet(record: HandoffRecord): Promise<CannedFor> {
+    const { caNumber } = await botContext(record, deps.backend, deps.tickets);
+    const consumer = caNumber ? await deps.backend.findConsumer(caNumber).catch(() => null) : null;
+    return { name: consumer?.name ?? null, caNumber };
+  }
 
   /** Tells the consumer who has their conversation now; true when it reached them. */
   async function welcome(record: HandoffRecord, username: string): Promise<boolean> {

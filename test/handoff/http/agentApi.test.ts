@@ -225,6 +225,23 @@ describe('the agent API', () => {
     expect(await statusOf(harness.call('agent1', 'GET', '/api/agent/canned'))).toBe(400);
   });
 
+  it("fills the ready replies of a conversation with the consumer's name and CA number for its agent, audited", async () => {
+    await harness.consumer.play([['user', 'balance 101000001'], ['bot', '842.50'], ['user', 'agent se baat karao'], ['bot', 'कतार में आपका नंबर 1']]);
+    const path = '/api/agent/canned?language=hi&conversation=Convo1';
+    // Nobody's conversation yet: no agent greets this consumer by name.
+    expect(await statusOf(harness.call('agent1', 'GET', path))).toBe(403);
+    await harness.call('agent1', 'POST', '/api/agent/conversations/Convo1/claim');
+    const replies = Object.fromEntries((await json(harness.call('agent1', 'GET', path))).replies.map((reply: { id: string; text: string }) => [reply.id, reply.text]));
+    expect(replies.greeting).toMatch(/^नमस्ते Ramesh Kumar जी, मैं 1912 हेल्पलाइन/);
+    expect(replies.checking).toContain('उपभोक्ता संख्या 101000001 का मीटर');
+    expect(await statusOf(harness.call('agent2', 'GET', path))).toBe(403);
+    expect(await statusOf(harness.call('agent1', 'GET', '/api/agent/canned?language=en&conversation=nobody'))).toBe(404);
+    const english = Object.fromEntries((await json(harness.call('agent1', 'GET', '/api/agent/canned?language=en'))).replies.map((reply: { id: string; text: string }) => [reply.id, reply.text]));
+    expect([english.greeting, english.checking]).toEqual([expect.stringMatching(/^Hello there, I am/), expect.stringContaining('the meter of your connection')]);
+    const revealed = (await harness.audit.recent(20, 'Convo1')).filter((entry) => entry.action === 'handoff.name_revealed').map((entry) => `${entry.actor} ${String(entry.detail?.outcome)}`);
+    expect(revealed).toEqual(['agent1 filled']);
+  });
+
   it("gives supervisors the overview: every conversation not with the bot, by status and agent, and who is online", async () => {
     await harness.sampark.handoff.enqueue(request('a'));
     await harness.sampark.handoff.enqueue(request('b'));
