@@ -104,6 +104,8 @@ export interface Sampark {
   agentEvents: AgentEventBus;
   /** Who has the agent console open. */
   presence: AgentPresence;
+  /** One-at-a-time runs by key across instances: conversation turns, and rounds of automatic assignment. */
+  turnLock: TurnLock;
   /** Call-backs agents owe consumers (asked for out of agent hours, or when nobody was free). */
   callBacks: CallBackDesk;
   /** Finished agent conversations by consumer, for the history agents search. */
@@ -261,6 +263,15 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     now,
   });
   services.outreach = outreach.conversations;
+  const turnLock =
+    overrides.turnLock ??
+    (redis
+      ? new RedisTurnLock({
+          redis,
+          prefix: 'sampark:lock:',
+          onAcquired: (waitedMs) => metrics.lockWaitSeconds.observe(waitedMs / 1000),
+        })
+      : new LocalTurnQueue());
   const bot = new SamparkBot({
     conversationState,
     userState,
@@ -268,15 +279,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     rootDialog: new RootDialog(services),
     recognizer,
     translator,
-    turnLock:
-      overrides.turnLock ??
-      (redis
-        ? new RedisTurnLock({
-            redis,
-            prefix: 'sampark:lock:',
-            onAcquired: (waitedMs) => metrics.lockWaitSeconds.observe(waitedMs / 1000),
-          })
-        : new LocalTurnQueue()),
+    turnLock,
     metrics,
     logger,
     handoffGate: new HandoffGate(handoff, translator, {
@@ -319,6 +322,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     handoff,
     agentEvents,
     presence,
+    turnLock,
     callBacks,
     handoffArchive,
     services,

@@ -131,6 +131,8 @@
   function loadColleagues() {
     return Staff.api('GET', '/api/agent/agents').then(function (body) {
       state.colleagues = body.agents;
+      var toggle = $('agent-away');
+      if (toggle) toggle.replaceWith(awayToggle());
       if (state.view) renderConversation();
     }, problem);
   }
@@ -193,6 +195,8 @@
       if (due.lists) loadLists();
       if (due.open && state.openId) openConversation(state.openId);
       if (due.overview) loadOverview();
+      // Who is online, away and holding what: the transfer list shows it as it is.
+      if (due.colleagues && !(due.overview && supervising())) loadColleagues();
     }, RELOAD_DELAY_MS);
   }
 
@@ -218,6 +222,9 @@
       state.unread[data.conversationId] = (state.unread[data.conversationId] || 0) + 1;
       AgentAlerts.alert(Staff.t('page.alerts.newMessage'));
     }
+    // Given to this agent by the automatic assignment while nothing is open: it opens by itself.
+    if (name === 'conversation.claimed' && data.assignee === me && !state.openId) openConversation(data.conversationId);
+    if (name.indexOf('conversation.') === 0 && name !== 'conversation.consumer_wrote' && name !== 'conversation.noted') reloadSoon('colleagues');
     if (data.conversationId === state.openId) {
       if (name === 'conversation.claimed' && data.by !== me && state.view && state.view.status === 'queued') say(Staff.t('page.queue.taken'), true);
       reloadSoon('open');
@@ -363,9 +370,36 @@
     if (identity()) {
       header.insertBefore(el('span', { id: 'agent-live', class: 'agent-live', role: 'status' }), header.children[1] || null);
       header.insertBefore(AgentAlerts.toggle(), header.children[2] || null);
+      header.insertBefore(awayToggle(), header.children[3] || null);
     }
     top.replaceChildren(header);
     setLive(state.live);
+  }
+
+  /** Whether this agent said they are away, as the server last told. */
+  function away() {
+    var me = identity() && identity().username;
+    var entry = state.colleagues.filter(function (colleague) { return colleague.username === me; })[0];
+    return Boolean(entry && entry.away);
+  }
+
+  /** Available or away: while away, nothing is assigned to this agent by itself; Take still works. */
+  function awayToggle() {
+    var isAway = away();
+    return el('button', {
+      type: 'button',
+      id: 'agent-away',
+      class: 'staff-secondary agent-away' + (isAway ? ' agent-away-on' : ''),
+      'data-testid': 'away',
+      'aria-pressed': String(isAway),
+      title: Staff.t('page.live.awayTitle'),
+      text: Staff.t(isAway ? 'page.live.away' : 'page.live.available'),
+      onclick: function () {
+        Staff.api('POST', '/api/agent/status', { away: !isAway }).then(function () {
+          return loadColleagues();
+        }, problem);
+      },
+    });
   }
 
   function renderLists() {
@@ -606,7 +640,7 @@
       state.colleagues
         .filter(function (colleague) { return colleague.username !== view.assignee; })
         .map(function (colleague) {
-          var presence = Staff.t(colleague.online ? 'page.transfer.online' : 'page.transfer.offline');
+          var presence = Staff.t(!colleague.online ? 'page.transfer.offline' : colleague.away ? 'page.transfer.away' : 'page.transfer.online');
           return el('option', { value: colleague.username, text: colleague.name + ' (' + presence + ')' + (colleague.username === me ? ' ★' : '') });
         }),
     );
@@ -730,7 +764,7 @@
       el('tbody', {}, overview.agents.map(function (agent) {
         return el('tr', { 'data-agent': agent.username }, [
           el('td', { text: agent.name + ' · ' + Staff.t('staff.roles.' + agent.role) }),
-          el('td', { class: agent.online ? 'agent-online' : 'agent-muted', text: agent.online ? Staff.t('page.overview.online', { consoles: agent.consoles }) : Staff.t('page.overview.offline') }),
+          el('td', { class: agent.online && !agent.away ? 'agent-online' : 'agent-muted', text: !agent.online ? Staff.t('page.overview.offline') : Staff.t(agent.away ? 'page.overview.away' : 'page.overview.online', { consoles: agent.consoles }) }),
           el('td', { text: String(agent.holding) }),
         ]);
       })),

@@ -55,6 +55,7 @@ export function mountStaffConsoles(
     presence: sampark.presence,
     archive: sampark.handoffArchive,
     helplineNumber: sampark.services.policy.helplineNumber,
+    autoAssignment: { lock: sampark.turnLock, maxOpenPerAgent: sampark.services.policy.agentMaxOpenConversations, logger: sampark.services.logger },
     now,
   });
   mountAgentTickets(server, {

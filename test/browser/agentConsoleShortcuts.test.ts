@@ -132,6 +132,19 @@ describe('the /agent console worked from the keyboard, with ready replies, unrea
     await running.sampark.handoff.resolve('alert-me', 'asha', 'answered');
   }, 60_000);
 
+  it('lets an agent say they are away and back, as every console and the assignment see it', async () => {
+    const agent = await signIn();
+    await agent.locator('[data-language="en"]').click();
+    const toggle = agent.locator('[data-testid="away"]');
+    await toggle.filter({ hasText: 'Available for chats' }).waitFor();
+    await toggle.click();
+    await agent.locator('[data-testid="away"][aria-pressed="true"]', { hasText: 'Away: no new chats' }).waitFor();
+    expect((await running.sampark.presence.online()).find((present) => present.username === 'asha')?.away).toBe(true);
+    await agent.locator('[data-testid="away"]').click();
+    await agent.locator('[data-testid="away"][aria-pressed="false"]').waitFor();
+    expect((await running.sampark.presence.online()).find((present) => present.username === 'asha')?.away).toBe(false);
+  }, 60_000);
+
   it('logged no script or security-policy errors', () => {
     expect(problems).toEqual([]);
   });

@@ -11,7 +11,11 @@ import type { ConsumerContact, ConsumerNotifier } from '../../notify/consumerNot
 import type { TicketRepository } from '../../tickets/ticketRepository';
 import type { AgentEventBus } from '../agentEventBus';
 import type { AgentPresence } from '../agentPresence';
+import type { Logger } from '../../log/logger';
+import type { TurnLock } from '../../turns/turnLock';
+import { AGENT_EVENT_TYPES } from '../agentEvents';
 import { tellAgentJoined } from '../agentJoined';
+import { AutoAssignment } from '../autoAssignment';
 import type { HandoffArchive } from '../history/handoffArchive';
 import { ResolveReasonSchema, type AgentActor, type HandoffRecord, type TransitionProblem } from '../handoffRecord';
 import type { HandoffService } from '../handoffService';
@@ -38,6 +42,8 @@ export interface AgentApiDeps {
   now: () => Date;
   /** How often the live stream writes a heartbeat; tests shorten it. */
   streamHeartbeatMs?: number;
+  /** Waiting chats given to online agents by themselves (AGENT_MAX_OPEN_CONVERSATIONS above 0); absent: Take only. */
+  autoAssignment?: { lock: TurnLock; maxOpenPerAgent: number; logger: Logger };
 }
 
 /** The agent API's handle: ends its live streams at shutdown. */
@@ -51,6 +57,17 @@ const NoteSchema = z.object({ text: Text });
 const ResolveSchema = z.object({ reason: ResolveReasonSchema });
 /** A colleague's username, or null for back to the queue. */
 const TransferSchema = z.object({ to: z.string().trim().toLowerCase().min(1).max(40).nullable() });
+const StatusSchema = z.object({ away: z.boolean() });
+/** What can free an agent or bring a new request: each sends the assignment round again. */
+const ASSIGNMENT_TRIGGERS: ReadonlySet<(typeof AGENT_EVENT_TYPES)[number]> = new Set([
+  'queue.added',
+  'conversation.transferred',
+  'conversation.resolved',
+  'conversation.cancelled',
+  'conversation.expired',
+]);
+/** Events come in bursts (resolved, then another queued): one round for the burst. */
+const ROUND_DELAY_MS = 50;
 const CannedQuerySchema = z.object({ language: z.enum(LANGUAGES), conversation: z.string().min(1).max(200).optional() });
 
 /** HTTP status for each refusal. */
@@ -81,6 +98,18 @@ export function mountAgentApi(server: Server, deps: AgentApiDeps): AgentApi {
     heartbeatMs: deps.streamHeartbeatMs ?? STREAM_HEARTBEAT_MS,
   });
 
+  const assigning = startAutoAssignment();
+
+  server.post('/api/agent/status', agentSide(async (req, res, identity) => {
+    const body = StatusSchema.safeParse(req.body ?? {});
+    if (!body.success) return void res.send(400, { error: 'bad_request', detail: z.prettifyError(body.error) });
+    await deps.presence.setAway(identity.username, body.data.away);
+    await audit(identity, 'agent.status', null, { away: body.data.away });
+    // Back from a break: the waiting may be theirs now.
+    assigning.soon();
+    res.send(200, { away: body.data.away });
+  }));
+
   server.get('/api/agent/queue', agentSide(async (_req, res, identity) => {
     const now = deps.now();
     const queue = (await deps.handoff.queue()).map((record, index) => queueEntry(record, index + 1, now));
@@ -92,6 +121,8 @@ export function mountAgentApi(server: Server, deps: AgentApiDeps): AgentApi {
     await audit(identity, 'handoff.stream_opened', null);
     const header = req.header('authorization');
     const endpoint = `${req.method} ${req.getRoute().path}`;
+    // A console opening is an agent coming online: the waiting may be theirs now.
+    setTimeout(assigning.soon, ROUND_DELAY_MS);
     await streams.serve(res, identity, async () => (await deps.authentication.authorize(header, CALL_CENTRE_ROLES, endpoint)).ok);
   }));
 
@@ -228,6 +259,47 @@ export function mountAgentApi(server: Server, deps: AgentApiDeps): AgentApi {
     return { ...conversationView(record, context), previous: await earlierConversations(deps.archive, context.caNumber, record) };
   }
 
+  /**
+   * Rounds of automatic assignment on this instance: after every change that can free an agent or
+   * bring a request (heard from every instance), when a console opens or an agent is back, and at
+   * each stream heartbeat in case an event was lost. The rounds themselves run one at a time
+   * across instances (AutoAssignment's lock).
+   */
+  function startAutoAssignment(): { soon(): void; stop(): void } {
+    const settings = deps.autoAssignment;
+    if (!settings || settings.maxOpenPerAgent <= 0) return { soon: () => undefined, stop: () => undefined };
+    const assignment = new AutoAssignment({
+      handoff: deps.handoff,
+      presence: deps.presence,
+      lock: settings.lock,
+      maxOpenPerAgent: settings.maxOpenPerAgent,
+      assigned: async (record, agent) => void (await welcome(record, agent)),
+      logger: settings.logger,
+    });
+    let timer: NodeJS.Timeout | null = null;
+    let stopped = false;
+    const soon = () => {
+      if (timer || stopped) return;
+      timer = setTimeout(() => {
+        timer = null;
+        assignment.assignWaiting().catch((error: unknown) => settings.logger.warn({ err: error }, 'automatic assignment round failed'));
+      }, ROUND_DELAY_MS);
+    };
+    const unsubscribe = deps.events.subscribe((event) => {
+      if (ASSIGNMENT_TRIGGERS.has(event.type)) soon();
+    });
+    const sweep = setInterval(soon, deps.streamHeartbeatMs ?? STREAM_HEARTBEAT_MS);
+    return {
+      soon,
+      stop: () => {
+        stopped = true;
+        clearInterval(sweep);
+        if (timer) clearTimeout(timer);
+        void unsubscribe.then((stop) => stop());
+      },
+    };
+  }
+
   /** Every call-centre account, whether its console is open, and how many of `sideRecords` it holds. */
   async function colleagues(sideRecords: HandoffRecord[]) {
     const online = await deps.presence.online();
@@ -238,12 +310,18 @@ export function mountAgentApi(server: Server, deps: AgentApiDeps): AgentApi {
       role: member.role,
       online: present.has(member.username),
       consoles: present.get(member.username)?.consoles ?? 0,
+      away: present.get(member.username)?.away ?? false,
       lastSeenAt: present.get(member.username)?.lastSeenAt ?? null,
       holding: sideRecords.filter((record) => record.status === 'assigned' && record.assignee === member.username).length,
     }));
   }
 
-  return { closeStreams: () => streams.closeAll() };
+  return {
+    closeStreams: () => {
+      assigning.stop();
+      streams.closeAll();
+    },
+  };
 }
 
 /** A supervisor sees every conversation; an agent only queued ones and their own. */

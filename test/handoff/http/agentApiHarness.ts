@@ -77,6 +77,7 @@ export async function startAgentApi(options: AgentApiOptions = {}): Promise<Agen
     presence: sampark.presence,
     archive: sampark.handoffArchive,
     helplineNumber: sampark.services.policy.helplineNumber,
+    autoAssignment: { lock: sampark.turnLock, maxOpenPerAgent: sampark.services.policy.agentMaxOpenConversations, logger: silentLogger() },
     now: () => new Date(now().getTime() + 300_000),
     ...(options.streamHeartbeatMs ? { streamHeartbeatMs: options.streamHeartbeatMs } : {}),
   });
