@@ -257,7 +257,8 @@ export class RootDialog extends ComponentDialog<RootOptions> {
     if (INTERRUPTIONS.includes(intent)) return this.handleInterruption(innerDc, intent, recognition);
     if (question?.takesFreeText) return null;
     const restart = this.restartRoute(intent, recognition);
-    if (!restart) return null;
+    // "kal kiya tha" while the recharge journey asks for the reference is about that journey, not a new one.
+    if (!restart || (restart.to === 'journey' && innerDc.stack.some((instance) => instance.id === restart.intent))) return null;
     await innerDc.cancelAllDialogs();
     return innerDc.beginDialog(DialogIds.rootFlow, { recognition, route: restart } satisfies RootOptions);
   }
@@ -333,7 +334,10 @@ export class RootDialog extends ComponentDialog<RootOptions> {
       return Dialog.EndOfTurn;
     }
     const followUp = readHardMoment(text) ? null : followUpOf(text);
-    if (!followUp || (question && !question.takesFreeText && (await question.accepts(text, context)))) return null;
+    if (!followUp) return null;
+    // "101000002, kitna dalna hoga?" answers the CA question too, but asks what only the supply journey tells.
+    const supplyAsked = followUp === 'how_much' && !innerDc.stack.some((instance) => instance.id === 'supply_not_restored');
+    if (!supplyAsked && question && !question.takesFreeText && (await question.accepts(text, context))) return null;
     if (await answerFollowUp(this.services, context, followUp)) {
       await innerDc.cancelAllDialogs();
       return Dialog.EndOfTurn;
