@@ -6,6 +6,7 @@ import { mountAgentApi } from '../handoff/http/agentApi';
 import { mountAgentTickets } from '../handoff/http/agentTickets';
 import { mountCallBackApi } from '../handoff/http/callBackApi';
 import { mountConsumerSearch } from '../handoff/http/consumerSearch';
+import { mountDeskApi } from '../ops/http/deskApi';
 import { mountOpsApi } from '../ops/http/opsApi';
 import { mountFieldApi } from '../tickets/http/fieldApi';
 import { mountCampaignApi } from '../outreach/http/campaignApi';
@@ -81,6 +82,15 @@ export function mountStaffConsoles(
   });
   mountStaffPage(server, { name: 'agent', namespace: 'agentConsole', translator: sampark.translator });
   mountOpsApi(server, { authentication, operations: sampark.operations, audit: sampark.audit, now });
+  mountDeskApi(server, {
+    authentication,
+    handoff: sampark.handoff,
+    presence: sampark.presence,
+    callBacks: sampark.callBacks,
+    tickets: sampark.ticketRepository,
+    audit: sampark.audit,
+    now,
+  });
   mountCampaignApi(server, { authentication, campaigns: sampark.outreach.campaigns, audit: sampark.audit, now });
   mountStaffPage(server, { name: 'ops', namespace: 'opsPage', translator: sampark.translator });
   return { close: () => agentApi.closeStreams() };

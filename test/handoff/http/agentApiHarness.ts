@@ -26,6 +26,8 @@ export interface AgentApiHarness {
   consumer: TestConversation;
   audit: MemoryAuditLog;
   api: AgentApi;
+  /** Sign-in of the demo staff, for mounting more staff routes on `server`. */
+  authentication: StaffAuthentication;
   /** The session clock: moving it on expires tokens. */
   sessionClock: { now: Date };
   call(who: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response>;
@@ -116,6 +118,7 @@ export async function startAgentApi(options: AgentApiOptions = {}): Promise<Agen
     consumer,
     audit,
     api,
+    authentication,
     sessionClock,
     call: (who, method, path, body) =>
       fetch(`${url}${path}`, {
