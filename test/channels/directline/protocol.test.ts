@@ -157,6 +157,13 @@ describe('Direct Line 3.0 over HTTP and WebSocket', () => {
       expect(resumed.activities.some((activity) => (activity.text ?? '').includes('Namaste'))).toBe(false);
     });
 
+    it('refuses to reconnect to a conversation it no longer keeps with 404 ConversationNotFound, so the page starts anew', async () => {
+      const { conversationId, token } = await client.generate();
+      const answer = await client.reconnect(conversationId, token);
+      expect(answer.status).toBe(404);
+      expect(answer.body).toEqual({ error: { code: 'ConversationNotFound', message: 'the conversation is no longer kept; start a new one' } });
+    });
+
     it('starts a conversation once: a second start neither greets again nor fails', async () => {
       const { token, stream } = track(await openConversation(client, 'en-US'));
       await stream.next(botSays('Namaste'));
