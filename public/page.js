@@ -1,7 +1,9 @@
 /*
- * The web chat page: the visitor picks Hindi or English, the page gets a Direct Line token and
- * renders Microsoft's Web Chat. The token and conversation id stay in sessionStorage, so a reload
- * of the tab resumes the same conversation (Web Chat replays its transcript) instead of starting over.
+ * The web chat page: the visitor picks Hindi or English, the page starts a Direct Line conversation
+ * and renders Microsoft's Web Chat on it. The token and conversation id stay in sessionStorage, so a
+ * reload of the tab resumes the same conversation (Web Chat replays its transcript) instead of
+ * starting over. A conversation the server no longer has (a restart without Redis, a refused or
+ * expired token) is replaced by a new one in the same language, and the visitor is told in one line.
  */
 (function () {
   'use strict';
@@ -10,11 +12,19 @@
   /** Refresh a token this many seconds before it expires. */
   var REFRESH_MARGIN_SECONDS = 300;
   var LOCALES = { hi: 'hi-IN', en: 'en-US' };
+  /** Web Chat's Direct Line connection states that it does not recover from by itself. */
+  var EXPIRED_TOKEN = 3;
+  var FAILED_TO_CONNECT = 4;
+  var ENDED = 5;
+  /** Waits between tries while the server cannot be reached, in milliseconds. */
+  var RETRY_DELAYS = [2000, 4000, 8000, 15000, 30000];
 
   var config = JSON.parse(document.getElementById('sampark-config').textContent);
   var directLineDomain = config.directLineDomain || window.location.origin + '/v3/directline';
   var tokenUrl = config.tokenUrl || directLineDomain + '/tokens/generate';
   var refreshTimer = null;
+  /** The Web Chat on screen: its Direct Line, the subscription to its state, and its element. */
+  var chat = null;
 
   document.documentElement.style.setProperty('--brand', config.primaryColor);
 
@@ -58,11 +68,26 @@
   }
 
   function post(url, token) {
+    return call('POST', url, token).then(function (answer) {
+      if (answer.status !== 200 && answer.status !== 201) throw new Error('HTTP ' + answer.status);
+      return answer.body;
+    });
+  }
+
+  /** The server's answer as status and body; rejects only when the server could not be reached. */
+  function call(method, url, token, body) {
     var headers = { Accept: 'application/json' };
     if (token) headers.Authorization = 'Bearer ' + token;
-    return fetch(url, { method: 'POST', headers: headers }).then(function (response) {
-      if (!response.ok) throw new Error('HTTP ' + response.status);
-      return response.json();
+    if (body) headers['Content-Type'] = 'application/json';
+    return fetch(url, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined }).then(function (response) {
+      return response
+        .json()
+        .catch(function () {
+          return null;
+        })
+        .then(function (json) {
+          return { status: response.status, body: json };
+        });
     });
   }
 
@@ -104,31 +129,119 @@
     element('sampark-picker').hidden = false;
   }
 
-  function startChat(session, resuming) {
-    var locale = LOCALES[session.language];
+  /** One line above the chat (`key` of the page's strings in the session's language), or none. */
+  function showNotice(language, key) {
+    var notice = element('sampark-notice');
+    notice.hidden = !key;
+    notice.textContent = key ? config.strings[language][key] : '';
+  }
+
+  /** Starts a conversation in `language`: a token, then the conversation, whose start makes the bot greet. */
+  function startConversation(language) {
+    return post(tokenUrl).then(function (answer) {
+      var session = { conversationId: answer.conversationId, language: language };
+      takeToken(session, answer);
+      return call('POST', directLineDomain + '/conversations', session.token, { locale: LOCALES[language] }).then(function (started) {
+        if (started.status !== 200 && started.status !== 201) throw new Error('HTTP ' + started.status);
+        saveSession(session);
+        return session;
+      });
+    });
+  }
+
+  /**
+   * Whether the server still has the session's conversation and takes its token: 'kept', 'gone'
+   * (refused token, forgotten conversation) or 'unreachable' (no answer, or a passing failure).
+   */
+  function checkConversation(session) {
+    var refreshed =
+      secondsLeft(session) > REFRESH_MARGIN_SECONDS
+        ? Promise.resolve('kept')
+        : call('POST', directLineDomain + '/tokens/refresh', session.token).then(function (answer) {
+            if (answer.status !== 200) return verdictOf(answer.status);
+            takeToken(session, answer.body);
+            saveSession(session);
+            return 'kept';
+          });
+    return refreshed
+      .then(function (verdict) {
+        if (verdict !== 'kept') return verdict;
+        var url = directLineDomain + '/conversations/' + encodeURIComponent(session.conversationId) + '?watermark=';
+        return call('GET', url, session.token).then(function (answer) {
+          return answer.status === 200 ? 'kept' : verdictOf(answer.status);
+        });
+      })
+      .catch(function () {
+        return 'unreachable';
+      });
+  }
+
+  function verdictOf(status) {
+    return status === 401 || status === 403 || status === 404 ? 'gone' : 'unreachable';
+  }
+
+  /**
+   * Puts the session's conversation back on screen, or a new one in its language when the server
+   * no longer has it; tries again while the server cannot be reached.
+   */
+  function restore(session, attempt) {
+    checkConversation(session).then(function (verdict) {
+      if (verdict === 'kept') return showChat(session, null);
+      if (verdict === 'gone') {
+        return startConversation(session.language).then(
+          function (fresh) {
+            showChat(fresh, 'restarted');
+          },
+          function () {
+            retry(session, attempt);
+          }
+        );
+      }
+      retry(session, attempt);
+    });
+  }
+
+  function retry(session, attempt) {
+    showNotice(session.language, 'reconnecting');
+    setTimeout(function () {
+      restore(session, attempt + 1);
+    }, RETRY_DELAYS[Math.min(attempt, RETRY_DELAYS.length - 1)]);
+  }
+
+  /** Web Chat on the session's conversation, which the page has started or checked: it reconnects and replays it. */
+  function showChat(session, notice) {
+    removeChat();
     showStrings(session.language);
+    showNotice(session.language, notice);
     element('sampark-picker').hidden = true;
     element('sampark-new-chat').hidden = false;
-    var host = element('sampark-webchat');
-    host.hidden = false;
+    var host = document.createElement('div');
+    host.className = 'sampark-webchat';
+    element('sampark-main').appendChild(host);
 
     var directLine = window.WebChat.createDirectLine({
       domain: directLineDomain,
       token: session.token,
-      // With a conversation id the client reconnects to it; without, it starts the conversation.
-      conversationId: resuming ? session.conversationId : undefined,
-      conversationStartProperties: { locale: locale },
+      conversationId: session.conversationId,
       webSocket: true,
     });
     var store = window.WebChat.createStore();
     // Exposed for support staff and the automated browser test, which wait on Web Chat's own state.
     window.sampark = { store: store };
+    // Web Chat gives up on a refused token or a conversation the server has forgotten; the page does not.
+    var subscription = directLine.connectionStatus$.subscribe(function (status) {
+      if (status === EXPIRED_TOKEN || status === FAILED_TO_CONNECT || status === ENDED) {
+        removeChat();
+        restore(session, 0);
+      }
+    });
+    chat = { directLine: directLine, subscription: subscription, host: host };
 
     window.WebChat.renderWebChat(
       {
         directLine: directLine,
         store: store,
-        locale: locale,
+        locale: LOCALES[session.language],
         styleOptions: {
           accent: config.primaryColor,
           bubbleFromUserBackground: config.primaryColor,
@@ -147,6 +260,15 @@
     scheduleRefresh(session);
   }
 
+  /** Takes the current Web Chat off the page and closes its connection, without it asking to be restored. */
+  function removeChat() {
+    if (!chat) return;
+    chat.subscription.unsubscribe();
+    chat.directLine.end();
+    chat.host.remove();
+    chat = null;
+  }
+
   function setPickerBusy(busy) {
     Array.prototype.forEach.call(document.querySelectorAll('[data-language]'), function (button) {
       button.disabled = busy;
@@ -155,31 +277,15 @@
 
   function begin(language) {
     setPickerBusy(true);
-    post(tokenUrl)
-      .then(function (answer) {
-        var session = { conversationId: answer.conversationId, language: language };
-        takeToken(session, answer);
-        saveSession(session);
-        startChat(session, false);
-      })
-      .catch(function () {
+    startConversation(language).then(
+      function (session) {
+        showChat(session, null);
+      },
+      function () {
         setPickerBusy(false);
         showPicker(true);
-      });
-  }
-
-  function resume(session) {
-    if (secondsLeft(session) > REFRESH_MARGIN_SECONDS) return startChat(session, true);
-    post(directLineDomain + '/tokens/refresh', session.token)
-      .then(function (answer) {
-        takeToken(session, answer);
-        saveSession(session);
-        startChat(session, true);
-      })
-      .catch(function () {
-        window.sessionStorage.removeItem(SESSION_KEY);
-        showPicker(false);
-      });
+      }
+    );
   }
 
   Array.prototype.forEach.call(document.querySelectorAll('[data-language]'), function (button) {
@@ -194,9 +300,6 @@
   });
 
   var stored = readSession();
-  if (stored && secondsLeft(stored) > 0) resume(stored);
-  else {
-    window.sessionStorage.removeItem(SESSION_KEY);
-    showPicker(false);
-  }
+  if (stored) restore(stored, 0);
+  else showPicker(false);
 })();

@@ -13,7 +13,7 @@ export interface WebChatPageParts {
   translator: Translator;
 }
 
-const PAGE_STRINGS = ['title', 'chooseLanguage', 'intro', 'newChat', 'unavailable'] as const;
+const PAGE_STRINGS = ['title', 'chooseLanguage', 'intro', 'newChat', 'unavailable', 'restarted', 'reconnecting'] as const;
 
 /**
  * The page at / and /chat, its script and style, and Web Chat's prebuilt bundle from the installed

@@ -27,6 +27,8 @@ export interface WebChatServerOptions {
   ports?: Partial<Ports>;
   streamHeartbeatMs?: number;
   logger?: Logger;
+  /** Where to listen; an ephemeral port unless a test restarts a server in the same place. */
+  port?: number;
   /** Staff who can sign in to the consoles and APIs (`mountStaffConsoles`); none mounts nothing. */
   staff?: StaffAccount[];
 }
@@ -66,7 +68,7 @@ export async function startWebChatServer(options: WebChatServerOptions = {}): Pr
     const tokens = new SessionTokens(TEST_STAFF_SESSION_SECRET, 3600);
     consoles = mountStaffConsoles(server, sampark, new StaffAuthentication(options.staff, tokens, sampark.audit));
   }
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
