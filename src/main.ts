@@ -8,6 +8,7 @@ import { SessionTokens } from './auth/sessionTokens';
 import { StaffAuthentication } from './auth/staffAuthentication';
 import { loadStaffSettings } from './auth/staffSettings';
 import { loadDirectLineSettings } from './channels/directline/directLineSettings';
+import { webChatGreeting } from './server/webChatGreeting';
 import { mountWebChat } from './channels/directline/mountWebChat';
 import { mountWhatsApp } from './channels/whatsapp/mountWhatsApp';
 import { mountStaffConsoles } from './server/staffConsoles';
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
   const webChat = mountWebChat(server, {
     bot: sampark.bot,
     translator: sampark.translator,
+    greeting: webChatGreeting(sampark.translator, config.policy.discomName),
     logger,
     settings: webChatSettings,
     redisUrl: config.redisUrl,

@@ -13,13 +13,15 @@ import type { DirectLineSettings } from './directLineSettings';
 import { openDirectLineStores, type DirectLineStores } from './directLineStores';
 import { DirectLineTokens } from './directLineToken';
 import { PostRateLimiter } from './postRateLimiter';
-import { addWebChatPageRoutes } from './webChatPage';
+import { addWebChatPageRoutes, type WebChatGreeting } from './webChatPage';
 
 /** What the web chat needs from the rest of Sampark. */
 export interface WebChatDeps {
   /** The bot every channel runs (SamparkBot). */
   bot: { run(context: TurnContext): Promise<void> };
   translator: Translator;
+  /** The bot's welcome and menu, shown by the page in its first kilobytes. */
+  greeting: WebChatGreeting;
   logger: Logger;
   settings: DirectLineSettings;
   /** Redis for transcripts and the live fan-out across instances; absent keeps both in this process. */
@@ -54,7 +56,7 @@ export function mountWebChat(server: Server, deps: WebChatDeps): WebChat {
     await apologize(context, deps.translator).catch((sendError: unknown) => deps.logger.error({ err: sendError }, 'could not send the apology'));
   };
 
-  addWebChatPageRoutes(server, { branding: deps.settings.page, translator: deps.translator });
+  addWebChatPageRoutes(server, { branding: deps.settings.page, translator: deps.translator, greeting: deps.greeting });
   addDirectLineRoutes(server, {
     adapter,
     logic: (context) => deps.bot.run(context),

@@ -7,6 +7,7 @@ import { mountWebChat, type WebChat } from '../../../src/channels/directline/mou
 import { loadConfig } from '../../../src/config/config';
 import { silentLogger, type Logger } from '../../../src/log/logger';
 import { createSamparkServer, noticesThroughWebChat } from '../../../src/server/samparkServer';
+import { webChatGreeting } from '../../../src/server/webChatGreeting';
 import { mountStaffConsoles, type StaffConsoles } from '../../../src/server/staffConsoles';
 import { SessionTokens } from '../../../src/auth/sessionTokens';
 import { StaffAuthentication } from '../../../src/auth/staffAuthentication';
@@ -56,6 +57,7 @@ export async function startWebChatServer(options: WebChatServerOptions = {}): Pr
   const webChat = mountWebChat(server, {
     bot: sampark.bot,
     translator: sampark.translator,
+    greeting: webChatGreeting(sampark.translator, config.policy.discomName),
     logger,
     settings,
     ...(options.stores ? { stores: options.stores } : {}),
