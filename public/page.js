@@ -236,6 +236,10 @@
     element('sampark-send-input').setAttribute('aria-label', strings.placeholder);
     element('sampark-send-button').textContent = strings.send;
     element('sampark-greeting').textContent = strings.greeting;
+    element('sampark-helpline').textContent = strings.helpline;
+    element('sampark-privacy-title').textContent = strings.privacyTitle;
+    element('sampark-privacy').textContent = strings.privacy;
+    document.querySelector('.sampark-logo').alt = strings.logo;
     each('.sampark-menu .sampark-choice', function (button, index) {
       button.textContent = strings.menu[index];
     });
@@ -527,6 +531,10 @@
     window.location.reload();
   });
 
+  // The box and button wait for this script: before it, Enter would submit the form as a page load and lose the text.
+  element('sampark-send-input').disabled = false;
+  element('sampark-send-button').disabled = false;
+  // Web Chat after the page's own script: on 2G the two would share the little bandwidth there is.
   loadWebChat();
   var stored = readSession();
   // A visitor who had not yet said anything and now asks for the page in another language starts afresh in it.

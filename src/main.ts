@@ -19,7 +19,11 @@ async function main(): Promise<void> {
   const config = configuredOrExit(() => loadConfig());
   const logger = createLogger(config.logLevel);
   const webChatSettings = configuredOrExit(() =>
-    loadDirectLineSettings(process.env, logger, config.policy.discomName),
+    loadDirectLineSettings(process.env, logger, {
+      discomName: config.policy.discomName,
+      helplineNumber: config.policy.helplineNumber,
+      memoryDays: config.stateIdleTtlDays,
+    }),
   );
   const deployment = { host: config.host, trustedProxy: config.trustedProxy, simulatedBackend: config.backend.url === undefined };
   const staffSettings = configuredOrExit(() => loadStaffSettings(process.env, deployment, logger));

@@ -19,7 +19,10 @@ export interface WebChatBundle {
 /** The localizations the page offers; Web Chat's other forty are left out (about 600 KB). */
 const KEPT_LOCALIZATIONS = /[\\/](en-US|hi-IN)\.json$/;
 
-/** The packages and files whose versions decide the bundle's content. */
+/** The page's own sources of the bundle, in public/webchat/. */
+const SOURCES = ['entry.js', 'punycode.js'];
+
+/** The packages whose versions decide the bundle's content. */
 const INPUT_PACKAGES = ['botframework-webchat', 'react', 'react-dom', 'esbuild'];
 
 let loading: Promise<WebChatBundle> | undefined;
@@ -98,7 +101,7 @@ function webChatSources(): string {
 
 function inputHash(): string {
   const hash = createHash('sha256');
-  for (const file of fs.readdirSync(webChatSources()).sort()) hash.update(file).update(fs.readFileSync(path.join(webChatSources(), file)));
+  for (const file of SOURCES) hash.update(file).update(fs.readFileSync(path.join(webChatSources(), file)));
   for (const name of INPUT_PACKAGES) hash.update(fs.readFileSync(path.join(projectRoot(), 'node_modules', name, 'package.json')));
   // This file's build settings count too: under jest it is the source, after a build the compiled copy.
   hash.update(fs.readFileSync(__filename));

@@ -24,9 +24,21 @@ export interface WebChatPageParts {
   greeting: WebChatGreeting;
 }
 
-const PAGE_STRINGS = ['title', 'newChat', 'unavailable', 'restarted', 'reconnecting', 'loading', 'send', 'placeholder', 'languages'] as const;
+const PAGE_STRINGS = ['title', 'newChat', 'unavailable', 'restarted', 'reconnecting', 'loading', 'send', 'placeholder', 'languages', 'privacyTitle'] as const;
 
-type PageStrings = Record<(typeof PAGE_STRINGS)[number], string> & { greeting: string; menu: string[] };
+type PageStrings = Record<(typeof PAGE_STRINGS)[number], string> & {
+  greeting: string;
+  menu: string[];
+  /** "Helpline 1912 · day and night". */
+  helpline: string;
+  privacy: string;
+  logo: string;
+};
+
+const IMAGE_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp', '.svg': 'image/svg+xml' };
+
+/** The emblem shown until a discom configures its own logo (WEBCHAT_LOGO_PATH). */
+const DEFAULT_LOGO = path.join('public', 'webchat', 'emblem.svg');
 
 /** The page in each language, and its script and Web Chat under URLs that change with their content. */
 interface PageFiles {
@@ -58,9 +70,11 @@ export function addWebChatPageRoutes(server: Server, parts: WebChatPageParts): v
     });
   }
   server.get('/webchat/:file', async (req, res) => {
-    const file = (await pageFiles()).files.get(String(req.params?.file ?? ''));
+    const name = String(req.params?.file ?? '');
+    const file = (await pageFiles()).files.get(name);
     if (!file) return void res.send(404);
-    serve(req, res, file);
+    // An SVG opened on its own is a document: nothing in it may run.
+    serve(req, res, file, name.endsWith('.svg') ? { 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" } : {});
   });
   server.get('/favicon.ico', (_req, res, next) => {
     res.send(204);
@@ -72,11 +86,20 @@ async function makePageFiles(parts: WebChatPageParts): Promise<PageFiles> {
   const publicDir = path.join(projectRoot(), 'public');
   const bundle = await webChatBundle();
   const script = fs.readFileSync(path.join(publicDir, 'page.js'));
+  const logoPath = parts.branding.logoPath ?? path.join(projectRoot(), DEFAULT_LOGO);
+  const logo = fs.readFileSync(logoPath);
+  const logoExtension = path.extname(logoPath).toLowerCase();
+  const names = {
+    webChat: `webchat.${bundle.hash}.js`,
+    script: `page.${contentHash(script)}.js`,
+    logo: `logo.${contentHash(logo)}${logoExtension}`,
+  };
   const files = new Map<string, Asset>([
-    [`webchat.${bundle.hash}.js`, immutableAsset('text/javascript; charset=utf-8', bundle)],
-    [`page.${contentHash(script)}.js`, immutableAsset('text/javascript; charset=utf-8', { body: script, gzipped: gzipSync(script), brotli: brotliCompressSync(script) })],
+    [names.webChat, immutableAsset('text/javascript; charset=utf-8', bundle)],
+    [names.script, immutableAsset('text/javascript; charset=utf-8', compressedForms(script))],
+    [names.logo, immutableAsset(IMAGE_TYPES[logoExtension] ?? 'application/octet-stream', compressedForms(logo))],
   ]);
-  const urls = { webChat: `/webchat/webchat.${bundle.hash}.js`, script: `/webchat/page.${contentHash(script)}.js` };
+  const urls = { webChat: `/webchat/${names.webChat}`, script: `/webchat/${names.script}`, logo: `/webchat/${names.logo}` };
   const strings = Object.fromEntries(LANGUAGES.map((language) => [language, pageStrings(parts, language)])) as Record<Language, PageStrings>;
   const template = fs.readFileSync(path.join(publicDir, 'index.html'), 'utf8');
   const style = fs.readFileSync(path.join(publicDir, 'page.css'), 'utf8');
@@ -95,7 +118,7 @@ interface Rendering {
   language: Language;
   /** The stylesheet, inlined: on 2G a separate request would hold the first screen back by a round trip. */
   style: string;
-  urls: { webChat: string; script: string };
+  urls: { webChat: string; script: string; logo: string };
 }
 
 function renderPage(template: string, { parts, strings, language, style, urls }: Rendering): string {
@@ -121,7 +144,6 @@ function renderPage(template: string, { parts, strings, language, style, urls }:
     TITLE: escapeHtml(own.title),
     PRIMARY_COLOR: escapeHtml(branding.primaryColor),
     STYLE: style,
-    WEBCHAT_URL: urls.webChat,
     SCRIPT_URL: urls.script,
     CONFIG: scriptSafeJson(config),
     LANGUAGE_LABEL: escapeHtml(own.languages),
@@ -132,15 +154,34 @@ function renderPage(template: string, { parts, strings, language, style, urls }:
     LOADING: escapeHtml(own.loading),
     PLACEHOLDER: escapeHtml(own.placeholder),
     SEND: escapeHtml(own.send),
+    LOGO_URL: urls.logo,
+    LOGO_ALT: escapeHtml(own.logo),
+    HELPLINE_NUMBER: escapeHtml(branding.helplineNumber),
+    HELPLINE: escapeHtml(own.helpline),
+    PRIVACY_TITLE: escapeHtml(own.privacyTitle),
+    PRIVACY: escapeHtml(own.privacy),
   };
   return template.replace(/%%([A-Z_]+)%%/g, (placeholder, name: string) => replacements[name] ?? placeholder);
 }
 
 function pageStrings(parts: WebChatPageParts, language: Language): PageStrings {
   const t = parts.translator.forLanguage(language);
-  const discom = parts.branding.discomName;
+  const { discomName: discom, helplineNumber, helplineHours, privacy } = parts.branding;
   const own = Object.fromEntries(PAGE_STRINGS.map((key) => [key, t(`webChat.${key}`, { discom })])) as Record<(typeof PAGE_STRINGS)[number], string>;
-  return { ...own, greeting: parts.greeting.text(language), menu: parts.greeting.choices(language) };
+  const allDay = helplineHours.from === '00:00' && helplineHours.to === '24:00';
+  const hours = allDay ? t('webChat.allDay') : t('webChat.hours', { from: helplineHours.from, to: helplineHours.to });
+  return {
+    ...own,
+    greeting: parts.greeting.text(language),
+    menu: parts.greeting.choices(language),
+    helpline: `${t('webChat.helpline', { number: helplineNumber })} · ${hours}`,
+    privacy: t('webChat.privacy', { hours: privacy.transcriptHours, days: privacy.memoryDays }),
+    logo: t('webChat.logo', { discom }),
+  };
+}
+
+function compressedForms(body: Buffer): { body: Buffer; gzipped: Buffer; brotli: Buffer } {
+  return { body, gzipped: gzipSync(body), brotli: brotliCompressSync(body) };
 }
 
 function queryLanguage(req: Request): string | null {

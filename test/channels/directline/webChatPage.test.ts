@@ -1,4 +1,7 @@
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { startWebChatServer, type RunningWebChat } from './webChatServer';
 
@@ -25,7 +28,7 @@ function pageConfig(html: string): Record<string, unknown> {
 function scriptUrls(html: string): { page: string; webChat: string } {
   return {
     page: /<script src="(\/webchat\/page\.[0-9a-f]{16}\.js)" defer><\/script>/.exec(html)![1]!,
-    webChat: /<link rel="preload" as="script" href="(\/webchat\/webchat\.[0-9a-f]{16}\.js)">/.exec(html)![1]!,
+    webChat: (pageConfig(html) as { webChatUrl: string }).webChatUrl,
   };
 }
 
@@ -84,6 +87,41 @@ describe('the web chat page and its files', () => {
     const page = await rawGet(`${running.url}/`, { 'accept-encoding': 'br', 'accept-language': 'hi' });
     expect(page.headers['content-encoding']).toBe('br');
     expect(page.body.length).toBeLessThan(8 * 1024);
+  });
+
+  it('looks official: the logo, 1912 with its hours and a short privacy notice, in the visitor\'s language', async () => {
+    running = await startWebChatServer({ env: { WEBCHAT_HELPLINE_HOURS: '08:00-20:00', DIRECTLINE_TRANSCRIPT_TTL_HOURS: '12' } });
+    const hindi = await (await fetch(`${running.url}/`, { headers: { 'accept-language': 'hi' } })).text();
+    expect(hindi).toContain('<a class="sampark-helpline" id="sampark-helpline" href="tel:1912">हेल्पलाइन 1912 · 08:00 से 20:00 तक</a>');
+    expect(hindi).toContain('<summary id="sampark-privacy-title">गोपनीयता</summary>');
+    expect(hindi).toContain('आख़िरी संदेश के बाद 12 घंटे');
+    expect(hindi).toContain('90 दिन तक');
+    const english = await (await fetch(`${running.url}/`, { headers: { 'accept-language': 'en' } })).text();
+    expect(english).toContain('Helpline 1912 · 08:00 to 20:00');
+    expect(english).toContain('kept for 12 hours after your last message');
+    expect(english).toContain('A 1912 agent reads the chat only when you ask for a person');
+
+    const logo = /<img class="sampark-logo" src="(\/webchat\/logo\.[0-9a-f]{16}\.svg)" alt="SBPDCL logo"/.exec(english)![1]!;
+    const image = await fetch(`${running.url}${logo}`);
+    expect(image.headers.get('content-type')).toBe('image/svg+xml');
+    expect(image.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(image.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'");
+  });
+
+  it('shows the discom\'s own logo when configured', async () => {
+    const logoPath = path.join(os.tmpdir(), `sampark-test-logo-${process.pid}.png`);
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    fs.writeFileSync(logoPath, png);
+    try {
+      running = await startWebChatServer({ env: { WEBCHAT_LOGO_PATH: logoPath } });
+      const html = await (await fetch(`${running.url}/`)).text();
+      const logo = /<img class="sampark-logo" src="(\/webchat\/logo\.[0-9a-f]{16}\.png)"/.exec(html)![1]!;
+      const image = await fetch(`${running.url}${logo}`);
+      expect(image.headers.get('content-type')).toBe('image/png');
+      expect(Buffer.from(await image.arrayBuffer()).equals(png)).toBe(true);
+    } finally {
+      fs.rmSync(logoPath, { force: true });
+    }
   });
 
   it('points the page at another Direct Line and its token service when configured, and allows them in the policy', async () => {

@@ -52,7 +52,7 @@ export async function startWebChatServer(options: WebChatServerOptions = {}): Pr
   const settings = loadDirectLineSettings(
     { DIRECTLINE_TOKEN_SECRET: TEST_TOKEN_SECRET, ...options.env },
     logger,
-    config.policy.discomName,
+    { discomName: config.policy.discomName, helplineNumber: config.policy.helplineNumber, memoryDays: config.stateIdleTtlDays },
   );
   const webChat = mountWebChat(server, {
     bot: sampark.bot,
