@@ -56,11 +56,20 @@ async function main(): Promise<void> {
     greeting: webChatGreeting(sampark.translator, config.policy.discomName),
     logger,
     settings: webChatSettings,
+    limiter: sampark.services.limiter,
+    trustedProxy: config.trustedProxy,
     redisUrl: config.redisUrl,
     now,
   });
   const whatsApp = whatsAppSettings
-    ? mountWhatsApp(server, { ...whatsAppPartsOf(sampark), logger, settings: whatsAppSettings, redisUrl: config.redisUrl, now })
+    ? mountWhatsApp(server, {
+        ...whatsAppPartsOf(sampark),
+        logger,
+        settings: whatsAppSettings,
+        bodyTimeoutMs: config.requestBodies.timeoutMs,
+        redisUrl: config.redisUrl,
+        now,
+      })
     : null;
   noticesThroughWebChat(sampark, webChat);
   if (whatsApp) noticesThroughWhatsApp(sampark, whatsApp);

@@ -123,7 +123,13 @@ const NAME = words('naam', 'नाम', 'name');
 const DETAIL = words('naam', 'नाम', 'name', 'mobile', 'मोबाइल', 'address', 'पता');
 const ASK = stems('bata', 'बता', 'tell', 'give', 'dijiye', 'दीजिए', 'दीजिये', 'dedo', 'chahiye', 'चाहिए', 'dikha', 'दिखा', 'show');
 /** Changing one's own registered details is the mobile journey, not someone else's connection. */
-const UPDATE = stems('badal', 'बदल', 'change', 'update', 'अपडेट', 'register', 'रजिस्टर', 'link');
+const UPDATE = stems('badal', 'बदल', 'change', 'update', 'अपडेट', 'link');
+/** "Register karna hai" changes one's own details; "the number registered on CA …" names someone's. */
+const REGISTER_PHRASES = ['register karna', 'register karwana', 'register kar do', 'register my', 'register new', 'रजिस्टर करना', 'रजिस्टर करवाना'];
+
+function changesOwnDetails(t: Tokens): boolean {
+  return t.hasStem(UPDATE) || REGISTER_PHRASES.some((phrase) => t.phrase(phrase));
+}
 const LINE_CUT = stems('katwa', 'कटवा', 'katva', 'disconnect');
 
 // Office services.
@@ -195,11 +201,42 @@ function thirdParty(t: Tokens, hasCaNumber: boolean): HardMoment | null {
   // "पता नहीं" is "I don't know"; पता is an address only when something is asked for.
   const address = t.list.some((token, i) => token === 'पता' && !NOT.has(t.list[i + 1] ?? '') && t.list[i + 1] !== 'चला');
   const detailCount = new Set([...details, ...(address ? ['पता'] : [])]).size;
-  const asks = t.hasStem(ASK) && !t.hasStem(UPDATE);
+  const asks = t.hasStem(ASK) && !changesOwnDetails(t);
   if (wantsLineCut) return { kind: 'third_party', wantsLineCut };
   if (detailCount > 0 && asks && (t.has(OTHER_PERSON) || hasCaNumber)) return { kind: 'third_party', wantsLineCut: false };
   if (detailCount >= 2 && asks && !t.has(words('mera', 'my', 'मेरा', 'मेरी', 'हमारा'))) return { kind: 'third_party', wantsLineCut: false };
   return null;
+}
+
+/** Words of one's own connection: "my meter", "हमर घर", "I want to update". */
+const FIRST_PERSON = words(
+  'i', 'my', 'mine', 'we', 'our', 'mera', 'meri', 'mere', 'main', 'hum', 'hamara', 'hamari', 'hamare', 'hamar', 'hamra', 'apna',
+  'apni', 'apne', 'मैं', 'मेरा', 'मेरी', 'मेरे', 'हम', 'हमारा', 'हमारी', 'हमारे', 'हमर', 'हमार', 'हमरा', 'अपना', 'अपनी', 'अपने',
+);
+/** Words that point at another household even beside "my": "my neighbour", "whose connection". */
+const ANOTHER_HOUSEHOLD = new Set([
+  ...NEIGHBOUR, 'kiska', 'kiski', 'kiske', 'किसका', 'किसकी', 'किसके', 'whose', 'owns', 'bagal', 'बगल', 'saamne', 'samne', 'सामने',
+  'opposite', 'else', 'dusre', 'doosre', 'दूसरे', 'uske', 'unke', 'उसके', 'उनके',
+].flatMap((word) => normalizeTokens(word)));
+/** What a scam report speaks of: a caller, money, a code, a link, a threat, someone posing as staff. */
+const SCAM_GROUNDS = new Set([
+  ...MONEY, ...CALLED, ...LINK, ...CODE, ...SCAM_WORDS, ...MESSAGE,
+  ...words('dhamki', 'धमकी', 'threat', 'threatened', 'threatening', 'bankar', 'banke', 'बनकर', 'बनके', 'posing', 'claiming',
+    'pretending', 'asli', 'असली', 'genuine', 'cheated', 'cheat', 'pucha', 'poocha', 'पूछा', 'asked', 'pay', 'paise', 'पैसे', 'bhejo', 'भेजो'),
+]);
+
+/**
+ * Intents the local model may guess that a message gives no ground for. Trained on short reports,
+ * it leans to "someone else's connection" on any message that says "mobile number" or "connection",
+ * and to "fraud" on long, worried ones ("my mother is on a nebulizer … the meter is not updating");
+ * those guesses stand only when the message speaks of another household or of what scams use.
+ */
+export function groundlessGuesses(text: string): IntentId[] {
+  const t = new Tokens(text);
+  const groundless: IntentId[] = [];
+  if (!t.has(ANOTHER_HOUSEHOLD) && (t.has(FIRST_PERSON) || changesOwnDetails(t))) groundless.push('third_party');
+  if (!t.has(SCAM_GROUNDS) && !t.hasStem(SCAM_STEMS)) groundless.push('fraud_report');
+  return groundless;
 }
 
 function serviceTopic(t: Tokens, hasCaNumber: boolean): ServiceTopic | null {

@@ -30,6 +30,8 @@ export interface WebChatServerOptions {
   logger?: Logger;
   /** Where to listen; an ephemeral port unless a test restarts a server in the same place. */
   port?: number;
+  /** Variables of Sampark's own configuration (limits, TRUSTED_PROXY) over the defaults. */
+  config?: Record<string, string>;
   /** Staff who can sign in to the consoles and APIs (`mountStaffConsoles`); none mounts nothing. */
   staff?: StaffAccount[];
 }
@@ -45,7 +47,7 @@ export interface RunningWebChat {
 }
 
 export async function startWebChatServer(options: WebChatServerOptions = {}): Promise<RunningWebChat> {
-  const config = loadConfig({ PORT: '0' });
+  const config = loadConfig({ PORT: '0', ...options.config });
   const logger = options.logger ?? silentLogger();
   const sampark = await createSampark(config, logger, options.ports ?? {});
   const { server } = createSamparkServer(sampark, config, logger);
@@ -60,6 +62,8 @@ export async function startWebChatServer(options: WebChatServerOptions = {}): Pr
     greeting: webChatGreeting(sampark.translator, config.policy.discomName),
     logger,
     settings,
+    limiter: sampark.services.limiter,
+    trustedProxy: config.trustedProxy,
     ...(options.stores ? { stores: options.stores } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.streamHeartbeatMs ? { streamHeartbeatMs: options.streamHeartbeatMs } : {}),
