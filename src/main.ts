@@ -72,6 +72,8 @@ async function main(): Promise<void> {
       })
     : null;
   noticesThroughWebChat(sampark, webChat);
+  // The first visitor should not wait for Web Chat's bundle to be built.
+  webChat.preparePage().catch((error: unknown) => logger.error({ err: error }, 'the web chat page could not be prepared'));
   if (whatsApp) noticesThroughWhatsApp(sampark, whatsApp);
   // The simulator's consumers have made-up mobile numbers that may be real people's: campaigns over
   // them are written to the log, never sent, even with a real WhatsApp number configured.

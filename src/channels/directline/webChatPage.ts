@@ -52,7 +52,7 @@ interface PageFiles {
  * kilobytes; its script, and Web Chat built from the installed packages (no CDN: the page works
  * where only this server is reachable), both cached for good under content-hashed names.
  */
-export function addWebChatPageRoutes(server: Server, parts: WebChatPageParts): void {
+export function addWebChatPageRoutes(server: Server, parts: WebChatPageParts): { prepare(): Promise<void> } {
   // Made on the first request: building Web Chat takes seconds, and most servers in the tests never serve the page.
   let made: Promise<PageFiles> | undefined;
   const pageFiles = () =>
@@ -80,6 +80,7 @@ export function addWebChatPageRoutes(server: Server, parts: WebChatPageParts): v
     res.send(204);
     next();
   });
+  return { prepare: async () => void (await pageFiles()) };
 }
 
 async function makePageFiles(parts: WebChatPageParts): Promise<PageFiles> {

@@ -141,6 +141,13 @@ describe('the web chat page and its files', () => {
     );
   });
 
+  it('can build the page and Web Chat before the first visitor comes', async () => {
+    running = await startWebChatServer();
+    await running.webChat.preparePage();
+    const { webChat } = scriptUrls(await (await fetch(`${running.url}/`)).text());
+    expect((await fetch(`${running.url}${webChat}`)).status).toBe(200);
+  });
+
   it('serves Web Chat built small, brotli or gzip as the browser takes it, cached for good under its content hash', async () => {
     running = await startWebChatServer();
     const { webChat } = scriptUrls(await (await fetch(`${running.url}/`)).text());
