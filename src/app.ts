@@ -5,6 +5,7 @@ import type { DialogServices } from '../dialogs/services';
 import { HttpMeterBackend } from './backend/http/httpMeterBackend';
 import type { MeterBackend } from './backend/meterBackend';
 import { SimulatedMeterBackend } from './backend/simulator/simulatedMeterBackend';
+import { SIMULATOR_PAYMENT_PATH } from './backend/simulator/paymentPage';
 import { SamparkBot } from './bot/samparkBot';
 import { Memory } from './bot/session';
 import type { Config } from './config/config';
@@ -362,6 +363,8 @@ function chooseBackend(config: Config, logger: Logger, now: () => Date): MeterBa
   logger.info('meter backend: built-in simulator (demo consumers in the README)');
   return new SimulatedMeterBackend({
     now,
+    // The payment page is served beside the bot (createSamparkServer): links open on this server.
+    paymentPageUrl: `http://${config.host}:${config.port}${SIMULATOR_PAYMENT_PATH}`,
     otpTtlMinutes: config.policy.otpTtlMinutes,
     otpMaxAttempts: config.policy.otpMaxAttempts,
     // Demo only: the simulator has no SMS, so the tester reads the OTP here to finish the journey.
