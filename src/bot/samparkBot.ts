@@ -138,7 +138,7 @@ export class SamparkBot extends ActivityHandler {
       intent: recognition?.intent ?? null,
     });
     const session = await this.parts.memory.sessionOf(context);
-    rememberWhatWasSaid(session, text, recognition);
+    rememberWhatWasSaid(session, text, recognition, this.parts.now());
     await this.settleLanguage(context, recognition, text);
     this.parts.logger.debug(
       { conversation: context.activity.conversation.id, intent: recognition?.intent, score: recognition?.score },
