@@ -3,7 +3,7 @@ import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { languageOf } from '../../src/bot/turnState';
 import { formatMoney } from '../../src/i18n/format';
 import { extractEntities } from '../../src/nlu/entities';
-import { readHardMoment } from '../../src/nlu/hardMoments';
+import { readHardMoment, speaksOfScamMeans } from '../../src/nlu/hardMoments';
 import { normalizeText } from '../../src/nlu/normalize';
 import { AskDialog, type Answer } from '../common/askDialog';
 import { escalate } from '../common/escalation';
@@ -22,7 +22,12 @@ const MAX_DESCRIPTION = 500;
  * not), or more about the money that went ("4999 kat gaya", "bank band hai"), which is told what to
  * do about it before being asked again.
  */
-type OfferReply = { kind: 'record' } | { kind: 'skip' } | { kind: 'check'; caNumber: string; record: boolean } | { kind: 'moneyGone' };
+type OfferReply =
+  | { kind: 'record' }
+  | { kind: 'skip' }
+  | { kind: 'check'; caNumber: string; record: boolean }
+  | { kind: 'moneyGone' }
+  | { kind: 'stillPressed' };
 
 /** Beginnings of words that say money went or ask what to do now. */
 const MONEY_GONE = ['kat', 'कट', 'debit', 'deduct', 'nikal', 'निकल', 'bank', 'बैंक', 'account', 'खाता', 'khata', 'lost', 'गए', 'gaya'];
@@ -48,6 +53,8 @@ function parseOffer(text: string): Parsed<OfferReply> {
     return { ok: true, value: { kind: 'moneyGone' } };
   }
   const yesNo = parseYesNo(text);
+  // "App daal diya, ab 10 rupaye ka payment bol raha hai, kya karein?": the scammer still presses.
+  if (!yesNo.ok && speaksOfScamMeans(text)) return { ok: true, value: { kind: 'stillPressed' } };
   const first = text.trim().toLowerCase().split(/\s+/)[0] ?? '';
   if (yesNo.ok && !(yesNo.value && ACKNOWLEDGEMENTS.has(first))) return { ok: true, value: { kind: yesNo.value ? 'record' : 'skip' } };
   return { ok: false, problem: 'fraud.offerRecordAgain' };
@@ -99,6 +106,10 @@ export function fraudReportDialogs(services: DialogServices) {
     if (reply.kind === 'skip') {
       await step.context.sendActivity(translate(services, step.context)('fraud.notRecorded'));
       return step.endDialog();
+    }
+    if (reply.kind === 'stillPressed') {
+      await step.context.sendActivity(translate(services, step.context)('fraud.stillPressed', { helpline }));
+      return mayAskAgain ? step.beginDialog(OFFER, yesNoQuestion('fraud.offerRecord', { discom })) : step.endDialog();
     }
     if (reply.kind === 'moneyGone') {
       await step.context.sendActivity(translate(services, step.context)('fraud.moneyLost'));

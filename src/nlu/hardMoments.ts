@@ -110,9 +110,16 @@ const CALLED = words('call', 'कॉल', 'phone', 'फोन', 'फ़ोन', 
 // The discom's own people.
 const CAMPAIGN = words('abhiyan', 'अभियान', 'camp', 'कैंप', 'कैम्प', 'शिविर', 'shivir');
 const PEOPLE = words('log', 'लोग', 'people', 'team', 'टीम', 'staff', 'कर्मचारी', 'karmchari', 'wale', 'वाले', 'person', 'persons', 'men', 'aadmi', 'आदमी', 'someone');
-const CAME = words('aaya', 'आए', 'आये', 'आया', 'came', 'come', 'coming', 'visit', 'visited', 'door', 'दरवाजे', 'darwaje', 'gate', 'गेट');
+const CAME = words(
+  'aaya', 'आए', 'आये', 'आया', 'came', 'come', 'coming', 'visit', 'visited', 'door', 'दरवाजे', 'darwaje', 'gate', 'गेट',
+  // Bhojpuri, Magahi, Maithili: "आइल बा", "अइले हे", "आयल छथि".
+  'आइल', 'आईल', 'आयल', 'अइले', 'अइलन', 'aail', 'aayal', 'aile', 'ailan',
+);
 const DISCOM_THINGS = words('meter', 'मीटर', 'mobile', 'मोबाइल', 'sbpdcl', 'nbpdcl', 'vibhag', 'विभाग', 'department', 'discom', 'bijli', 'बिजली', 'electricity', 'smart');
-const MONEY = words('cash', 'नकद', 'nakad', 'naqad', 'नगद', 'phonepe', 'फोनपे', 'paytm', 'gpay', 'upi', 'यूपीआई', 'rupees', 'paisa', 'पैसा', 'पैसे', 'money', 'fee', 'charge');
+const MONEY = words(
+  'cash', 'नकद', 'nakad', 'naqad', 'नगद', 'phonepe', 'फोनपे', 'paytm', 'gpay', 'upi', 'यूपीआई', 'rupees', 'paisa', 'पैसा', 'पैसे',
+  'money', 'fee', 'charge', 'rupaya', 'rupaye', 'रुपया', 'रुपये', 'रुपए', 'पइसा',
+);
 const NOT = words('nahi', 'नहीं', 'ना', 'na', 'not', 'no', 'never', 'mat');
 
 // Theft.
@@ -246,6 +253,12 @@ export function groundlessGuesses(text: string): IntentId[] {
   if (!t.has(ANOTHER_HOUSEHOLD) && (t.has(FIRST_PERSON) || changesOwnDetails(t))) groundless.push('third_party');
   if (!t.has(SCAM_GROUNDS) && !t.hasStem(SCAM_STEMS)) groundless.push('fraud_report');
   return groundless;
+}
+
+/** Whether a message speaks of what scams use: a caller, money, a code, a link, an app to install, a threat. */
+export function speaksOfScamMeans(text: string): boolean {
+  const t = new Tokens(text);
+  return t.has(SCAM_GROUNDS) || t.hasStem(SCAM_STEMS) || t.has(INSTALL) || t.has(APP);
 }
 
 function serviceTopic(t: Tokens, hasCaNumber: boolean): ServiceTopic | null {

@@ -59,3 +59,12 @@ describe('groundlessGuesses', () => {
     expect(groundlessGuesses('meri maa ko dama hai, nebulizer bijli se chalta hai')).toContain('fraud_report');
   });
 });
+
+describe('the discom\'s own visit, told in Bhojpuri', () => {
+  it('is a scam when the men at the door ask for cash', () => {
+    expect(readHardMoment('बाबू दू गो आदमी आइल बा, कहत बा कि स्मार्ट मीटर बदले के बा, 1500 रुपया नगद द')).toEqual({
+      kind: 'scam',
+      visitAsksMoney: true,
+    });
+  });
+});

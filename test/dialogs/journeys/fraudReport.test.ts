@@ -1,6 +1,18 @@
 import { TestConversation, type TranscriptLine } from '../../support/conversation';
 
 const transcripts: Record<string, TranscriptLine[]> = {
+  'the scammer still pressing for a payment after the warning hears the warning again, then the dues (Devanagari)': [
+    ['user', 'सर एक SMS आया कि आपका बिजली आज रात काट दिया जाएगा, इस नंबर पर कॉल करें। हम कॉल किए तो बोला AnyDesk डाउनलोड करो'],
+    ['bot', 'यह धोखाधड़ी (फ्रॉड) है'],
+    ['user', 'हम ऐप डाल दिए हैं अभी, उ लोग बोल रहा है 10 रुपया का पेमेंट करो। का करें??'],
+    ['bot', 'उन्हें कुछ भी भुगतान न करें'],
+    ['user', 'हमारा CA 101000001 है, सच में कुछ बकाया है क्या?'],
+    ['bot', /बैलेंस ₹842\.50 है, यानी कुछ भी बकाया नहीं है/],
+  ],
+  'men at the door asking cash for a new meter are named a scam, told in Bhojpuri (Devanagari)': [
+    ['user', 'बाबू दू गो आदमी आइल बा, कहत बा कि स्मार्ट मीटर बदले के बा, 1500 रुपया नगद द'],
+    ['bot', 'नकद'],
+  ],
   'a screen-sharing app is named a fraud, with 1930 and uninstall, and recorded only on a clear yes (English)': [
     ['user', 'Someone called from the electricity department and asked me to install AnyDesk for meter KYC. I installed it.'],
     ['bot', 'This is a fraud'],
