@@ -69,7 +69,8 @@ describe('automatic assignment through the agent API, across two instances', () 
     await a.call('agent2', 'POST', '/api/agent/status', { away: false });
     const second = await watching.until('conversation.claimed', (data) => data.conversationId === 'second');
     expect(second.data).toMatchObject({ assignee: 'agent2' });
-    const told = a.consumer.received();
+    // The welcome goes out after the claim is written, on whichever instance ran the round: wait for it, not for an order.
+    const told = await receivedSoon(() => a.consumer.received());
     expect(told).toEqual(['Anita from the 1912 helpline has joined this chat and will help you now.']);
     const statuses = (await b.audit.recent(20)).filter((entry) => entry.action === 'agent.status').map((entry) => String(entry.detail?.away));
     expect(statuses).toEqual(['true']);
@@ -77,3 +78,9 @@ describe('automatic assignment through the agent API, across two instances', () 
     online.close();
   });
 });
+
+/** What a consumer has been sent, once it is not empty (or after 10 s, to fail with what there is). */
+async function receivedSoon(read: () => string[]): Promise<string[]> {
+  for (let waited = 0; waited < 10_000 && read().length === 0; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+  return read();
+}
