@@ -16,6 +16,8 @@ const USERS = Number(process.env.BENCH_USERS ?? 64);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const OPEN_RATE = Number(process.env.BENCH_RATE ?? 300);
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 10_000);
+/** BENCH_PROFILE=1: Sampark writes a CPU profile of the whole run into .bench-out/ (node --cpu-prof). */
+const PROFILE_ARGS = process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', `--cpu-prof-dir=${path.join(process.cwd(), '.bench-out')}`] : [];
 /** The heap limit `npm start` runs with (package.json config.heapMb), so the figures are those of production. */
 const HEAP_MB = process.env.npm_package_config_heapMb ?? '192';
 
@@ -46,7 +48,7 @@ function rssMegabytes(child: ChildProcess): number {
 async function startSampark(): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
   const child = fork(path.join(__dirname, '../src/main.js'), [], {
-    execArgv: [`--max-old-space-size=${HEAP_MB}`],
+    execArgv: [`--max-old-space-size=${HEAP_MB}`, ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...PROFILE_ARGS],
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', REDIS_URL, LOG_LEVEL: 'warn', NODE_NO_WARNINGS: '1' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
