@@ -82,6 +82,10 @@
     form: null,
     /** Whom the ticket with the open assign form can go to. */
     assignees: [],
+    /** The consumer unmasked for the expanded ticket, after an audited reveal; never kept beyond it. */
+    revealed: null,
+    /** The expanded ticket's audit trail, for supervising roles who asked for it. */
+    trail: null,
     alerts: null,
     alertsOpen: false,
     loadedAt: null,
@@ -190,6 +194,8 @@
     state.alerts = null;
     state.expanded = null;
     state.detail = null;
+    state.revealed = null;
+    state.trail = null;
     state.form = null;
     state.message = null;
     renderFrame();
@@ -219,6 +225,7 @@
         if (state.expanded && !body.tickets.some(function (ticket) { return ticket.number === state.expanded; })) {
           state.expanded = null;
           state.detail = null;
+          state.revealed = null;
         }
         renderTickets();
       })
@@ -414,6 +421,8 @@
   // ---- one ticket's detail ----
 
   function toggleDetail(number) {
+    state.revealed = null;
+    state.trail = null;
     if (state.expanded === number) {
       state.expanded = null;
       state.detail = null;
@@ -431,6 +440,8 @@
       .then(function (detail) {
         if (state.expanded !== number) return;
         state.detail = detail;
+        // The work finished or went to someone else: what was revealed is not this user's to keep.
+        if (!detail.consumer || !detail.consumer.revealable) state.revealed = null;
         renderTickets();
       })
       .catch(showProblem);
@@ -447,12 +458,7 @@
         : null,
       detail.incident ? h('p', { text: t('page.incident', { number: shownNumber(detail.incident) }) }) : null,
       detail.backendUnavailable ? h('p', { text: t('page.detail.backendUnavailable') }) : null,
-      detail.consumer ? section(t('page.detail.consumer'), [
-        pair(t('page.detail.name'), detail.consumer.name),
-        detail.consumer.mobile ? pair(t('page.detail.mobile'), detail.consumer.mobile) : null,
-        pair(t('page.detail.address'), detail.consumer.address),
-        pair(t('page.detail.meterNumber'), detail.consumer.meterNumber + ' · ' + t(detail.consumer.urban ? 'page.detail.urban' : 'page.detail.rural')),
-      ]) : null,
+      detail.consumer ? renderConsumer(detail) : null,
       detail.meter ? section(t('page.detail.meter'), [
         h('p', {
           text: detail.meter.communicating
@@ -466,6 +472,7 @@
       work.hold ? h('p', { text: t('page.detail.onHold', { reason: work.hold.reason }) }) : null,
       work.resolution ? h('p', { text: t('page.detail.resolution', { code: t('page.closureCode.' + work.resolution.code), note: work.resolution.note }) }) : null,
       work.cannotCompleteReason ? h('p', { text: t('page.detail.cannotComplete', { reason: work.cannotCompleteReason }) }) : null,
+      isSupervising(Staff.identity()) ? renderTrail(detail.number) : null,
       section(t('page.detail.notes'), work.notes.length
         ? [h('ul', { class: 'field-notes' }, work.notes.map(function (note) {
           return h('li', {}, [h('span', { text: note.text }), h('small', { text: t('page.detail.noteBy', { by: note.by, time: time(note.at) }) })]);
@@ -473,6 +480,82 @@
         : [h('p', { text: t('page.detail.noNotes') })]),
     ];
     return h('div', { class: 'field-detail' }, rows);
+  }
+
+  /** Masked, with a button to reveal for the one who accepted; unmasked, with call and map, after it. */
+  function renderConsumer(detail) {
+    var consumer = detail.consumer;
+    var revealed = state.revealed && state.revealed.number === detail.number ? state.revealed.consumer : null;
+    var meter = pair(t('page.detail.meterNumber'), consumer.meterNumber + ' · ' + t(consumer.urban ? 'page.detail.urban' : 'page.detail.rural'));
+    if (revealed) {
+      return section(t('page.detail.consumer'), [
+        h('p', { class: 'field-revealed-name', 'data-role': 'revealed-name', text: revealed.name }),
+        pair(t('page.detail.address'), revealed.address),
+        h('div', { class: 'field-actions' }, [
+          revealed.mobile ? h('a', { class: 'field-action field-action-primary', href: 'tel:+91' + revealed.mobile, 'data-role': 'call', text: t('page.reveal.call', { mobile: revealed.mobile }) }) : null,
+          revealed.mapUrl ? h('a', { class: 'field-action', href: revealed.mapUrl, target: '_blank', rel: 'noopener', 'data-role': 'map', text: t('page.reveal.map') }) : null,
+        ]),
+        revealed.mobile ? null : h('p', { text: t('page.reveal.noMobile') }),
+        revealed.mapUrl ? null : h('p', { text: t('page.reveal.noMap') }),
+        meter,
+      ]);
+    }
+    return section(t('page.detail.consumer'), [
+      pair(t('page.detail.name'), consumer.name),
+      consumer.mobile ? pair(t('page.detail.mobile'), consumer.mobile) : null,
+      pair(t('page.detail.address'), consumer.address),
+      meter,
+      consumer.revealable
+        ? h('button', { type: 'button', class: 'field-action field-action-primary', 'data-action': 'reveal', text: t('page.reveal.button'), onclick: function () { reveal(detail.number); } })
+        : h('p', { class: 'field-hint', text: t('page.reveal.afterAccepting') }),
+    ]);
+  }
+
+  /** Each tap is one audited reveal on the server. */
+  function reveal(number) {
+    return Staff.api('GET', '/api/field/tickets/' + encodeURIComponent(number) + '/consumer')
+      .then(function (consumer) {
+        if (state.expanded !== number) return;
+        state.revealed = { number: number, consumer: consumer };
+        renderTickets();
+      })
+      .catch(function (error) {
+        showProblem(error);
+        if (state.expanded === number) loadDetail(number);
+      });
+  }
+
+  /** Who did what to the ticket, reveals included: the supervisor's view of the audit log. */
+  function renderTrail(number) {
+    var trail = state.trail && state.trail.number === number ? state.trail.entries : null;
+    if (!trail) {
+      return h('button', { type: 'button', class: 'field-link', 'data-action': 'trail', text: t('page.trail.show'), onclick: function () { loadTrail(number); } });
+    }
+    return section(t('page.trail.title'), [h('ol', { class: 'field-trail' }, trail.map(function (entry) {
+      var key = 'page.trail.action.' + entry.action.replace(/\./g, '_');
+      var action = t(key) === key ? entry.action : t(key);
+      return h('li', { 'data-audit': entry.action }, [
+        h('span', { text: t('page.trail.entry', { who: actorShown(entry), action: action }) }),
+        h('small', { text: time(entry.at) }),
+      ]);
+    }))]);
+  }
+
+  /** A person by name; Sampark's own timers and the consumer in the page's words. */
+  function actorShown(entry) {
+    if (entry.actorName) return entry.actorName;
+    if (entry.role === 'system' || entry.role === 'consumer') return t('page.trail.' + entry.role);
+    return entry.actor;
+  }
+
+  function loadTrail(number) {
+    return Staff.api('GET', '/api/field/tickets/' + encodeURIComponent(number) + '/audit')
+      .then(function (body) {
+        if (state.expanded !== number) return;
+        state.trail = { number: number, entries: body.entries };
+        renderTickets();
+      })
+      .catch(showProblem);
   }
 
   function section(title, children) {

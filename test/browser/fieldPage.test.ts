@@ -322,6 +322,57 @@ describe('the /field page in Chromium, with a consumer on the web chat', () => {
     await context.close();
   }, 60_000);
 
+  it('shows the lineman who accepted a visit the consumer\'s name, address, a call button and a map link, audited and seen by his JE', async () => {
+    const { ticket } = await running.sampark.services.tickets.open({
+      category: 'meter_not_communicating',
+      description: 'Meter silent for three days.',
+      urgent: false,
+      caNumber: CA,
+      area,
+      urban: false,
+      contact: { channel: 'test', conversationId: 'reveal-test', language: 'hi' },
+    });
+    const context = await phone();
+    const field = await open(context, '/field');
+    await signIn(field, 'lineman7', 'lineman7-pass');
+    await field.locator('.staff-language[data-language="hi"]').click();
+    const card = (status: string) => field.locator(`[data-number="${ticket.number}"][data-status="${status}"]`);
+    // Before accepting: masked, and told who may see more.
+    await card('open').locator('.field-link').click();
+    await card('open').locator('.field-detail-section').first().waitFor();
+    expect(await card('open').locator('.field-detail').textContent()).toContain('R** P****** M****');
+    expect(await card('open').locator('[data-action="reveal"]').count()).toBe(0);
+    await card('open').locator('.field-hint', { hasText: 'स्वीकार करने वाले' }).waitFor();
+
+    await card('open').locator('[data-action="accept"]').click();
+    const reveal = card('accepted').locator('[data-action="reveal"]');
+    await reveal.waitFor();
+    expect(await reveal.textContent()).toBe('नाम, पता और फ़ोन दिखाएँ');
+    await reveal.click();
+    await card('accepted').locator('[data-role="revealed-name"]', { hasText: 'Ram Pravesh Mahto' }).waitFor();
+    expect(await card('accepted').locator('.field-detail').textContent()).toContain('Village Birauli, Block Pusa, Samastipur 848125');
+    expect(await card('accepted').locator('[data-role="call"]').getAttribute('href')).toBe('tel:+919876500007');
+    expect(await card('accepted').locator('[data-role="map"]').getAttribute('href')).toBe('https://www.google.com/maps/search/?api=1&query=25.8569,85.7768');
+    await screenshot(field, '13-revealed-after-accepting');
+    const reveals = (await running.sampark.audit.recent(50, ticket.number)).filter((entry) => entry.action === 'consumer.reveal');
+    expect(reveals.map(({ actor, subject }) => ({ actor, subject }))).toEqual([{ actor: 'lineman7', subject: ticket.number }]);
+
+    // His JE, at a desk, sees the consumer masked and, in the ticket's history, who saw the details.
+    const desk = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const je = await open(desk, '/field');
+    await signIn(je, 'je7', 'je7-pass');
+    await je.locator('.staff-language[data-language="en"]').click();
+    const jeCard = je.locator(`[data-number="${ticket.number}"]`);
+    await jeCard.locator('.field-link').click();
+    await jeCard.locator('[data-action="trail"]').click();
+    await jeCard.locator('[data-audit="consumer.reveal"]', { hasText: 'Ramesh Yadav: saw the name, address and phone' }).waitFor();
+    expect(await jeCard.locator('[data-action="reveal"]').count()).toBe(0);
+    expect(await jeCard.locator('.field-detail').textContent()).not.toContain('Ram Pravesh');
+    await screenshot(je, '14-je-sees-who-revealed');
+    await context.close();
+    await desk.close();
+  }, 60_000);
+
   it('logged no script or security-policy errors', () => {
     expect(problems).toEqual([]);
   });

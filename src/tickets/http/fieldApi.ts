@@ -1,7 +1,7 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { AuditLog } from '../../auth/auditLog';
-import { FIELD_ROLES, type StaffIdentity } from '../../auth/staff';
+import { FIELD_ROLES, STAFF_ROLES, type StaffIdentity } from '../../auth/staff';
 import { parseTicketNumber } from '../../domain/ticketNumber';
 import type { StaffAuthentication } from '../../auth/staffAuthentication';
 import { staffOnly } from '../../auth/staffRoutes';
@@ -11,6 +11,7 @@ import { ASSIGNABLE_ROLES, isOverdue, SUPERVISING_ROLES, type TicketCommand } fr
 import { ClosureCodeSchema, OPEN_STATUSES, TicketStatusSchema, type Ticket, type TicketAssignee } from '../ticket';
 import { withinScope, type TicketRepository } from '../ticketRepository';
 import type { ChangeProblem, TicketWorkflow } from '../ticketWorkflow';
+import { mayRevealConsumer, revealedConsumer } from '../consumerReveal';
 import { ticketDetail, ticketSummary } from './fieldTicketView';
 
 /** What the field API works with. */
@@ -33,6 +34,8 @@ const ListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 const Text = z.string().trim().min(1).max(2000);
+/** The newest audit entries of a ticket a supervisor is shown: a worked ticket has a few dozen. */
+const AUDIT_TRAIL_LENGTH = 100;
 
 /** Each action's body, read into a lifecycle command. */
 const ACTIONS: Record<string, z.ZodType<TicketCommand>> = {
@@ -104,7 +107,33 @@ export function mountFieldApi(server: Server, deps: FieldApiDeps): void {
       ? await Promise.allSettled([deps.backend.findConsumer(ticket.caNumber), deps.backend.getMeterStatus(ticket.caNumber)])
       : [];
     await audit(identity, 'ticket.view', ticket.number, {});
-    res.send(200, ticketDetail(ticket, deps.now(), valueOf(consumer), valueOf(meter), [consumer, meter].some((lookup) => lookup?.status === 'rejected')));
+    const backendUnavailable = [consumer, meter].some((lookup) => lookup?.status === 'rejected');
+    res.send(200, ticketDetail(ticket, deps.now(), valueOf(consumer), valueOf(meter), backendUnavailable, mayRevealConsumer(ticket, identity)));
+  }));
+
+  // The consumer unmasked, for the one who accepted the ticket: each reveal is its own audited request.
+  server.get('/api/field/tickets/:number/consumer', field(async (req, res, identity) => {
+    const ticket = await visibleTicket(identity, String(req.params.number));
+    if (!ticket) return void res.send(404, { error: 'not_found' });
+    if (!mayRevealConsumer(ticket, identity)) {
+      await audit(identity, 'consumer.reveal_refused', ticket.number, { status: ticket.status });
+      return void res.send(403, { error: 'not_revealable' });
+    }
+    const consumer = ticket.caNumber ? await deps.backend.findConsumer(ticket.caNumber).catch(() => undefined) : null;
+    if (consumer === undefined) return void res.send(503, { error: 'backend_unavailable' });
+    if (!consumer) return void res.send(404, { error: 'no_consumer' });
+    await audit(identity, 'consumer.reveal', ticket.number, { caNumber: consumer.caNumber });
+    res.send(200, revealedConsumer(consumer, ticket));
+  }));
+
+  // Who did what to a ticket, reveals included, for the ones who answer for the area.
+  server.get('/api/field/tickets/:number/audit', staffOnly(deps.authentication, SUPERVISING_ROLES, async (req, res, identity) => {
+    const ticket = await visibleTicket(identity, String(req.params.number));
+    if (!ticket) return void res.send(404, { error: 'not_found' });
+    const names = new Map(deps.authentication.members(STAFF_ROLES).map((member) => [member.username, member.name]));
+    const entries = await deps.audit.recent(AUDIT_TRAIL_LENGTH, ticket.number);
+    await audit(identity, 'ticket.audit_view', ticket.number, { count: entries.length });
+    res.send(200, { entries: entries.map((entry) => ({ ...entry, actorName: names.get(entry.actor) ?? null })) });
   }));
 
   server.get('/api/field/tickets/:number/assignees', staffOnly(deps.authentication, SUPERVISING_ROLES, async (req, res, identity) => {

@@ -22,9 +22,17 @@ export function ticketSummary(ticket: Ticket, now: Date) {
 
 /**
  * A ticket as its detail page shows it: what the team needs to find and fix the connection, with
- * the consumer's name, address and mobile masked (DOMAIN.md's safety lines hold for staff too).
+ * the consumer's name, address and mobile masked (DOMAIN.md's safety lines hold for staff too);
+ * `revealable` says whether the caller may ask for them unmasked (consumerReveal.ts).
  */
-export function ticketDetail(ticket: Ticket, now: Date, consumer: Consumer | null, meter: MeterStatus | null, backendUnavailable: boolean) {
+export function ticketDetail(
+  ticket: Ticket,
+  now: Date,
+  consumer: Consumer | null,
+  meter: MeterStatus | null,
+  backendUnavailable: boolean,
+  revealable: boolean,
+) {
   return {
     ...ticketSummary(ticket, now),
     /** The backend did not answer: consumer and meter are unknown until it does, not absent. */
@@ -41,6 +49,7 @@ export function ticketDetail(ticket: Ticket, now: Date, consumer: Consumer | nul
       mobile: consumer.mobile === null ? null : maskMobile(consumer.mobile),
       meterNumber: consumer.meterNumber,
       urban: consumer.urban,
+      revealable,
     },
     meter: meter && {
       communicating: meter.communicating,
