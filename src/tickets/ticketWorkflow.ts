@@ -1,10 +1,9 @@
 import type { AuditLog } from '../auth/auditLog';
 import type { SlaTable, TicketLifecyclePolicy } from '../config/ticketPolicy';
-import { formatTicketNumber, type TicketNumber } from '../domain/ticketNumber';
 import type { ConsumerNotice, ConsumerNotifier, NoticeOutcome } from '../notify/consumerNotifier';
 import { actorName, revisionOf, transition, type TicketActor, type TicketChange, type TicketCommand, type TransitionProblem } from './lifecycle';
 import type { Ticket, TicketContact } from './ticket';
-import { ticketNoticeKey } from './ticketNotices';
+import { ticketUpdateNotice } from './ticketNotices';
 import type { TicketRepository } from './ticketRepository';
 
 /** What the workflow works with; the composition root supplies the real ones. */
@@ -98,7 +97,7 @@ export class TicketWorkflow {
    * fails is reported, the change stands. The outcome is the opener's: the one the field team is shown.
    */
   private async tell(ticket: Ticket, change: TicketChange): Promise<NoticeOutcome> {
-    const notice = { key: ticketNoticeKey(change.to), params: { number: formatTicketNumber(ticket.number as TicketNumber) } };
+    const notice = ticketUpdateNotice(ticket, change.to);
     const [opener] = await Promise.all([ticket.contact, ...(ticket.followers ?? [])].map((contact) => this.notify(contact, notice)));
     return opener!;
   }

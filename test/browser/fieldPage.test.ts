@@ -131,7 +131,7 @@ describe('the /field page in Chromium, with a consumer on the web chat', () => {
     await form.locator('button[type="submit"]').click();
     // A resolved ticket leaves the default (open) list.
     await card.waitFor({ state: 'detached' });
-    await botHasSaid(chat, `आपकी शिकायत ${shown} का समाधान हो गया है।`);
+    await botHasSaid(chat, `आपकी शिकायत ${shown} का समाधान हो गया है: आपका मीटर फिर से सिस्टम से जुड़ गया है`);
     await screenshot(field, '6-resolved');
     await screenshot(chat, '7-consumer-heard-every-step');
 
