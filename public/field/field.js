@@ -273,7 +273,7 @@
       h('p', {
         class: 'field-assignee',
         text: ticket.assignee
-          ? t('page.list.heldBy', { username: ticket.assignee.username, role: t('staff.roles.' + ticket.assignee.role) })
+          ? t('page.list.heldBy', { name: ticket.assignee.name || ticket.assignee.username, role: t('staff.roles.' + ticket.assignee.role) })
           : t('page.list.unassigned') + ' · ' + areaName(ticket.area),
       }),
       renderActions(ticket),
@@ -475,7 +475,7 @@
       isSupervising(Staff.identity()) ? renderTrail(detail.number) : null,
       section(t('page.detail.notes'), work.notes.length
         ? [h('ul', { class: 'field-notes' }, work.notes.map(function (note) {
-          return h('li', {}, [h('span', { text: note.text }), h('small', { text: t('page.detail.noteBy', { by: note.by, time: time(note.at) }) })]);
+          return h('li', {}, [h('span', { text: note.text }), h('small', { text: t('page.detail.noteBy', { by: note.byName || note.by, time: time(note.at) }) })]);
         }))]
         : [h('p', { text: t('page.detail.noNotes') })]),
     ];

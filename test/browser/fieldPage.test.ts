@@ -274,7 +274,8 @@ describe('the /field page in Chromium, with a consumer on the web chat', () => {
     await assignee.selectOption('lineman7');
     await screenshot(field, '10-je-assigns');
     await field.locator('[data-form="assign"] button[type="submit"]').click();
-    await field.locator(`[data-number="${ticket.number}"][data-status="assigned"]`, { hasText: 'lineman7' }).waitFor();
+    // Shown by name, not username.
+    await field.locator(`[data-number="${ticket.number}"][data-status="assigned"]`, { hasText: 'Ramesh Yadav' }).waitFor();
     expect((await running.sampark.ticketRepository.findByNumber(ticket.number))?.work?.assignee).toEqual({ username: 'lineman7', role: 'lineman' });
     await context.close();
   }, 60_000);
@@ -313,7 +314,7 @@ describe('the /field page in Chromium, with a consumer on the web chat', () => {
     await card('open').locator('[data-action="accept"]').click();
     await field.locator('#field-message.field-message-problem').waitFor();
     await card('accepted').waitFor();
-    expect(await card('accepted').locator('.field-assignee').textContent()).toContain('je7');
+    expect(await card('accepted').locator('.field-assignee').textContent()).toContain('Sushma Kumari');
     expect(await card('accepted').locator('[data-action="accept"]').count()).toBe(0);
     // The browser reports the refused call itself; that one is expected here, nothing else.
     const refused = problems.findIndex((problem) => problem.includes('status of 409'));

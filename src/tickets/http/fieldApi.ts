@@ -12,7 +12,7 @@ import { ClosureCodeSchema, OPEN_STATUSES, TicketStatusSchema, type Ticket, type
 import { withinScope, type TicketRepository } from '../ticketRepository';
 import type { ChangeProblem, TicketWorkflow } from '../ticketWorkflow';
 import { mayRevealConsumer, revealedConsumer } from '../consumerReveal';
-import { ticketDetail, ticketSummary } from './fieldTicketView';
+import { ticketDetail, ticketSummary, type StaffNames } from './fieldTicketView';
 
 /** What the field API works with. */
 export interface FieldApiDeps {
@@ -96,7 +96,7 @@ export function mountFieldApi(server: Server, deps: FieldApiDeps): void {
       .filter((ticket) => (overdue ? isOverdue(ticket, now) === (overdue === 'true') : true))
       .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
     await audit(identity, 'ticket.list', null, { count: tickets.length });
-    res.send(200, { total: tickets.length, tickets: tickets.slice(0, limit).map((ticket) => ticketSummary(ticket, now)) });
+    res.send(200, { total: tickets.length, tickets: tickets.slice(0, limit).map((ticket) => ticketSummary(ticket, now, staffNames())) });
   }));
 
   server.get('/api/field/tickets/:number', field(async (req, res, identity) => {
@@ -108,7 +108,7 @@ export function mountFieldApi(server: Server, deps: FieldApiDeps): void {
       : [];
     await audit(identity, 'ticket.view', ticket.number, {});
     const backendUnavailable = [consumer, meter].some((lookup) => lookup?.status === 'rejected');
-    res.send(200, ticketDetail(ticket, deps.now(), valueOf(consumer), valueOf(meter), backendUnavailable, mayRevealConsumer(ticket, identity)));
+    res.send(200, ticketDetail(ticket, deps.now(), valueOf(consumer), valueOf(meter), backendUnavailable, mayRevealConsumer(ticket, identity), staffNames()));
   }));
 
   // The consumer unmasked, for the one who accepted the ticket: each reveal is its own audited request.
@@ -130,7 +130,7 @@ export function mountFieldApi(server: Server, deps: FieldApiDeps): void {
   server.get('/api/field/tickets/:number/audit', staffOnly(deps.authentication, SUPERVISING_ROLES, async (req, res, identity) => {
     const ticket = await visibleTicket(identity, String(req.params.number));
     if (!ticket) return void res.send(404, { error: 'not_found' });
-    const names = new Map(deps.authentication.members(STAFF_ROLES).map((member) => [member.username, member.name]));
+    const names = staffNameTable();
     const entries = await deps.audit.recent(AUDIT_TRAIL_LENGTH, ticket.number);
     await audit(identity, 'ticket.audit_view', ticket.number, { count: entries.length });
     res.send(200, { entries: entries.map((entry) => ({ ...entry, actorName: names.get(entry.actor) ?? null })) });
@@ -159,8 +159,18 @@ export function mountFieldApi(server: Server, deps: FieldApiDeps): void {
         await audit(identity, `ticket.${command.type}_refused`, ticket.number, { problem: outcome.problem });
         return void res.send(PROBLEM_STATUS[outcome.problem], { error: outcome.problem });
       }
-      res.send(200, { ticket: ticketSummary(outcome.ticket, deps.now()), consumerNotified: outcome.notice?.delivered ?? null });
+      res.send(200, { ticket: ticketSummary(outcome.ticket, deps.now(), staffNames()), consumerNotified: outcome.notice?.delivered ?? null });
     }));
+  }
+
+  function staffNameTable(): Map<string, string> {
+    return new Map(deps.authentication.members(STAFF_ROLES).map((member) => [member.username, member.name]));
+  }
+
+  /** People are shown by name, not username: "Ramesh Yadav", not "lineman7". */
+  function staffNames(): StaffNames {
+    const names = staffNameTable();
+    return (username) => names.get(username) ?? username;
   }
 
   /** The linemen and JEs whose own area covers the ticket's section. */

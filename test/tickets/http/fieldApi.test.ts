@@ -132,7 +132,13 @@ describe('field API', () => {
     expect((await lineman.post(`/${mine}/resolve`, { closureCode: 'meter_replaced' })).status).toBe(400);
     const resolved = await lineman.post(`/${mine}/resolve`, { closureCode: 'meter_replaced', note: 'New meter fitted.' });
     expect(resolved.status).toBe(200);
-    expect(await resolved.json()).toMatchObject({ ticket: { status: 'resolved' }, consumerNotified: true });
+    // Staff are shown by their names, the username kept for the audit.
+    expect(await resolved.json()).toMatchObject({
+      ticket: { status: 'resolved', assignee: { username: 'lineman1', name: 'Sunil Paswan', role: 'lineman' } },
+      consumerNotified: true,
+    });
+    const detail = (await (await lineman.get(`/${mine}`)).json()) as { work: { notes: unknown[] } };
+    expect(detail.work.notes).toEqual([expect.objectContaining({ by: 'lineman1', byName: 'Sunil Paswan', text: 'Reached, meter burnt.' })]);
     expect((await lineman.post(`/${mine}/close`)).status).toBe(403);
     expect((await (await as('je1')).post(`/${mine}/close`)).status).toBe(200);
     expect(notifier.sent.map((sent) => sent.notice.key)).toEqual([
@@ -171,7 +177,7 @@ describe('field API', () => {
     expect((await sdo.post(`/${neighbours}/assign`, { username: 'je1', role: 'lineman' })).status).toBe(400);
     const assigned = await sdo.post(`/${neighbours}/assign`, { username: 'je1', role: 'je' });
     expect(assigned.status).toBe(200);
-    expect(await assigned.json()).toMatchObject({ ticket: { status: 'assigned', assignee: { username: 'je1', role: 'je' } } });
+    expect(await assigned.json()).toMatchObject({ ticket: { status: 'assigned', assignee: { username: 'je1', name: 'Amit Ranjan', role: 'je' } } });
     expect((await audit.recent(10, neighbours)).map((entry) => entry.action)).toEqual(expect.arrayContaining(['ticket.assign_refused', 'ticket.assign']));
   });
 
