@@ -21,6 +21,9 @@
   var SUPERVISING = ['je', 'sdo', 'field_supervisor'];
   /** The list refreshes itself this often while the page is visible: tickets arrive all day. */
   var POLL_MS = 60000;
+  /** A resolution photo's longer side, and its size as base64 (the server keeps at most 160 KiB). */
+  var PHOTO_MAX_SIDE = 1280;
+  var PHOTO_MAX_BASE64 = Math.floor(160 * 1024 / 3) * 4;
   /** A success toast goes away by itself after this long; a problem stays until tapped. */
   var TOAST_MS = 8000;
 
@@ -48,8 +51,15 @@
       fields: [
         { name: 'closureCode', kind: 'closure', label: 'page.action.closureCode' },
         { name: 'note', kind: 'text', label: 'page.action.resolveNote' },
+        { name: 'meterReading', kind: 'reading', label: 'page.action.meterReading' },
+        { name: 'photo', kind: 'photo', label: 'page.action.photo' },
       ],
-      body: function (values) { return { closureCode: values.closureCode, note: values.note }; },
+      body: function (values) {
+        var body = { closureCode: values.closureCode, note: values.note };
+        if (values.meterReading !== '') body.meterReading = Number(values.meterReading);
+        if (values.photo) body.photo = values.photo;
+        return body;
+      },
     },
     on_hold: {
       from: ['assigned', 'accepted', 'on_the_way', 'in_progress'],
@@ -86,6 +96,8 @@
     revealed: null,
     /** The expanded ticket's audit trail, for supervising roles who asked for it. */
     trail: null,
+    /** The resolution photo asked for, once loaded. */
+    photo: null,
     alerts: null,
     alertsOpen: false,
     loadedAt: null,
@@ -361,10 +373,23 @@
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       var values = {};
+      var photoFile = null;
       action.fields.forEach(function (field) {
-        values[field.name] = form.elements[field.name].value.trim();
+        if (field.kind === 'photo') photoFile = form.elements[field.name].files[0] || null;
+        else values[field.name] = form.elements[field.name].value.trim();
       });
-      act(ticket, name, values);
+      if (!photoFile) {
+        act(ticket, name, values);
+        return;
+      }
+      shrinkPhoto(photoFile)
+        .then(function (photo) {
+          values.photo = photo;
+          act(ticket, name, values);
+        })
+        .catch(function () {
+          setMessage('problem', t('page.outcome.problem.photo_unreadable'));
+        });
     });
     return form;
   }
@@ -381,7 +406,33 @@
         return { value: member.username, label: member.name + ' (' + t('staff.roles.' + member.role) + ')' };
       }));
     }
+    if (field.kind === 'reading') {
+      return h('input', { name: field.name, type: 'number', inputmode: 'decimal', min: '0', max: '9999999.99', step: '0.01' });
+    }
+    if (field.kind === 'photo') return h('input', { name: field.name, type: 'file', accept: 'image/*', capture: 'environment' });
     return h('textarea', { name: field.name, rows: '2', maxlength: '2000', required: true });
+  }
+
+  /**
+   * A camera photo made small enough to send on 2G and to be kept (the server takes 160 KiB): at most
+   * 1280 px on its longer side, as JPEG, the quality lowered until it fits.
+   */
+  function shrinkPhoto(file) {
+    return createImageBitmap(file).then(function (image) {
+      var scale = Math.min(1, PHOTO_MAX_SIDE / Math.max(image.width, image.height));
+      var canvas = document.createElement('canvas');
+      canvas.width = Math.max(1, Math.round(image.width * scale));
+      canvas.height = Math.max(1, Math.round(image.height * scale));
+      canvas.getContext('2d').drawImage(image, 0, 0, canvas.width, canvas.height);
+      var quality = 0.8;
+      var data = canvas.toDataURL('image/jpeg', quality).split(',')[1];
+      while (data.length > PHOTO_MAX_BASE64 && quality > 0.2) {
+        quality -= 0.15;
+        data = canvas.toDataURL('image/jpeg', quality).split(',')[1];
+      }
+      if (data.length > PHOTO_MAX_BASE64) throw new Error('photo too large');
+      return { contentType: 'image/jpeg', data: data };
+    });
   }
 
   /** A required select whose first, empty option says what to choose. */
@@ -423,6 +474,7 @@
   function toggleDetail(number) {
     state.revealed = null;
     state.trail = null;
+    state.photo = null;
     if (state.expanded === number) {
       state.expanded = null;
       state.detail = null;
@@ -471,6 +523,10 @@
       detail.photos.length ? h('p', { text: t('page.detail.photos', { count: detail.photos.length }) }) : null,
       work.hold ? h('p', { text: t('page.detail.onHold', { reason: work.hold.reason }) }) : null,
       work.resolution ? h('p', { text: t('page.detail.resolution', { code: t('page.closureCode.' + work.resolution.code), note: work.resolution.note }) }) : null,
+      work.resolution && work.resolution.meterReading !== undefined
+        ? h('p', { 'data-role': 'meter-reading', text: t('page.detail.meterReading', { reading: work.resolution.meterReading }) })
+        : null,
+      work.resolution && work.resolution.photo ? renderPhoto(detail.number, work.resolution.photo) : null,
       work.cannotCompleteReason ? h('p', { text: t('page.detail.cannotComplete', { reason: work.cannotCompleteReason }) }) : null,
       isSupervising(Staff.identity()) ? renderTrail(detail.number) : null,
       section(t('page.detail.notes'), work.notes.length
@@ -480,6 +536,27 @@
         : [h('p', { text: t('page.detail.noNotes') })]),
     ];
     return h('div', { class: 'field-detail' }, rows);
+  }
+
+  /** The resolution photo on request: fetched with the session token, shown as a data: image. */
+  function renderPhoto(number, id) {
+    if (state.photo && state.photo.id === id) {
+      return h('img', { class: 'field-photo', 'data-role': 'photo', alt: t('page.detail.photo'), src: 'data:' + state.photo.contentType + ';base64,' + state.photo.data });
+    }
+    return h('button', {
+      type: 'button',
+      class: 'field-link',
+      'data-action': 'photo',
+      text: t('page.detail.showPhoto'),
+      onclick: function () {
+        Staff.api('GET', '/api/field/tickets/' + encodeURIComponent(number) + '/photos/' + encodeURIComponent(id))
+          .then(function (photo) {
+            state.photo = { id: id, contentType: photo.contentType, data: photo.data };
+            renderTickets();
+          })
+          .catch(showProblem);
+      },
+    });
   }
 
   /** Masked, with a button to reveal for the one who accepted; unmasked, with call and map, after it. */

@@ -35,6 +35,7 @@ export function mountStaffConsoles(
     workflow: sampark.ticketWorkflow,
     audit: sampark.audit,
     backend: sampark.services.backend,
+    photos: sampark.resolutionPhotos,
     now,
   });
   // The accounts are known here, so this is where breaches learn whom to alert.

@@ -86,6 +86,17 @@ export const CLOSURE_CODES = [
 export const ClosureCodeSchema = z.enum(CLOSURE_CODES);
 export type ClosureCode = z.infer<typeof ClosureCodeSchema>;
 
+/** How a ticket was resolved: the code, what was done, and what the team recorded at the meter. */
+export const ResolutionSchema = z.object({
+  code: ClosureCodeSchema,
+  note: z.string(),
+  /** The meter's reading (kWh) when the team left it, as read off the display. */
+  meterReading: z.number().nonnegative().optional(),
+  /** The id of the photo taken (photos/resolutionPhotoStore.ts keeps the bytes). */
+  photo: z.string().optional(),
+});
+export type Resolution = z.infer<typeof ResolutionSchema>;
+
 /** Who holds a ticket: a username and role, never a phone number (the consumer sees only the role). */
 export const TicketAssigneeSchema = z.object({ username: z.string(), role: z.string() });
 export type TicketAssignee = z.infer<typeof TicketAssigneeSchema>;
@@ -102,7 +113,7 @@ export const TicketWorkSchema = z.object({
   hold: z.object({ since: z.iso.datetime(), resumeTo: TicketStatusSchema, reason: z.string() }).optional(),
   /** Hours the clock stood still on hold, already added to dueAt. */
   heldHours: z.number().nonnegative(),
-  resolution: z.object({ code: ClosureCodeSchema, note: z.string() }).optional(),
+  resolution: ResolutionSchema.optional(),
   cannotCompleteReason: z.string().optional(),
   /** When the ticket was resolved or found impossible; the consumer may reopen within the window. */
   finishedAt: z.iso.datetime().optional(),

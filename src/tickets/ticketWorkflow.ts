@@ -111,9 +111,11 @@ export class TicketWorkflow {
   }
 }
 
-/** What the audit keeps of a command beyond the move: the closure code, and to whom a ticket went. */
-function commandDetail(command: TicketCommand): Record<string, string> {
-  if (command.type === 'resolve') return { closureCode: command.code };
+/** What the audit keeps of a command beyond the move: the closure code, the reading, whether a photo came, and to whom a ticket went. */
+function commandDetail(command: TicketCommand): Record<string, string | number | boolean> {
+  if (command.type === 'resolve') {
+    return { closureCode: command.code, ...(command.meterReading === undefined ? {} : { meterReading: command.meterReading }), ...(command.photo ? { photo: true } : {}) };
+  }
   if (command.type === 'assign') return { assignee: command.assignee.username, assigneeRole: command.assignee.role };
   return {};
 }

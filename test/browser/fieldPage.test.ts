@@ -15,6 +15,8 @@ import { botHasSaid, botTexts } from './support/webChatStore';
 import { daytimeClock } from '../support/clock';
 
 const SCREENSHOTS = path.join(projectRoot(), 'test-output', 'field');
+/** A one-pixel PNG, as a phone's gallery would give a photo. */
+const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 /** The demo consumer whose meter has not communicated for three days: "supply not restored" makes a field ticket. */
 const CA = '101000007';
 
@@ -127,6 +129,9 @@ describe('the /field page in Chromium, with a consumer on the web chat', () => {
     const form = field.locator('[data-form="resolve"]');
     await form.locator('select[name="closureCode"]').selectOption('communication_restored');
     await form.locator('textarea[name="note"]').fill('मीटर का मॉडेम बदला, संपर्क बहाल।');
+    // The reading off the display and a photo of the meter go with it.
+    await form.locator('input[name="meterReading"]').fill('4821.5');
+    await form.locator('input[name="photo"]').setInputFiles({ name: 'meter.png', mimeType: 'image/png', buffer: Buffer.from(ONE_PIXEL_PNG, 'base64') });
     await screenshot(field, '5-resolve-form');
     await form.locator('button[type="submit"]').click();
     // A resolved ticket leaves the default (open) list.
@@ -137,6 +142,13 @@ describe('the /field page in Chromium, with a consumer on the web chat', () => {
 
     await field.locator('#field-status').selectOption('resolved');
     await field.locator(`[data-number="${number}"][data-status="resolved"]`).waitFor();
+    const resolvedCard = field.locator(`[data-number="${number}"][data-status="resolved"]`);
+    await resolvedCard.locator('.field-link').first().click();
+    expect(await resolvedCard.locator('[data-role="meter-reading"]').textContent()).toContain('4821.5');
+    await resolvedCard.locator('[data-action="photo"]').click();
+    await resolvedCard.locator('img[data-role="photo"]').waitFor();
+    expect(await resolvedCard.locator('img[data-role="photo"]').evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth)).toBe(1);
+    await screenshot(field, '6b-resolved-with-reading-and-photo');
 
     const fitsThePhone = await field.evaluate(() => {
       const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;

@@ -12,6 +12,8 @@ import { ClosureCodeSchema, OPEN_STATUSES, TicketStatusSchema, type Ticket, type
 import { withinScope, type TicketRepository } from '../ticketRepository';
 import type { ChangeProblem, TicketWorkflow } from '../ticketWorkflow';
 import { mayRevealConsumer, revealedConsumer } from '../consumerReveal';
+import { decodeResolutionPhoto, ResolutionPhotoInputSchema } from '../photos/resolutionPhotoInput';
+import type { ResolutionPhotoStore } from '../photos/resolutionPhotoStore';
 import { ticketDetail, ticketSummary, type StaffNames } from './fieldTicketView';
 
 /** What the field API works with. */
@@ -21,6 +23,8 @@ export interface FieldApiDeps {
   workflow: TicketWorkflow;
   audit: AuditLog;
   backend: MeterBackend;
+  /** Where the photos taken at resolving are kept. */
+  photos: ResolutionPhotoStore;
   now: () => Date;
 }
 
@@ -34,6 +38,9 @@ const ListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 const Text = z.string().trim().min(1).max(2000);
+/** kWh as read off the meter's display: a cumulative register, never negative, at most seven digits. */
+const MeterReading = z.number().nonnegative().max(9_999_999.99);
+const PhotoBodySchema = z.object({ photo: ResolutionPhotoInputSchema.optional() });
 /** The newest audit entries of a ticket a supervisor is shown: a worked ticket has a few dozen. */
 const AUDIT_TRAIL_LENGTH = 100;
 
@@ -53,9 +60,15 @@ const ACTIONS: Record<string, z.ZodType<TicketCommand>> = {
       return body.status === 'on_the_way' ? { type: 'on_the_way' } : { type: 'start' };
     }),
   notes: z.object({ text: Text }).transform((body): TicketCommand => ({ type: 'note', text: body.text })),
+  // A photo comes in the same body, kept apart by keepPhoto before the command is applied.
   resolve: z
-    .object({ closureCode: ClosureCodeSchema, note: Text })
-    .transform((body): TicketCommand => ({ type: 'resolve', code: body.closureCode, note: body.note })),
+    .object({ closureCode: ClosureCodeSchema, note: Text, meterReading: MeterReading.optional() })
+    .transform((body): TicketCommand => ({
+      type: 'resolve',
+      code: body.closureCode,
+      note: body.note,
+      ...(body.meterReading === undefined ? {} : { meterReading: body.meterReading }),
+    })),
   'cannot-complete': z.object({ reason: Text }).transform((body): TicketCommand => ({ type: 'cannot_complete', reason: body.reason })),
   assign: z
     .object({ username: z.string().min(1).max(40), role: z.enum(ASSIGNABLE_ROLES) })
@@ -154,13 +167,39 @@ export function mountFieldApi(server: Server, deps: FieldApiDeps): void {
         await audit(identity, 'ticket.assign_refused', ticket.number, { problem: 'not_assignable' });
         return void res.send(400, { error: 'not_assignable' });
       }
-      const outcome = await deps.workflow.change(ticket.number, command, { kind: 'staff', username: identity.username, role: identity.role });
+      const photo = command.type === 'resolve' ? await keepPhoto(ticket, req.body) : null;
+      if (typeof photo === 'string') return void res.send(400, { error: photo });
+      const applied: TicketCommand = photo && command.type === 'resolve' ? { ...command, photo: photo.id } : command;
+      const outcome = await deps.workflow.change(ticket.number, applied, { kind: 'staff', username: identity.username, role: identity.role });
       if (!outcome.ok) {
         await audit(identity, `ticket.${command.type}_refused`, ticket.number, { problem: outcome.problem });
         return void res.send(PROBLEM_STATUS[outcome.problem], { error: outcome.problem });
       }
       res.send(200, { ticket: ticketSummary(outcome.ticket, deps.now(), staffNames()), consumerNotified: outcome.notice?.delivered ?? null });
     }));
+  }
+
+  // A resolution photo, to the field staff of the area. As JSON (base64) like every other answer: the
+  // page fetches it with the session token in a header and shows it as a data: image.
+  server.get('/api/field/tickets/:number/photos/:id', field(async (req, res, identity) => {
+    const ticket = await visibleTicket(identity, String(req.params.number));
+    const photo = ticket && (await deps.photos.get(ticket.number, String(req.params.id)));
+    if (!ticket || !photo) return void res.send(404, { error: 'not_found' });
+    await audit(identity, 'ticket.photo_view', ticket.number, {});
+    res.send(200, { contentType: photo.contentType, data: photo.bytes.toString('base64') });
+  }));
+
+  /**
+   * Keeps the photo sent with a resolve, before the change: its id goes into the resolution. A
+   * resolve then refused leaves the photo to expire with the store's retention.
+   */
+  async function keepPhoto(ticket: Ticket, body: unknown): Promise<{ id: string } | null | 'bad_request' | 'photo_too_large' | 'photo_unreadable'> {
+    const parsed = PhotoBodySchema.safeParse(body ?? {});
+    if (!parsed.success) return 'bad_request';
+    if (!parsed.data.photo) return null;
+    const photo = decodeResolutionPhoto(parsed.data.photo);
+    if (typeof photo === 'string') return photo;
+    return { id: await deps.photos.put(ticket.number, photo) };
   }
 
   function staffNameTable(): Map<string, string> {

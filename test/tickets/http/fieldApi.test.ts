@@ -8,6 +8,7 @@ import { SimulatedMeterBackend } from '../../../src/backend/simulator/simulatedM
 import { DEFAULT_SLA_HOURS, DEFAULT_TICKET_LIFECYCLE_POLICY } from '../../../src/config/ticketPolicy';
 import { silentLogger } from '../../../src/log/logger';
 import { mountFieldApi } from '../../../src/tickets/http/fieldApi';
+import { MemoryResolutionPhotoStore } from '../../../src/tickets/photos/memoryResolutionPhotoStore';
 import { MemoryTicketRepository } from '../../../src/tickets/memoryTicketRepository';
 import { TicketService, type TicketRequest } from '../../../src/tickets/ticketService';
 import { TicketWorkflow } from '../../../src/tickets/ticketWorkflow';
@@ -37,6 +38,7 @@ describe('field API', () => {
   let clock: Date;
   const repository = new MemoryTicketRepository();
   const audit = new MemoryAuditLog();
+  const photos = new MemoryResolutionPhotoStore(() => NOW);
   const notifier = new RecordingNotifier();
   const tickets = new TicketService(repository, DEFAULT_SLA_HOURS, () => NOW);
   let authentication: StaffAuthentication;
@@ -57,7 +59,7 @@ describe('field API', () => {
     });
     server = restify.createServer();
     server.use(restify.plugins.bodyParser({ mapParams: false }));
-    mountFieldApi(server, { authentication, repository, workflow, audit, backend: new SimulatedMeterBackend({ now: () => NOW }), now: () => clock });
+    mountFieldApi(server, { authentication, repository, workflow, audit, backend: new SimulatedMeterBackend({ now: () => NOW }), photos, now: () => clock });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     mine = (await tickets.open(request({}))).ticket.number;
@@ -179,6 +181,29 @@ describe('field API', () => {
     expect(assigned.status).toBe(200);
     expect(await assigned.json()).toMatchObject({ ticket: { status: 'assigned', assignee: { username: 'je1', name: 'Amit Ranjan', role: 'je' } } });
     expect((await audit.recent(10, neighbours)).map((entry) => entry.action)).toEqual(expect.arrayContaining(['ticket.assign_refused', 'ticket.assign']));
+  });
+
+  it('keeps the meter reading and a photo given when resolving, the photo for the area\'s staff only', async () => {
+    const ticket = (await tickets.open(request({ caNumber: '101000006', category: 'meter_test', description: 'Meter runs fast.' }))).ticket.number;
+    const lineman = await as('lineman1');
+    await lineman.post(`/${ticket}/accept`);
+    const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 9)]);
+    const resolve = (extra: object) => lineman.post(`/${ticket}/resolve`, { closureCode: 'meter_tested_ok', note: 'Tested with the check meter.', ...extra });
+    // Refused, and nothing changes: not a JPEG, a negative reading.
+    expect(await (await resolve({ photo: { contentType: 'image/jpeg', data: Buffer.from('%PDF-1.7').toString('base64') } })).json()).toEqual({ error: 'photo_unreadable' });
+    expect((await resolve({ meterReading: -4 })).status).toBe(400);
+    expect((await repository.findByNumber(ticket))?.status).toBe('accepted');
+
+    expect((await resolve({ meterReading: 4821.5, photo: { contentType: 'image/jpeg', data: photo.toString('base64') } })).status).toBe(200);
+    const detail = (await (await lineman.get(`/${ticket}`)).json()) as { work: { resolution: { code: string; meterReading: number; photo: string } } };
+    expect(detail.work.resolution).toMatchObject({ code: 'meter_tested_ok', meterReading: 4821.5, photo: expect.any(String) });
+    const fetched = await lineman.get(`/${ticket}/photos/${detail.work.resolution.photo}`);
+    expect(fetched.status).toBe(200);
+    expect(await fetched.json()).toEqual({ contentType: 'image/jpeg', data: photo.toString('base64') });
+    expect((await (await as('je1')).get(`/${ticket}/photos/${detail.work.resolution.photo}`)).status).toBe(200);
+    expect((await lineman.get(`/${ticket}/photos/someone-elses`)).status).toBe(404);
+    const resolved = (await audit.recent(20, ticket)).find((entry) => entry.action === 'ticket.resolve');
+    expect(resolved?.detail).toEqual({ from: 'accepted', to: 'resolved', closureCode: 'meter_tested_ok', meterReading: 4821.5, photo: true });
   });
 
   it('turns away call-centre staff and requests without a session', async () => {

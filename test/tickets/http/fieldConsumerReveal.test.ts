@@ -8,6 +8,7 @@ import { SimulatedMeterBackend } from '../../../src/backend/simulator/simulatedM
 import { DEFAULT_SLA_HOURS, DEFAULT_TICKET_LIFECYCLE_POLICY } from '../../../src/config/ticketPolicy';
 import { silentLogger } from '../../../src/log/logger';
 import { mountFieldApi } from '../../../src/tickets/http/fieldApi';
+import { MemoryResolutionPhotoStore } from '../../../src/tickets/photos/memoryResolutionPhotoStore';
 import { MemoryTicketRepository } from '../../../src/tickets/memoryTicketRepository';
 import { TicketService, type TicketRequest } from '../../../src/tickets/ticketService';
 import { TicketWorkflow } from '../../../src/tickets/ticketWorkflow';
@@ -26,6 +27,7 @@ describe('field API: revealing the consumer to the one who goes', () => {
   let url: string;
   const repository = new MemoryTicketRepository();
   const audit = new MemoryAuditLog();
+  const photos = new MemoryResolutionPhotoStore(() => NOW);
   const tickets = new TicketService(repository, DEFAULT_SLA_HOURS, () => NOW);
   let authentication: StaffAuthentication;
   let opened = 0;
@@ -43,7 +45,7 @@ describe('field API: revealing the consumer to the one who goes', () => {
     });
     server = restify.createServer();
     server.use(restify.plugins.bodyParser({ mapParams: false }));
-    mountFieldApi(server, { authentication, repository, workflow, audit, backend: new SimulatedMeterBackend({ now: () => NOW }), now: () => NOW });
+    mountFieldApi(server, { authentication, repository, workflow, audit, backend: new SimulatedMeterBackend({ now: () => NOW }), photos, now: () => NOW });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
