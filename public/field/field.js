@@ -276,7 +276,7 @@
         h('span', { class: 'field-tag field-status-' + ticket.status, 'data-role': 'status', text: t('page.status.' + ticket.status) }),
         ticket.priority !== 'normal' ? h('span', { class: 'field-tag field-tag-priority', text: t('page.priority.' + ticket.priority) }) : null,
       ]),
-      h('p', { class: 'field-category', text: t('page.category.' + ticket.category) + (ticket.caNumber ? ' · CA ' + ticket.caNumber : '') }),
+      h('p', { class: 'field-category', text: t('page.category.' + ticket.category) + (ticket.caNumber ? ' · ' + t('page.list.caNumber', { ca: ticket.caNumber }) : '') }),
       h('p', { class: 'field-due' }, [
         t('page.list.due', { time: time(ticket.dueAt) }),
         ticket.overdue ? h('span', { class: 'field-tag field-tag-overdue', 'data-role': 'overdue', text: t('page.list.overdue') }) : null,
@@ -504,7 +504,7 @@
     if (!detail) return h('div', { class: 'field-detail', text: t('page.detail.loading') });
     var work = detail.work || { notes: [] };
     var rows = [
-      section(t('page.detail.problem'), [h('p', { text: detail.description })]),
+      section(t('page.detail.problem'), renderProblem(detail)),
       detail.laterReports.length
         ? section(t('page.detail.laterReports'), [h('ul', {}, detail.laterReports.map(function (report) { return h('li', { text: report }); }))])
         : null,
@@ -536,6 +536,33 @@
         : [h('p', { text: t('page.detail.noNotes') })]),
     ];
     return h('div', { class: 'field-detail' }, rows);
+  }
+
+  /**
+   * The problem in the page's language: the ticket's problem key where its opener gave one, else what
+   * its category means. The English record stays one tap away, folded, for the details it names.
+   */
+  function renderProblem(detail) {
+    var key = detail.problem ? 'page.problem.' + detail.problem.key : null;
+    var known = key !== null && t(key) !== key;
+    if (!known && Staff.lang === 'en') return [h('p', { 'data-role': 'problem', text: detail.description })];
+    var said = known ? t(key, problemValues(detail.problem.params)) : t('page.problemByCategory.' + detail.category);
+    return [
+      h('p', { 'data-role': 'problem', text: said }),
+      h('details', { class: 'field-record' }, [
+        h('summary', { text: t('page.detail.record') }),
+        h('p', { 'data-role': 'record', text: detail.description }),
+      ]),
+    ];
+  }
+
+  /** A problem's values as the page shows them: instants (named …At) as IST times. */
+  function problemValues(params) {
+    var values = {};
+    Object.keys(params).forEach(function (name) {
+      values[name] = /At$/.test(name) ? time(params[name]) : params[name];
+    });
+    return values;
   }
 
   /** The resolution photo on request: fetched with the session token, shown as a data: image. */

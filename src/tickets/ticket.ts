@@ -123,6 +123,16 @@ export const TicketWorkSchema = z.object({
 });
 export type TicketWork = z.infer<typeof TicketWorkSchema>;
 
+/**
+ * The problem as a locale key and its values, so each page says it in its own language
+ * (`problem.<key>` in locales/<lang>/fieldPage.json); values named `…At` are ISO instants.
+ */
+export const TicketProblemSchema = z.object({
+  key: z.string().regex(/^[a-z][a-z_]{0,59}$/),
+  params: z.record(z.string().regex(/^[A-Za-z]{1,40}$/), z.string().max(300)),
+});
+export type TicketProblem = z.infer<typeof TicketProblemSchema>;
+
 export const TicketSchema = z.object({
   number: z.string(),
   category: TicketCategorySchema,
@@ -132,7 +142,10 @@ export const TicketSchema = z.object({
   caNumber: z.string().nullable(),
   /** The consumer's area from the backend record; null when the backend could not be asked. */
   area: AreaSchema.nullable(),
+  /** The problem in English words, for the work-order system and the record. */
   description: z.string(),
+  /** The same problem as a locale key, where the opener gave one: what the field page shows. */
+  problem: TicketProblemSchema.optional(),
   contact: TicketContactSchema,
   createdAt: z.iso.datetime(),
   dueAt: z.iso.datetime(),

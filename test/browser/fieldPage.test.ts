@@ -354,6 +354,9 @@ describe('the /field page in Chromium, with a consumer on the web chat', () => {
     await card('open').locator('.field-link').click();
     await card('open').locator('.field-detail-section').first().waitFor();
     expect(await card('open').locator('.field-detail').textContent()).toContain('R** P****** M****');
+    // The problem in Hindi; the English record only folded away, not on the page as read.
+    expect(await card('open').locator('[data-role="problem"]').textContent()).toBe('मीटर सिस्टम से संपर्क में नहीं है, इसलिए रिचार्ज मीटर तक नहीं पहुँच रहा।');
+    expect(await card('open').locator('[data-role="record"]').isVisible()).toBe(false);
     expect(await card('open').locator('[data-action="reveal"]').count()).toBe(0);
     await card('open').locator('.field-hint', { hasText: 'स्वीकार करने वाले' }).waitFor();
 

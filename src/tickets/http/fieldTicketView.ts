@@ -44,6 +44,7 @@ export function ticketDetail(
     /** The backend did not answer: consumer and meter are unknown until it does, not absent. */
     backendUnavailable,
     description: ticket.description,
+    problem: ticket.problem ?? null,
     laterReports: ticket.laterReports,
     incident: ticket.incident ?? null,
     site: ticket.site ?? null,
