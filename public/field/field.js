@@ -185,6 +185,15 @@
       { value: '', label: t('page.filters.openOnly') },
       { value: 'all', label: t('page.filters.everything') },
     ].concat(STATUSES.map(function (status) { return { value: status, label: t('page.status.' + status) }; })));
+    element('field-section-label').textContent = t('page.filters.locality');
+    element('field-sort-label').textContent = t('page.filters.sort');
+    fillSelect(element('field-section'), [{ value: '', label: t('page.filters.anyLocality') }].concat(
+      (state.sections || []).map(function (section) { return { value: section, label: section }; }),
+    ));
+    fillSelect(element('field-sort'), [
+      { value: 'due', label: t('page.filters.sortDue') },
+      { value: 'locality', label: t('page.filters.sortLocality') },
+    ]);
     fillSelect(element('field-category'), [{ value: '', label: t('page.filters.anyCategory') }].concat(
       CATEGORIES.map(function (category) { return { value: category, label: t('page.category.' + category) }; }),
     ));
@@ -198,6 +207,8 @@
       select.appendChild(h('option', { value: option.value, text: option.label }));
     });
     select.value = chosen;
+    // A choice no longer offered (a locality without tickets now) falls back to the first option.
+    if (select.selectedIndex < 0) select.selectedIndex = 0;
   }
 
   function showSignIn() {
@@ -224,6 +235,9 @@
     else if (status) parameters.push('status=' + encodeURIComponent(status));
     var category = element('field-category').value;
     if (category) parameters.push('category=' + encodeURIComponent(category));
+    var section = element('field-section').value;
+    if (section) parameters.push('section=' + encodeURIComponent(section));
+    if (element('field-sort').value === 'locality') parameters.push('sort=locality');
     if (element('field-overdue').checked) parameters.push('overdue=true');
     return parameters.length ? '?' + parameters.join('&') : '';
   }
@@ -233,6 +247,9 @@
       .then(function (body) {
         state.tickets = body.tickets;
         state.total = body.total;
+        // The localities to choose from are those of the tickets the other filters leave.
+        state.sections = body.sections;
+        renderFilters();
         state.loadedAt = new Date().toISOString();
         if (state.expanded && !body.tickets.some(function (ticket) { return ticket.number === state.expanded; })) {
           state.expanded = null;

@@ -389,6 +389,43 @@ describe('the /field page in Chromium, with a consumer on the web chat', () => {
     await desk.close();
   }, 60_000);
 
+  it('lets a JE order his sub-division\'s tickets by locality and keep to one locality', async () => {
+    const elsewhere = { ...area, section: `${area.section}-other` };
+    const visit = (caNumber: string, where: Area) =>
+      running.sampark.services.tickets.open({
+        category: 'meter_defective',
+        description: 'Display blank.',
+        urgent: false,
+        caNumber,
+        area: where,
+        urban: true,
+        contact: { channel: 'test', conversationId: `locality-test-${caNumber}`, language: 'en' },
+      });
+    await visit('101000003', area);
+    const { ticket: other } = await visit('101000001', elsewhere);
+    const desk = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const je = await open(desk, '/field');
+    await signIn(je, 'je7', 'je7-pass');
+    await je.locator('.staff-language[data-language="en"]').click();
+    await je.locator(`[data-number="${other.number}"]`).waitFor();
+    expect(await je.locator('#field-section option').evaluateAll((options) => options.map((option) => option.textContent))).toEqual([
+      'All localities',
+      area.section,
+      elsewhere.section,
+    ]);
+    await je.locator('#field-sort').selectOption('locality');
+    await je.locator('#field-count', { hasText: 'Tickets' }).waitFor();
+    await je.locator(`[data-number="${other.number}"]`).waitFor();
+    const order = await je.locator('.field-ticket').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-number')));
+    expect(order.at(-1)).toBe(other.number);
+    await je.locator('#field-section').selectOption(elsewhere.section);
+    await je.locator('.field-ticket').first().waitFor();
+    await je.locator('#field-count', { hasText: 'Tickets: 1' }).waitFor();
+    expect(await je.locator('.field-ticket').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-number')))).toEqual([other.number]);
+    await screenshot(je, '15-je-one-locality');
+    await desk.close();
+  }, 60_000);
+
   it('logged no script or security-policy errors', () => {
     expect(problems).toEqual([]);
   });

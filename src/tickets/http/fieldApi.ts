@@ -34,6 +34,10 @@ const ListQuerySchema = z.object({
   overdue: z.enum(['true', 'false']).optional(),
   /** Without a status, the open tickets unless `all` asks for the finished ones too. */
   view: z.enum(['open', 'all']).optional(),
+  /** One locality (section) of the caller's area; the answer lists the localities to choose from. */
+  section: z.string().trim().min(1).max(100).optional(),
+  /** Soonest due first, or by locality (then soonest due) to work one place after another. */
+  sort: z.enum(['due', 'locality']).default('due'),
   /** The soonest due first, this many at most: an SDO's division can hold thousands, and a phone polls it. */
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
@@ -76,6 +80,13 @@ const ACTIONS: Record<string, z.ZodType<TicketCommand>> = {
   close: z.object({}).transform((): TicketCommand => ({ type: 'close' })),
 };
 
+const byDue = (a: Ticket, b: Ticket): number => a.dueAt.localeCompare(b.dueAt);
+/** How a list can be ordered; a ticket without an area (the backend could not say) goes last by locality. */
+const ORDER: Record<'due' | 'locality', (a: Ticket, b: Ticket) => number> = {
+  due: byDue,
+  locality: (a, b) => (a.area?.section ?? '\uffff').localeCompare(b.area?.section ?? '\uffff') || byDue(a, b),
+};
+
 /** HTTP status for each refusal; another area's ticket is "not found" so its existence does not leak. */
 const PROBLEM_STATUS: Record<ChangeProblem, number> = {
   not_found: 404,
@@ -101,15 +112,17 @@ export function mountFieldApi(server: Server, deps: FieldApiDeps): void {
     const query = ListQuerySchema.safeParse(Object.fromEntries(new URL(req.url ?? '', 'http://field').searchParams));
     if (!query.success) return void res.send(400, { error: 'bad_request', detail: z.prettifyError(query.error) });
     const now = deps.now();
-    const { status, category, overdue, view, limit } = query.data;
+    const { status, category, overdue, view, limit, section, sort } = query.data;
     const openOnly = status ? OPEN_STATUSES.includes(status) : view !== 'all';
-    const tickets = (await ticketsOf(identity, openOnly))
+    const matching = (await ticketsOf(identity, openOnly))
       .filter((ticket) => (status ? ticket.status === status : true))
       .filter((ticket) => (category ? ticket.category === category : true))
-      .filter((ticket) => (overdue ? isOverdue(ticket, now) === (overdue === 'true') : true))
-      .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+      .filter((ticket) => (overdue ? isOverdue(ticket, now) === (overdue === 'true') : true));
+    const sections = [...new Set(matching.flatMap((ticket) => (ticket.area ? [ticket.area.section] : [])))].sort();
+    const tickets = matching.filter((ticket) => (section ? ticket.area?.section === section : true)).sort(ORDER[sort]);
     await audit(identity, 'ticket.list', null, { count: tickets.length });
-    res.send(200, { total: tickets.length, tickets: tickets.slice(0, limit).map((ticket) => ticketSummary(ticket, now, staffNames())) });
+    const names = staffNames();
+    res.send(200, { total: tickets.length, sections, tickets: tickets.slice(0, limit).map((ticket) => ticketSummary(ticket, now, names)) });
   }));
 
   server.get('/api/field/tickets/:number', field(async (req, res, identity) => {

@@ -93,6 +93,16 @@ describe('field API', () => {
     expect((await je.get('?status=lost')).status).toBe(400);
   });
 
+  it('sorts by locality and filters to one, listing the localities of the caller\'s tickets', async () => {
+    const je = await as('je1');
+    const byLocality = (await (await je.get('?view=all&sort=locality')).json()) as { sections: string[]; tickets: { number: string; area: { section: string } }[] };
+    expect(byLocality.sections).toEqual(['Kankarbagh-1', 'Kankarbagh-2']);
+    const sections = byLocality.tickets.map((ticket) => ticket.area.section);
+    expect(sections).toEqual([...sections].sort());
+    expect(await numbersIn(await je.get('?section=Kankarbagh-2'))).toEqual([neighbours]);
+    expect((await je.get('?sort=nearest')).status).toBe(400);
+  });
+
   it("answers 404 for another section's ticket, to read or to change, and audits the attempt", async () => {
     const lineman = await as('lineman1');
     const read = await lineman.get(`/${neighbours}`);
