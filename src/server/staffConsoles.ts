@@ -6,6 +6,7 @@ import { mountAgentApi } from '../handoff/http/agentApi';
 import { mountAgentTickets } from '../handoff/http/agentTickets';
 import { mountOpsApi } from '../ops/http/opsApi';
 import { mountFieldApi } from '../tickets/http/fieldApi';
+import { mountVisitListApi } from '../tickets/http/visitListApi';
 import { mountCampaignApi } from '../outreach/http/campaignApi';
 import { BreachAlerts } from '../alerts/breachAlerts';
 import { SUPERVISING_ROLES } from '../tickets/lifecycle';
@@ -36,6 +37,13 @@ export function mountStaffConsoles(
     audit: sampark.audit,
     backend: sampark.services.backend,
     photos: sampark.resolutionPhotos,
+    now,
+  });
+  mountVisitListApi(server, {
+    authentication,
+    repository: sampark.ticketRepository,
+    backend: sampark.services.backend,
+    audit: sampark.audit,
     now,
   });
   // The accounts are known here, so this is where breaches learn whom to alert.
