@@ -174,6 +174,7 @@
     renderMessage();
     renderTickets();
     renderAlerts();
+    renderVisitLists();
   }
 
   function renderFilters() {
@@ -215,6 +216,7 @@
     stopPolling();
     state.tickets = null;
     state.alerts = null;
+    state.visitLists = null;
     state.expanded = null;
     state.detail = null;
     state.revealed = null;
@@ -736,6 +738,51 @@
     Staff.api('POST', '/api/field/alerts/read', { ids: unread }).then(loadAlerts).catch(showProblem);
   }
 
+  // ---- campaign visit lists, for supervising roles ----
+
+  function loadVisitLists() {
+    var identity = Staff.identity();
+    if (!identity || !isSupervising(identity)) return Promise.resolve();
+    return Staff.api('GET', '/api/field/visit-lists')
+      .then(function (body) {
+        state.visitLists = body.lists;
+        renderVisitLists();
+      })
+      .catch(showProblem);
+  }
+
+  function renderVisitLists() {
+    var lists = state.visitLists || [];
+    element('field-visit-lists').hidden = lists.length === 0 || !Staff.identity();
+    element('field-visit-lists-title').textContent = t('page.visitLists.title');
+    var list = element('field-visit-list');
+    clear(list);
+    lists.forEach(function (visitList) {
+      var button = h('button', { type: 'button', class: 'field-chip', 'data-csv': visitList.campaign, text: t('page.visitLists.download') });
+      button.addEventListener('click', function () { downloadVisitList(button, visitList.campaign); });
+      list.appendChild(h('li', { class: 'field-visit-list-item' }, [
+        h('span', { text: t('page.visitLists.entry', { name: visitList.name, open: visitList.open, total: visitList.total }) }),
+        button,
+      ]));
+    });
+  }
+
+  /** Fetched with the session's token and saved from a Blob: a link with the token in it would leak it. */
+  function downloadVisitList(button, campaign) {
+    button.disabled = true;
+    Staff.api('GET', '/api/field/visit-lists/' + encodeURIComponent(campaign) + '/visits.csv')
+      .then(function (text) {
+        var url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+        var link = h('a', { href: url, download: 'sampark-visits-' + campaign + '.csv', hidden: true });
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+        window.setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+      })
+      .catch(showProblem)
+      .then(function () { button.disabled = false; });
+  }
+
   // ---- messages ----
 
   function setMessage(kind, text) {
@@ -772,6 +819,7 @@
     if (!Staff.identity()) return;
     loadTickets();
     loadAlerts();
+    loadVisitLists();
   }
 
   function startWork() {

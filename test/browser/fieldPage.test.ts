@@ -426,6 +426,35 @@ describe('the /field page in Chromium, with a consumer on the web chat', () => {
     await desk.close();
   }, 60_000);
 
+  it("lets a JE download a campaign's visit list as CSV, with the doors and the names masked", async () => {
+    await running.sampark.services.tickets.open({
+      category: 'sampark_visit',
+      description: 'Sampark campaign "Mobile drive": no registered mobile.',
+      problem: { key: 'campaign_visit_no_mobile', params: { campaign: 'Mobile drive' } },
+      urgent: false,
+      caNumber: CA,
+      area,
+      urban: false,
+      contact: { channel: 'outreach', conversationId: 'campaign-mobile-drive', language: 'hi' },
+    });
+    const desk = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    const je = await open(desk, '/field');
+    await signIn(je, 'je7', 'je7-pass');
+    await je.locator('.staff-language[data-language="hi"]').click();
+    const entry = je.locator('.field-visit-list-item', { hasText: 'Mobile drive' });
+    await entry.waitFor();
+    expect(await entry.textContent()).toContain('1 में से 1 विज़िट अभी बाकी');
+    await screenshot(je, '16-je-visit-lists');
+    const [download] = await Promise.all([je.waitForEvent('download'), entry.locator('[data-csv="mobile-drive"]').click()]);
+    expect(download.suggestedFilename()).toBe('sampark-visits-mobile-drive.csv');
+    const csv = fs.readFileSync((await download.path())!, 'utf8');
+    expect(csv).toContain('Village Birauli, Block Pusa, Samastipur 848125');
+    expect(csv).toContain('R** P****** M****');
+    expect(csv).not.toContain('Ram Pravesh');
+    expect((await running.sampark.audit.recent(5, 'mobile-drive')).map((e) => [e.actor, e.action])).toEqual([['je7', 'campaign.visit_list_exported']]);
+    await desk.close();
+  }, 60_000);
+
   it('logged no script or security-policy errors', () => {
     expect(problems).toEqual([]);
   });
