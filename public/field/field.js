@@ -175,6 +175,7 @@
     renderTickets();
     renderAlerts();
     renderVisitLists();
+    renderOffline();
   }
 
   function renderFilters() {
@@ -214,6 +215,8 @@
 
   function showSignIn() {
     stopPolling();
+    forgetCachedTickets();
+    state.cachedAt = null;
     state.tickets = null;
     state.alerts = null;
     state.visitLists = null;
@@ -249,10 +252,14 @@
       .then(function (body) {
         state.tickets = body.tickets;
         state.total = body.total;
+        // From the phone's cache (sw.js) when the network did not answer: as of when it was fetched.
+        state.cachedAt = body.cachedAt || null;
+        applyWaiting();
+        renderOffline();
         // The localities to choose from are those of the tickets the other filters leave.
         state.sections = body.sections;
         renderFilters();
-        state.loadedAt = new Date().toISOString();
+        state.loadedAt = body.cachedAt || new Date().toISOString();
         if (state.expanded && !body.tickets.some(function (ticket) { return ticket.number === state.expanded; })) {
           state.expanded = null;
           state.detail = null;
@@ -294,6 +301,9 @@
         h('strong', { class: 'field-number', text: shownNumber(ticket.number) }),
         h('span', { class: 'field-tag field-status-' + ticket.status, 'data-role': 'status', text: t('page.status.' + ticket.status) }),
         ticket.priority !== 'normal' ? h('span', { class: 'field-tag field-tag-priority', text: t('page.priority.' + ticket.priority) }) : null,
+        ticket.waiting && ticket.waiting.length
+          ? h('span', { class: 'field-tag field-tag-waiting', 'data-role': 'waiting', text: t('page.offline.waiting') })
+          : null,
       ]),
       h('p', { class: 'field-category', text: t('page.category.' + ticket.category) + (ticket.caNumber ? ' · ' + t('page.list.caNumber', { ca: ticket.caNumber }) : '') }),
       h('p', { class: 'field-due' }, [
@@ -466,7 +476,17 @@
     var action = ACTIONS[name];
     var buttons = document.querySelectorAll('[data-number="' + ticket.number + '"] button');
     Array.prototype.forEach.call(buttons, function (button) { button.disabled = true; });
-    return Staff.api('POST', '/api/field/tickets/' + encodeURIComponent(ticket.number) + '/' + action.path, action.body(values))
+    var item = {
+      id: FieldQueue.newId(),
+      number: ticket.number,
+      name: name,
+      path: action.path,
+      body: action.body(values),
+      tappedAt: new Date().toISOString(),
+    };
+    // Without a network, or behind actions still waiting, it waits its turn: they go in tapped order.
+    if (!navigator.onLine || FieldQueue.waiting(username()).length > 0) return queue(item);
+    return send(item)
       .then(function (body) {
         state.form = null;
         var number = shownNumber(body.ticket.number);
@@ -477,15 +497,156 @@
         return loadTickets();
       })
       .catch(function (error) {
+        // The network went while it was sent: it waits like any action tapped offline.
+        if (!(error instanceof Staff.ApiError)) return queue(item);
         showProblem(error);
         // Refused because the ticket moved on (someone else took it, it was finished, it left the area):
         // show it as it is now, or the same refused button stays on screen to be tapped again.
-        if (error instanceof Staff.ApiError && [403, 404, 409].indexOf(error.status) >= 0) {
+        if ([403, 404, 409].indexOf(error.status) >= 0) {
           state.form = null;
           return loadTickets();
         }
         renderTickets();
       });
+  }
+
+  function send(item) {
+    return Staff.api('POST', '/api/field/tickets/' + encodeURIComponent(item.number) + '/' + item.path, item.body);
+  }
+
+  function username() {
+    var identity = Staff.identity();
+    return identity ? identity.username : '';
+  }
+
+  // ---- actions waiting for the network ----
+
+  /** What the ticket's status will be once a waiting action is taken; null when it stays (a note). */
+  var EXPECTED_STATUS = {
+    accept: 'accepted',
+    assign: 'assigned',
+    on_the_way: 'on_the_way',
+    in_progress: 'in_progress',
+    resolve: 'resolved',
+    on_hold: 'on_hold',
+    resumed: 'accepted',
+    'cannot-complete': 'cannot_complete',
+    note: null,
+    close: 'closed',
+  };
+
+  function queue(item) {
+    FieldQueue.add(username(), item);
+    state.form = null;
+    applyWaiting();
+    setMessage('warning', t('page.offline.queued', { number: shownNumber(item.number), action: t('page.action.' + item.name) }));
+    renderTickets();
+    renderOffline();
+  }
+
+  /** Shows the list as it will be: each waiting action's ticket with its expected status, marked as waiting. */
+  function applyWaiting() {
+    if (!state.tickets) return;
+    var waiting = FieldQueue.waiting(username());
+    state.tickets.forEach(function (ticket) {
+      var mine = waiting.filter(function (item) { return item.number === ticket.number; });
+      ticket.waiting = mine.map(function (item) { return item.name; });
+      mine.forEach(function (item) {
+        if (EXPECTED_STATUS[item.name]) ticket.status = EXPECTED_STATUS[item.name];
+      });
+    });
+  }
+
+  var flushing = false;
+
+  /**
+   * Sends the waiting actions one by one in tapped order. One the server refuses (the ticket moved on
+   * meanwhile) is kept as a conflict to show, never dropped; a network failure stops the round until
+   * the network is back.
+   */
+  function flush() {
+    if (flushing || !navigator.onLine || !Staff.identity()) return Promise.resolve();
+    var user = username();
+    var sentCount = 0;
+    flushing = true;
+    function next() {
+      var item = FieldQueue.waiting(user)[0];
+      if (!item) return Promise.resolve();
+      return send(item).then(
+        function () {
+          FieldQueue.sent(user, item.id);
+          sentCount += 1;
+          return next();
+        },
+        function (error) {
+          if (!(error instanceof Staff.ApiError) || error.status === 401) return;
+          FieldQueue.refused(user, item, (error.body && error.body.error) || 'unknown');
+          return next();
+        },
+      );
+    }
+    return next().then(function () {
+      flushing = false;
+      var conflicts = FieldQueue.conflicts(user).length;
+      if (sentCount > 0 || conflicts > 0) {
+        if (conflicts > 0) setMessage('problem', t('page.offline.someRefused', { count: conflicts }));
+        else setMessage('ok', t('page.offline.sent', { count: sentCount }));
+        renderOffline();
+        return loadTickets();
+      }
+      renderOffline();
+    });
+  }
+
+  function renderOffline() {
+    var identity = Staff.identity();
+    var waiting = identity ? FieldQueue.waiting(identity.username) : [];
+    var conflicts = identity ? FieldQueue.conflicts(identity.username) : [];
+    var panel = element('field-offline');
+    panel.hidden = !identity || (navigator.onLine && !state.cachedAt && waiting.length === 0 && conflicts.length === 0);
+    element('field-offline-state').textContent = !navigator.onLine || state.cachedAt
+      ? t('page.offline.noNetwork', { time: state.cachedAt ? time(state.cachedAt) : '—' })
+      : '';
+    element('field-offline-state').hidden = navigator.onLine && !state.cachedAt;
+    element('field-offline-waiting').textContent = t('page.offline.waitingCount', { count: waiting.length });
+    element('field-offline-waiting').hidden = waiting.length === 0;
+    var list = element('field-conflicts');
+    clear(list);
+    conflicts.forEach(function (conflict) {
+      var problem = 'page.outcome.problem.' + conflict.problem;
+      list.appendChild(h('li', { class: 'field-conflict', 'data-conflict': conflict.number }, [
+        h('span', {
+          text: t('page.offline.conflict', {
+            number: shownNumber(conflict.number),
+            action: t('page.action.' + conflict.name),
+            time: time(conflict.tappedAt),
+            problem: t(problem) === problem ? t('page.outcome.problem.unknown') : t(problem),
+          }),
+        }),
+        h('button', {
+          type: 'button',
+          class: 'field-link',
+          text: t('page.offline.dismiss'),
+          onclick: function () {
+            FieldQueue.dismiss(identity.username, conflict.id);
+            renderOffline();
+          },
+        }),
+      ]));
+    });
+  }
+
+  /** The ticket list is kept by the service worker (sw.js) for reading without a network. */
+  function registerServiceWorker() {
+    if (!('serviceWorker' in navigator)) return;
+    navigator.serviceWorker.register('/field/sw.js', { scope: '/field' }).catch(function () {
+      /* Without it the page still works online; nothing to tell the user. */
+    });
+  }
+
+  /** A signed-out phone keeps no ticket data of the last user. */
+  function forgetCachedTickets() {
+    if (window.caches) window.caches.delete('sampark-field-data');
   }
 
   // ---- one ticket's detail ----
@@ -817,6 +978,7 @@
 
   function refresh() {
     if (!Staff.identity()) return;
+    flush();
     loadTickets();
     loadAlerts();
     loadVisitLists();
@@ -858,6 +1020,12 @@
     if (document.visibilityState === 'visible' && !state.form) refresh();
   });
 
+  window.addEventListener('online', function () {
+    renderOffline();
+    flush();
+  });
+  window.addEventListener('offline', renderOffline);
+  registerServiceWorker();
   Staff.onLanguage(renderFrame);
   Staff.onSignedOut(showSignIn);
   if (Staff.identity()) startWork();
