@@ -44,13 +44,15 @@ import {
   type Understood,
 } from './menuDialog';
 import type { DialogServices } from './services';
-import { answerFollowUp } from './common/followUps';
-import { clausesOf } from '../src/understanding/clauses';
+import { answerAboutService, answerFollowUp } from './common/followUps';
+import { clausesOf } from '../src/nlu/clauses';
 import { dropsTheMatter } from '../src/understanding/courseChange';
-import { showsDistress } from '../src/understanding/feelings';
+import { distressOf } from '../src/understanding/feelings';
+import { healthNeedOf } from '../src/nlu/urgency';
 import { followUpOf } from '../src/understanding/followUp';
 import { readHardMoment } from '../src/nlu/hardMoments';
 import { isAcknowledgement } from '../src/understanding/smallTalk';
+import { isQuestion } from '../src/understanding/words';
 
 /**
  * What the bot hands the root dialog when a conversation has no dialog running; `route` is set when
@@ -302,6 +304,10 @@ export class RootDialog extends ComponentDialog<RootOptions> {
       await context.sendActivity(translate(this.services, context)('smallTalk.acknowledged'));
       return 'answered';
     }
+    const last = (await this.services.memory.sessionOf(context)).lastAnswer;
+    if (last?.topic === 'service' && isQuestion(text) && !this.surelyAJourney(context)) {
+      return answerAboutService(this.services, context, last.service).then(() => 'answered' as const);
+    }
     const followUp = followUpOf(text);
     if (!followUp) return null;
     if (await answerFollowUp(this.services, context, followUp)) return 'answered';
@@ -330,7 +336,10 @@ export class RootDialog extends ComponentDialog<RootOptions> {
       return Dialog.EndOfTurn;
     }
     const followUp = readHardMoment(text) ? null : followUpOf(text);
-    if (!followUp || (question && !question.takesFreeText && (await question.accepts(text, context)))) return null;
+    if (!followUp) return null;
+    // "101000002, kitna dalna hoga?" answers the CA question too, but asks what only the supply journey tells.
+    const supplyAsked = followUp === 'how_much' && !innerDc.stack.some((instance) => instance.id === 'supply_not_restored');
+    if (!supplyAsked && question && !question.takesFreeText && (await question.accepts(text, context))) return null;
     if (await answerFollowUp(this.services, context, followUp)) {
       await innerDc.cancelAllDialogs();
       return Dialog.EndOfTurn;
@@ -372,6 +381,12 @@ export class RootDialog extends ComponentDialog<RootOptions> {
     if (needs.length > 0) (await this.services.memory.sessionOf(context)).pendingRequests = needs;
   }
 
+  /** Whether the recognizer is sure enough of a journey to start it on this message. */
+  private surelyAJourney(context: TurnContext): boolean {
+    const recognition = recognitionOf(context);
+    return recognition !== null && journeyRoute(recognition, thresholdsOf(this.services))?.to === 'journey';
+  }
+
   /** The journey a piece of a message asks for, when the recognizer is sure enough to start it. */
   private async journeySurelyAskedIn(text: string): Promise<Extract<Route, { to: 'journey' }> | null> {
     const route = journeyRoute(await this.services.recognizer.recognize(text), thresholdsOf(this.services));
@@ -389,7 +404,7 @@ export class RootDialog extends ComponentDialog<RootOptions> {
 
   /**
    * The first reply to a message that shows a health need or distress says, in one line, that the bot
-   * heard it, before the business; once per conversation.
+   * heard it (naming the baby, the oxygen machine, the exam), before the business; once per conversation.
    */
   private async acknowledgeFeelings(context: TurnContext): Promise<void> {
     const recognition = recognitionOf(context);
@@ -397,7 +412,9 @@ export class RootDialog extends ComponentDialog<RootOptions> {
     if (!recognition) return;
     const session = await this.services.memory.sessionOf(context);
     if (session.feelingsAcknowledged) return;
-    const key = recognition.urgent ? 'feelings.health' : showsDistress(text) ? 'feelings.distress' : null;
+    const need = recognition.urgent ? healthNeedOf(text) : null;
+    const distress = need ? null : distressOf(text);
+    const key = need ? `feelings.healthNeed.${need}` : distress ? `feelings.${distress}` : null;
     if (!key) return;
     session.feelingsAcknowledged = true;
     await context.sendActivity(translate(this.services, context)(key));

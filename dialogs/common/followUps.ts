@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { languageOf } from '../../src/bot/turnState';
 import { formatDateTime, formatMoney } from '../../src/i18n/format';
+import type { ServiceTopic } from '../../src/nlu/hardMoments';
 import type { FollowUp } from '../../src/understanding/followUp';
 import type { LastAnswer } from '../../src/understanding/lastAnswer';
 import type { DialogServices } from '../services';
@@ -67,5 +68,19 @@ export async function answerFollowUp(services: DialogServices, context: TurnCont
         needed: formatMoney(last.needed, language),
         minutes: policy.reconnectWaitMinutes,
       });
+    case 'service':
+      return answerAboutService(services, context, last.service);
   }
+}
+
+/**
+ * A question after the bot said where an office service is done ("kya kya kagaz lagega?", "can it
+ * be done online?"): the answer already holds where, the documents and who confirms the time, so it
+ * is given again, introduced as such, rather than a menu or a CA number question.
+ */
+export async function answerAboutService(services: DialogServices, context: TurnContext, service: ServiceTopic): Promise<true> {
+  const t = translate(services, context);
+  const { discomName: discom, helplineNumber: helpline } = services.policy;
+  await context.sendActivity(`${t('service.again')}\n\n${t(`service.${service}`, { discom, helpline })}`);
+  return true;
 }

@@ -1,5 +1,6 @@
 import { WaterfallDialog } from 'botbuilder-dialogs';
 import { readHardMoment, type ServiceTopic } from '../../src/nlu/hardMoments';
+import { rememberAnswer } from '../common/followUps';
 import { translate } from '../common/replies';
 import type { DialogServices } from '../services';
 import type { JourneyOptions } from './journeyOptions';
@@ -22,6 +23,7 @@ export function serviceInfoDialogs(services: DialogServices) {
         const topic = moment?.kind === 'service' ? moment.topic : DEFAULT_TOPIC;
         if (moment?.kind === 'service' && moment.bereaved) await step.context.sendActivity(t('service.condolence'));
         await step.context.sendActivity(t(`service.${topic}`, { discom, helpline }));
+        await rememberAnswer(services, step.context, { topic: 'service', service: topic });
         return step.endDialog();
       },
     ]),

@@ -1,3 +1,4 @@
+import { writeSpokenDigits } from './spokenDigits';
 import { toAsciiDigits } from './digits';
 
 /** A CA (consumer account) number as printed on the bill: 9 to 12 digits once spaces are removed. */
@@ -12,7 +13,7 @@ export type ConsumerNumberParse =
  * The backend decides whether it exists; this only decides whether it can be one.
  */
 export function parseConsumerNumber(input: string): ConsumerNumberParse {
-  const cleaned = toAsciiDigits(input)
+  const cleaned = toAsciiDigits(writeSpokenDigits(input))
     .trim()
     .replace(/^(ca|c\.a\.|consumer)\s*(no\.?|number|num)?\s*[:.-]?\s*/i, '')
     .replace(/[\s-]/g, '');

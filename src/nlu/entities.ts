@@ -1,3 +1,4 @@
+import { writeSpokenDigits } from '../domain/spokenDigits';
 import { parseConsumerNumber } from '../domain/consumerNumber';
 import { toAsciiDigits } from '../domain/digits';
 import { parseMobileNumber } from '../domain/mobileNumber';
@@ -54,7 +55,7 @@ const REQUEST_WORDS: ReadonlySet<string> = new Set([
 export function extractEntities(text: string): Entities {
   const entities: Entities = {};
   // Each reader blanks out what it used, so no digit is read as two things.
-  let rest = toAsciiDigits(text.normalize('NFC'));
+  let rest = toAsciiDigits(writeSpokenDigits(text.normalize('NFC')));
 
   rest = consume(rest, TICKET, (match) => {
     const ticket = parseTicketNumber(match[0]);

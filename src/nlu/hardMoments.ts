@@ -202,6 +202,37 @@ function thirdParty(t: Tokens, hasCaNumber: boolean): HardMoment | null {
   return null;
 }
 
+/** Words of one's own connection: "my meter", "हमर घर", "I want to update". */
+const FIRST_PERSON = words(
+  'i', 'my', 'mine', 'we', 'our', 'mera', 'meri', 'mere', 'main', 'hum', 'hamara', 'hamari', 'hamare', 'hamar', 'hamra', 'apna',
+  'apni', 'apne', 'मैं', 'मेरा', 'मेरी', 'मेरे', 'हम', 'हमारा', 'हमारी', 'हमारे', 'हमर', 'हमार', 'हमरा', 'अपना', 'अपनी', 'अपने',
+);
+/** Words that point at another household even beside "my": "my neighbour", "whose connection". */
+const ANOTHER_HOUSEHOLD = new Set([
+  ...NEIGHBOUR, 'kiska', 'kiski', 'kiske', 'किसका', 'किसकी', 'किसके', 'whose', 'owns', 'bagal', 'बगल', 'saamne', 'samne', 'सामने',
+  'opposite', 'else', 'dusre', 'doosre', 'दूसरे', 'uske', 'unke', 'उसके', 'उनके',
+].flatMap((word) => normalizeTokens(word)));
+/** What a scam report speaks of: a caller, money, a code, a link, a threat, someone posing as staff. */
+const SCAM_GROUNDS = new Set([
+  ...MONEY, ...CALLED, ...LINK, ...CODE, ...SCAM_WORDS, ...MESSAGE,
+  ...words('dhamki', 'धमकी', 'threat', 'threatened', 'threatening', 'bankar', 'banke', 'बनकर', 'बनके', 'posing', 'claiming',
+    'pretending', 'asli', 'असली', 'genuine', 'cheated', 'cheat', 'pucha', 'poocha', 'पूछा', 'asked', 'pay', 'paise', 'पैसे', 'bhejo', 'भेजो'),
+]);
+
+/**
+ * Intents the local model may guess that a message gives no ground for. Trained on short reports,
+ * it leans to "someone else's connection" on any message that says "mobile number" or "connection",
+ * and to "fraud" on long, worried ones ("my mother is on a nebulizer … the meter is not updating");
+ * those guesses stand only when the message speaks of another household or of what scams use.
+ */
+export function groundlessGuesses(text: string): IntentId[] {
+  const t = new Tokens(text);
+  const groundless: IntentId[] = [];
+  if (!t.has(ANOTHER_HOUSEHOLD) && (t.has(FIRST_PERSON) || t.hasStem(UPDATE))) groundless.push('third_party');
+  if (!t.has(SCAM_GROUNDS) && !t.hasStem(SCAM_STEMS)) groundless.push('fraud_report');
+  return groundless;
+}
+
 function serviceTopic(t: Tokens, hasCaNumber: boolean): ServiceTopic | null {
   const bereaved = isBereaved(t);
   const caNumberNamed = (token: string, i: number) => token === 'ca' || (CA_WORD.has(token) && CA_NOUN.has(t.list[i + 1] ?? ''));

@@ -1,3 +1,4 @@
+import { writeSpokenDigits } from '../domain/spokenDigits';
 import { toAsciiDigits } from '../domain/digits';
 
 /**
@@ -69,7 +70,7 @@ export function canonicalSpelling(token: string): string {
  * detection and urgency share, so "nahiii", "nhi" and "nahin" all count as one word.
  */
 export function normalizeTokens(text: string): string[] {
-  const cleaned = toAsciiDigits(text.normalize('NFC'))
+  const cleaned = toAsciiDigits(writeSpokenDigits(text.normalize('NFC')))
     // Invisible joiners and the nukta change nothing a reader sees: ज़्यादा and ज्यादा are one word.
     .replace(/[\u200B-\u200D\uFEFF\u093C]/g, '')
     // Chandrabindu and anusvara are used interchangeably in typed Hindi (नहीं / नहीँ).

@@ -1,5 +1,5 @@
 import { extractEntities } from './entities';
-import { intentOfMoment, readHardMoment } from './hardMoments';
+import { groundlessGuesses, intentOfMoment, readHardMoment } from './hardMoments';
 import { INTENT_IDS, type IntentId } from './intents';
 import { keywordIntent } from './keywords';
 import type { Entities, Recognition, Script, ScoredIntent } from './recognizer';
@@ -59,15 +59,18 @@ export function settleRecognition(
  * Intents the hard-moment rules decide on their own: the office services (new connection, load
  * change, name transfer, where the CA number is printed). The local model, trained on their
  * examples, leans to them on any message that says "connection", "father" or "dear sir"; the rules
- * name them by their words, so the model's guess of one goes to the end with no score and the rest
- * of its belief is renormalised ("my father is 82 … meter is not updating" is a meter fault).
+ * name them by their words, so the model's guess of one goes to the end with no score, as do the
+ * guesses the message gives no ground for (`groundlessGuesses`), and the rest of its belief is
+ * renormalised ("my father is 82 … meter is not updating" is a meter fault).
  */
 const RULE_ONLY_INTENTS: readonly IntentId[] = ['service_info'];
 const MIN_RENORMALISED_MASS = 0.1;
 
-export function withoutRuleOnlyGuesses(ranked: ScoredIntent[]): ScoredIntent[] {
-  const kept = ranked.filter((scored) => !RULE_ONLY_INTENTS.includes(scored.intent));
-  const dropped = ranked.filter((scored) => RULE_ONLY_INTENTS.includes(scored.intent)).map((scored) => ({ intent: scored.intent, score: 0 }));
+/** The model's ranking without the guesses only rules may make or the message gives no ground for. */
+export function withoutUnfoundedGuesses(ranked: ScoredIntent[], text: string): ScoredIntent[] {
+  const unfounded = [...RULE_ONLY_INTENTS, ...groundlessGuesses(text)];
+  const kept = ranked.filter((scored) => !unfounded.includes(scored.intent));
+  const dropped = ranked.filter((scored) => unfounded.includes(scored.intent)).map((scored) => ({ intent: scored.intent, score: 0 }));
   const mass = kept.reduce((sum, scored) => sum + scored.score, 0);
   // Little belief left means the model saw nothing else either: its scores stay low (the menu, not a guess).
   const rescaled = mass >= MIN_RENORMALISED_MASS ? kept.map((scored) => ({ intent: scored.intent, score: scored.score / mass })) : kept;

@@ -1,24 +1,40 @@
 import { normalizeTokens } from './normalize';
 
-/** Words that on their own mean someone at home is ill, very young, very old or on medical equipment. */
-const URGENT_WORDS: ReadonlySet<string> = new Set([
-  // Illness.
-  'bimar', 'bimaar', 'beemar', 'bemar', 'bimari', 'beemari', 'bimaari', 'sick', 'ill', 'illness', 'unwell',
-  'patient', 'patients', 'mareez', 'mariz', 'marij', 'mareej', 'mrij', 'rogi', 'bukhar', 'bukhaar', 'fever',
-  'hospital', 'aspatal', 'asthma', 'saans', 'operation', 'surgery', 'viklang', 'divyang', 'disabled',
-  'बीमार', 'बिमार', 'बीमारी', 'बिमारी', 'मरीज', 'रोगी', 'बुखार', 'अस्पताल', 'दमा', 'सांस', 'ऑपरेशन', 'विकलांग',
-  'दिव्यांग',
-  // Infants and pregnancy.
-  'infant', 'newborn', 'baby', 'babies', 'navjat', 'shishu', 'pregnant', 'pregnent', 'pragnent', 'garbhvati',
-  'garbhwati', 'prasav', 'नवजात', 'शिशु', 'गर्भवती', 'प्रसव',
-  // The elderly.
-  'buzurg', 'bujurg', 'bujurgh', 'buzurgh', 'elderly', 'budhe', 'budha', 'budhi', 'boodhe', 'boodha', 'boodhi',
-  'vriddh', 'vridh', 'dadi', 'nani', 'dada', 'nana', 'grandmother', 'grandfather', 'grandma', 'grandpa',
-  'बुजुर्ग', 'बूढे', 'बूढा', 'बूढी', 'बुढे', 'वृद्ध', 'दादी', 'नानी', 'दादा', 'नाना',
+/** Who or what at home needs power for health; the reply names it, and the case is urgent. */
+export type HealthNeed = 'ill' | 'infant' | 'pregnant' | 'elderly' | 'equipment';
+
+/** Words that on their own say what health need there is at home, in any script. */
+const NEED_WORDS: ReadonlyMap<string, HealthNeed> = new Map([
+  ...needs('ill', [
+    'bimar', 'bimaar', 'beemar', 'bemar', 'bimari', 'beemari', 'bimaari', 'sick', 'ill', 'illness', 'unwell', 'bedridden', 'ridden',
+    'patient', 'patients', 'mareez', 'mariz', 'marij', 'mareej', 'mrij', 'rogi', 'bukhar', 'bukhaar', 'fever',
+    'hospital', 'aspatal', 'asthma', 'saans', 'operation', 'surgery', 'viklang', 'divyang', 'disabled',
+    'बीमार', 'बिमार', 'बीमारी', 'बिमारी', 'मरीज', 'रोगी', 'बुखार', 'अस्पताल', 'दमा', 'सांस', 'ऑपरेशन', 'विकलांग',
+    'दिव्यांग',
+  ]),
+  ...needs('infant', ['infant', 'newborn', 'baby', 'babies', 'navjat', 'shishu', 'नवजात', 'शिशु']),
+  ...needs('pregnant', ['pregnant', 'pregnent', 'pragnent', 'garbhvati', 'garbhwati', 'prasav', 'गर्भवती', 'प्रसव']),
+  ...needs('elderly', [
+    'buzurg', 'bujurg', 'bujurgh', 'buzurgh', 'elderly', 'budhe', 'budha', 'budhi', 'boodhe', 'boodha', 'boodhi',
+    'vriddh', 'vridh', 'dadi', 'nani', 'dada', 'nana', 'grandmother', 'grandfather', 'grandma', 'grandpa',
+    'बुजुर्ग', 'बूढे', 'बूढा', 'बूढी', 'बुढे', 'वृद्ध', 'दादी', 'नानी', 'दादा', 'नाना',
+  ]),
   // Medical equipment that stops without supply.
-  'oxygen', 'ventilator', 'nebulizer', 'nebuliser', 'nebulizar', 'dialysis', 'concentrator', 'cpap', 'bipap',
-  'insulin', 'ऑक्सीजन', 'आक्सीजन', 'वेंटिलेटर', 'नेबुलाइजर', 'डायलिसिस', 'इंसुलिन',
+  ...needs('equipment', [
+    'oxygen', 'ventilator', 'nebulizer', 'nebuliser', 'nebulizar', 'dialysis', 'concentrator', 'cpap', 'bipap',
+    'insulin', 'ऑक्सीजन', 'आक्सीजन', 'वेंटिलेटर', 'नेबुलाइजर', 'डायलिसिस', 'इंसुलिन',
+  ]),
 ]);
+
+function needs(need: HealthNeed, list: readonly string[]): [string, HealthNeed][] {
+  return list.map((word) => [word, need]);
+}
+
+/**
+ * The most pressing need among those named: a machine that stops without power comes before an
+ * illness, an infant or the elderly ("my mother has asthma, her nebulizer runs on power").
+ */
+const PRECEDENCE: readonly HealthNeed[] = ['equipment', 'infant', 'pregnant', 'ill', 'elderly'];
 
 /** "Old" and "small" are urgent only next to a person: "old meter" and "chhota sa kaam" are not. */
 const OLD_WORDS: ReadonlySet<string> = new Set(['old', 'senior', 'aged']);
@@ -38,14 +54,22 @@ const YEARS_WORDS: ReadonlySet<string> = new Set(['saal', 'sal', 'year', 'years'
 /** Age from which a mention like "80 saal ki maa" counts as elderly. */
 const ELDERLY_AGE = 70;
 
-/** Whether the message mentions illness, an infant, the elderly or medical equipment, in any script. */
-export function mentionsUrgency(text: string): boolean {
+/** The health need the message names (illness, an infant, the elderly, medical equipment), in any script, or null. */
+export function healthNeedOf(text: string): HealthNeed | null {
   const tokens = normalizeTokens(text);
-  return tokens.some((token, i) => {
-    if (URGENT_WORDS.has(token)) return true;
+  const named = new Set<HealthNeed>();
+  tokens.forEach((token, i) => {
+    const need = NEED_WORDS.get(token);
+    if (need) named.add(need);
     const next = tokens[i + 1] ?? '';
-    if (OLD_WORDS.has(token) && PEOPLE_AFTER_OLD.has(next)) return true;
-    if (CHILD_WORDS.has(token) && tokens.slice(Math.max(0, i - 3), i).some((w) => SMALL_WORDS.has(w))) return true;
-    return /^\d{2,3}$/.test(token) && Number(token) >= ELDERLY_AGE && YEARS_WORDS.has(next);
+    if (OLD_WORDS.has(token) && PEOPLE_AFTER_OLD.has(next)) named.add('elderly');
+    if (CHILD_WORDS.has(token) && tokens.slice(Math.max(0, i - 3), i).some((w) => SMALL_WORDS.has(w))) named.add('infant');
+    if (/^\d{2,3}$/.test(token) && Number(token) >= ELDERLY_AGE && YEARS_WORDS.has(next)) named.add('elderly');
   });
+  return PRECEDENCE.find((need) => named.has(need)) ?? null;
+}
+
+/** Whether the message mentions someone at home who needs power for their health. */
+export function mentionsUrgency(text: string): boolean {
+  return healthNeedOf(text) !== null;
 }

@@ -32,17 +32,19 @@ const PATTERNS: Record<FollowUp, readonly string[]> = {
   ],
   how_much: [
     'kitne ka recharge', 'kitna recharge', 'kitne ka richarge', 'kitne ka karein', 'kitne ka karu', 'kitne ka karna', 'kitna dalna',
-    'kitna daalna', 'kitna dalu', 'how much recharge', 'how much should i recharge', 'how much to recharge', 'how much should i pay',
-    'how much to pay', 'कितने का रिचार्ज', 'कितना रिचार्ज', 'कितना डालना', 'कितने का करें',
+    'kitna daalna', 'kitna dalu', 'kitna karna', 'kitne ka karna', 'kitna dalna hoga', 'how much recharge', 'how much should i recharge',
+    'how much to recharge', 'how much should i pay', 'how much to pay', 'how much do i need', 'how much is needed', 'कितने का रिचार्ज',
+    'कितना रिचार्ज', 'कितना recharge', 'कितना डालना', 'कितना डालें', 'कितने का करें', 'कितना करना', 'केतना के रिचार्ज',
   ],
 };
 
 /** Words that make a "raat"/"night" mention a question about disconnection, not about a night outage. */
-const CUT_WORDS = [
+const WILL_CUT = [
   'katega', 'kategi', 'kaatega', 'kat jayega', 'kat jaegi', 'kat jayegi', 'cut hoga', 'cut ho jayega', 'will be cut', 'will cut',
-  'be disconnected', 'disconnect hoga', 'band hoga', 'band ho jayega', 'kati', 'katto', 'katai', 'कटेगा', 'कटेगी', 'कट जाएगा',
-  'कट जाएगी', 'बंद होगा', 'कटी', 'कटतो', 'कटाई',
+  'be disconnected', 'disconnect hoga', 'band hoga', 'band ho jayega', 'कटेगा', 'कटेगी', 'कट जाएगा', 'कट जाएगी', 'बंद होगा',
 ];
+/** "Kal raat se bijli kati hai" reports a cut; only asked ("raat me kati to?") is it about disconnection. */
+const CUT = ['kati', 'katto', 'katai', 'कटी', 'कटतो', 'कटाई'];
 
 /** A payment app named in a question ("PhonePe se ho jayega?"), not in a report ("Google Pay se kiya tha"). */
 const CAN_I = ['sakte', 'sakta', 'sakti', 'skte', 'ho jayega', 'ho jaega', 'hoga', 'chalega', 'can i', 'can we', 'can', 'सकते', 'सकता', 'हो जाएगा', 'चलेगा'];
@@ -53,7 +55,9 @@ export function followUpOf(text: string): FollowUp | null {
   if (hasAnyPhrase(words, PATTERNS.how_much)) return 'how_much';
   if (hasAnyPhrase(words, PATTERNS.pay_again) && isQuestion(text)) return 'pay_again';
   if (hasAnyPhrase(words, PATTERNS.if_not)) return 'if_not';
-  if (hasAnyPhrase(words, PATTERNS.cut_tonight) && hasAnyPhrase(words, CUT_WORDS)) return 'cut_tonight';
+  if (hasAnyPhrase(words, PATTERNS.cut_tonight) && (hasAnyPhrase(words, WILL_CUT) || (hasAnyPhrase(words, CUT) && isQuestion(text)))) {
+    return 'cut_tonight';
+  }
   if (hasAnyPhrase(words, PATTERNS.payment_channel) && (isQuestion(text) || hasAnyPhrase(words, CAN_I))) return 'payment_channel';
   if (hasAnyPhrase(words, PATTERNS.when)) return 'when';
   return null;

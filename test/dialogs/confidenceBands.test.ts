@@ -126,8 +126,8 @@ const stubbed: Record<string, TranscriptLine[]> = {
 const withTheModel: Record<string, TranscriptLine[]> = {
   'supply or area outage: the model is unsure, so it asks (Hindi)': [
     ['user', 'बिजली नहीं है'],
-    ['bot', 'क्या आपका मतलब इनमें से है:\n1. मेरे क्षेत्र में बिजली कटी\n2. बिजली चालू नहीं हुई'],
-    ['user', '1'],
+    ['bot', 'क्या आपका मतलब इनमें से है:\n1. बिजली चालू नहीं हुई\n2. मेरे क्षेत्र में बिजली कटी'],
+    ['user', '2'],
     ['bot', 'उपभोक्ता संख्या'],
   ],
   'supply or area outage: the model is unsure, so it asks (English)': [

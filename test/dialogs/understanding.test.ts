@@ -48,11 +48,44 @@ const transcripts: Record<string, TranscriptLine[]> = {
     ['bot', 'बैलेंस: ₹842.50'],
     ['bot', 'आप रिचार्ज कर सकते हैं'],
   ],
-  'an ill person at home is acknowledged first, and the ticket is urgent (English)': [
+  'medical equipment at home is named first, and the ticket is urgent (English)': [
     ['user', 'My father is on an oxygen concentrator and the meter is not communicating. CA 101000007'],
-    ['bot', 'needs power for their health'],
+    ['bot', 'medical equipment at home (such as an oxygen machine) needs power'],
     ['bot', /Complaint number: SP-\d{4}-\d{4} \(meter not communicating\)/],
     ['bot', 'marked it urgent'],
+  ],
+  'a small baby at home is named first (romanized Hindi)': [
+    ['user', 'bhaiya ghar me 2 mahine ka bachha hai aur 3 din se light nahi hai'],
+    ['bot', 'घर में छोटा बच्चा है'],
+  ],
+  'an exam at stake is owned before the business (romanized Hindi)': [
+    ['user', 'pura mohalla ka light 2 ghanta se gayab hai. kal beti ka board exam hai'],
+    ['bot', 'परीक्षा सामने है'],
+  ],
+  'a question after an office service answer is answered from it, not with a CA number question (English)': [
+    ['user', 'Respected Sir, I want to apply for new electricity connection for my new house. Kindly guide me the procedure and documents required.'],
+    ['bot', 'Documents usually needed'],
+    ['user', 'Can it be done online?'],
+    ['bot', 'As I said, this is done at the office'],
+  ],
+  'a question after an office service answer is answered from it (romanized Hindi)': [
+    ['user', 'naya connection lena hai dukan ke liye. kaise hoga'],
+    ['bot', 'ज़रूरी दस्तावेज़'],
+    ['user', 'kya kya kagaz lagega aur kitna din'],
+    ['bot', 'जैसा मैंने बताया'],
+  ],
+  'a cut since last night is a report, not a question about night disconnection (Devanagari)': [
+    ['user', 'भैया घर में दो महीने का बच्चा है और कल रात से बिजली कटी है, कुछ कीजिए'],
+    ['bot', 'घर में छोटा बच्चा है'],
+    ['bot', 'उपभोक्ता संख्या'],
+    ['user', 'उपभोक्ता संख्या १०१०००००२'],
+    ['bot', 'बैलेंस -₹236.40'],
+  ],
+  'how much to recharge, asked with the CA number, is the supply journey\'s answer (Devanagari)': [
+    ['user', 'मेरे चाचा बोल रहे हैं मीटर बाईपास कर देंगे, अभी प्लास लेकर तार काटने जा रहे हैं क्योंकि बिजली कटी है'],
+    ['bot', 'कृपया उन्हें रोकें'],
+    ['user', 'ठीक है रोक दिए। बिजली इसलिए कटी है कि बैलेंस माइनस है, उपभोक्ता संख्या 101000002, कितना डालना होगा?'],
+    ['bot', '₹236.40 से अधिक'],
   ],
   'a power cut at home is asked about before an area outage ticket is raised (romanized Hindi)': [
     ['user', 'light chali gayi hai 101000001'],

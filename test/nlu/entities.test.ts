@@ -133,6 +133,11 @@ describe('extractEntities', () => {
     expect(extractEntities('500 123456789')).toEqual({ caNumber: '123456789' });
   });
 
+  it('reads a CA number said digit by digit, as voice typing writes it', () => {
+    expect(extractEntities('my consumer number is one zero one zero zero zero zero zero two please check').caNumber).toBe('101000002');
+    expect(extractEntities('उपभोक्ता संख्या है एक शून्य एक शून्य शून्य शून्य शून्य शून्य पांच').caNumber).toBe('101000005');
+  });
+
   it('finds nothing in plain text', () => {
     expect(extractEntities('meter jal gaya')).toEqual({});
   });

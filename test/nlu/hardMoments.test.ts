@@ -1,4 +1,4 @@
-import { intentOfMoment, readHardMoment } from '../../src/nlu/hardMoments';
+import { groundlessGuesses, intentOfMoment, readHardMoment } from '../../src/nlu/hardMoments';
 
 describe('readHardMoment', () => {
   it.each([
@@ -33,5 +33,29 @@ describe('readHardMoment', () => {
     const read = readHardMoment(text, /\d{9}/.test(text));
     expect(read).toEqual(moment);
     expect(read && intentOfMoment(read)).toBe(intent);
+  });
+});
+
+describe('groundlessGuesses', () => {
+  it.each([
+    'I want to update my mobile number',
+    'हमर घर के बिजली कट गेलो हे',
+    'mera meter number kya hai',
+  ])('gives no ground for someone else\'s connection when the consumer speaks of their own: %s', (text) => {
+    expect(groundlessGuesses(text)).toContain('third_party');
+  });
+
+  it.each(['what is the name on CA 102000345 of my neighbour', 'tell me who owns this connection', 'uske ghar ka pata batao'])(
+    'keeps ground for someone else\'s connection: %s',
+    (text) => expect(groundlessGuesses(text)).not.toContain('third_party'),
+  );
+
+  it.each(['a caller asked for my OTP', 'ek aadmi meter wala bankar paise le gaya', 'got a link to pay my bill'])(
+    'keeps ground for a scam report: %s',
+    (text) => expect(groundlessGuesses(text)).not.toContain('fraud_report'),
+  );
+
+  it('gives no ground for a scam report to a health need', () => {
+    expect(groundlessGuesses('meri maa ko dama hai, nebulizer bijli se chalta hai')).toContain('fraud_report');
   });
 });

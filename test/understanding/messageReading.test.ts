@@ -1,8 +1,7 @@
 import { mentionsArea } from '../../src/understanding/area';
-import { clausesOf } from '../../src/understanding/clauses';
 import { dropsTheMatter } from '../../src/understanding/courseChange';
 import { disputesTheMeter } from '../../src/understanding/dispute';
-import { showsDistress } from '../../src/understanding/feelings';
+import { distressOf } from '../../src/understanding/feelings';
 import { saysPaid, saysTakenFromEveryRecharge } from '../../src/understanding/payment';
 import { isAcknowledgement } from '../../src/understanding/smallTalk';
 
@@ -10,15 +9,6 @@ describe('what a message says beside its intent', () => {
   it('an acknowledgement asks and wants nothing', () => {
     for (const text of ['ok', '👍', 'thik h', 'ok waiting', 'ठीक है', 'achha samajh gaya']) expect(isAcknowledgement(text)).toBe(true);
     for (const text of ['ok kab tak?', 'ok light nahi aayi', 'balance batao']) expect(isAcknowledgement(text)).toBe(false);
-  });
-
-  it('two needs in one message split where the second starts', () => {
-    expect(clausesOf('mobile number badalna hai, aur last recharge kab hua tha?')).toEqual(['mobile number badalna hai', 'last recharge kab hua tha']);
-    expect(clausesOf('I am having two query. 1) I want to increase my load 2) Please tell my current balance')).toEqual([
-      'I am having two query',
-      'I want to increase my load',
-      'Please tell my current balance',
-    ]);
   });
 
   it('a change of course drops the matter in any script', () => {
@@ -42,7 +32,8 @@ describe('what a message says beside its intent', () => {
   });
 
   it('distress is heard, everyday words are not', () => {
-    expect(showsDistress('teen din se pareshan hain koi nahi sunta')).toBe(true);
-    expect(showsDistress('balance kitna hai')).toBe(false);
+    expect(distressOf('teen din se pareshan hain koi nahi sunta')).toBe('distress');
+    expect(distressOf('kal beti ka board exam hai, light nahi hai')).toBe('exam');
+    expect(distressOf('balance kitna hai')).toBeNull();
   });
 });

@@ -13,7 +13,7 @@ const CHAR_GRAM_MAX = 5;
  * says "identifier", not which one.
  */
 export function featuresOf(text: string): string[] {
-  const words = normalizeTokens(text).map(numberShape);
+  const words = withoutOpening(withoutNumberLabels(normalizeTokens(text).map(numberShape)));
   const romanized = words.map((word) => canonicalSpelling(romanize(word)));
   const views = romanized.some((word, i) => word !== words[i]) ? [words, romanized] : [words];
   return views.flatMap(featuresOfView);
@@ -31,6 +31,40 @@ function featuresOfView(words: readonly string[]): string[] {
     }
   }
   return features;
+}
+
+/** Words that label a number the consumer gives ("my consumer number is …", "CA no", "उपभोक्ता संख्या है"). */
+const NUMBER_LABEL: ReadonlySet<string> = new Set([
+  'my', 'mera', 'meri', 'consumer', 'ca', 'c', 'a', 'account', 'number', 'no', 'num', 'is', 'hai', 'h', 'उपभोक्ता', 'संख्या',
+  'नंबर', 'नम्बर', 'है', 'मेरा', 'मेरी', 'कंज्यूमर',
+]);
+
+/**
+ * The words without the label before an identifier: "my consumer number is 101000002" says which
+ * connection, not what the problem is, and its "number" pulls toward the mobile change.
+ */
+function withoutNumberLabels(words: readonly string[]): string[] {
+  const kept = [...words];
+  words.forEach((word, i) => {
+    if (word !== '#identifier') return;
+    for (let j = i - 1; j >= 0 && NUMBER_LABEL.has(words[j] ?? ''); j -= 1) kept[j] = '';
+  });
+  return kept.filter(Boolean);
+}
+
+/** Greetings and forms of address a message may open with. */
+const OPENING: ReadonlySet<string> = new Set([
+  'hello', 'hi', 'hii', 'helo', 'hallo', 'namaste', 'namaskar', 'pranam', 'dear', 'respected', 'sir', 'madam', 'mam', 'ji', 'good',
+  'morning', 'evening', 'afternoon', 'bhaiya', 'bhai', 'नमस्ते', 'नमस्कार', 'प्रणाम', 'सर', 'जी', 'भैया', 'हेलो', 'हैलो',
+]);
+/** A message that is no more than a greeting keeps it: "hello sir" is a greeting. */
+const MIN_WORDS_AFTER_OPENING = 3;
+
+/** The words without a greeting at the start when a need follows it: "hello, my light is cut since morning". */
+function withoutOpening(words: string[]): string[] {
+  let start = 0;
+  while (start < words.length && OPENING.has(words[start] ?? '')) start += 1;
+  return words.length - start >= MIN_WORDS_AFTER_OPENING ? words.slice(start) : words;
 }
 
 function numberShape(token: string): string {

@@ -2,8 +2,9 @@ import path from 'node:path';
 import { projectRoot } from '../../projectRoot';
 import { DEFAULT_THRESHOLDS } from '../confidenceBands';
 import type { IntentId } from '../intents';
-import { readMessage, settleRecognition, withoutRuleOnlyGuesses } from '../recognition';
-import type { Recognition, Recognizer } from '../recognizer';
+import { clausesOf } from '../clauses';
+import { readMessage, settleRecognition, withoutUnfoundedGuesses } from '../recognition';
+import type { Recognition, Recognizer, ScoredIntent } from '../recognizer';
 import { loadCorpus } from './corpus';
 import { featuresOf } from './features';
 import { rankIntents } from './intentRanking';
@@ -51,7 +52,27 @@ export function createLocalRecognizer(options: LocalRecognizerOptions = {}): Loc
     training,
     async recognize(text: string): Promise<Recognition> {
       const facts = readMessage(text);
-      return settleRecognition(facts, facts.reserved ?? withoutRuleOnlyGuesses(rankIntents(model, featuresOf(text))), noneFloor);
+      const rank = (part: string) => withoutUnfoundedGuesses(rankIntents(model, featuresOf(part)), part);
+      return settleRecognition(facts, facts.reserved ?? surestReading(text, rank, noneFloor), noneFloor);
     },
   };
+}
+
+/**
+ * The ranking of the whole message, or, when the model is unsure of it and it has several clauses,
+ * of the clause it is surest of. Naive Bayes spreads its belief thin over a long message ("my mother
+ * has asthma, her nebulizer runs on power. the meter has not updated for three days and there is no
+ * light since yesterday"), while one clause of it names the problem plainly.
+ */
+function surestReading(text: string, rank: (part: string) => ScoredIntent[], noneFloor: number): ScoredIntent[] {
+  const whole = rank(text);
+  if ((whole[0]?.score ?? 0) >= noneFloor) return whole;
+  const clauses = clausesOf(text);
+  if (clauses.length < 2) return whole;
+  let surest = whole;
+  for (const clause of clauses) {
+    const ranked = rank(clause);
+    if ((ranked[0]?.score ?? 0) > (surest[0]?.score ?? 0)) surest = ranked;
+  }
+  return surest;
 }

@@ -151,6 +151,33 @@ describe('recognition', () => {
   });
 });
 
+describe('long messages and guesses without ground', () => {
+  it('reads a long, worried message by the clause that names the problem', async () => {
+    const recognition = await recognizer.recognize(
+      'Dear sir, my father is 82 years old and bed ridden. There is no electricity for 3 days and meter is not updating. It is very hot here in Darbhanga.',
+    );
+    // Either clause names it: no electricity for three days, the meter not updating.
+    expect(['power_outage', 'meter_fault']).toContain(recognition.intent);
+  });
+
+  it.each(['I want to update my mobile number in electricity connection.', 'हमर घर के बिजली कट गेलो हे, मीटर में माइनस देखावऽ हइ'])(
+    'does not take one\'s own connection for someone else\'s: %s',
+    async (text) => expect((await recognizer.recognize(text)).intent).not.toBe('third_party'),
+  );
+
+  it('reads the need past a greeting and a labelled CA number', async () => {
+    const recognition = await recognizer.recognize('hello my light is cut since morning my consumer number is 101000002 please check');
+    expect(recognition.intent).toBe('power_outage');
+    expect(recognition.entities.caNumber).toBe('101000002');
+  });
+
+  it('does not call a health need a fraud report', async () => {
+    const recognition = await recognizer.recognize('सर मेरी माँ को दमा है, उनका नेबुलाइजर बिजली से चलता है');
+    expect(recognition.intent).not.toBe('fraud_report');
+    expect(recognition.intent).not.toBe('third_party');
+  });
+});
+
 describe('training', () => {
   it('reads only the training corpus, never an evaluation set', () => {
     const readFileSync = jest.spyOn(fs, 'readFileSync');
