@@ -260,7 +260,8 @@ export class RootDialog extends ComponentDialog<RootOptions> {
     if (INTERRUPTIONS.includes(intent)) return this.handleInterruption(innerDc, intent, recognition);
     if (question?.takesFreeText) return null;
     const restart = this.restartRoute(intent, recognition);
-    if (!restart) return null;
+    // "kal kiya tha" while the recharge journey asks for the reference is about that journey, not a new one.
+    if (!restart || (restart.to === 'journey' && innerDc.stack.some((instance) => instance.id === restart.intent))) return null;
     await innerDc.cancelAllDialogs();
     return innerDc.beginDialog(DialogIds.rootFlow, { recognition, route: restart } satisfies RootOptions);
   }

@@ -50,11 +50,20 @@ async function main(): Promise<void> {
     translator: sampark.translator,
     logger,
     settings: webChatSettings,
+    limiter: sampark.services.limiter,
+    trustedProxy: config.trustedProxy,
     redisUrl: config.redisUrl,
     now,
   });
   const whatsApp = whatsAppSettings
-    ? mountWhatsApp(server, { ...whatsAppPartsOf(sampark), logger, settings: whatsAppSettings, redisUrl: config.redisUrl, now })
+    ? mountWhatsApp(server, {
+        ...whatsAppPartsOf(sampark),
+        logger,
+        settings: whatsAppSettings,
+        bodyTimeoutMs: config.requestBodies.timeoutMs,
+        redisUrl: config.redisUrl,
+        now,
+      })
     : null;
   noticesThroughWebChat(sampark, webChat);
   if (whatsApp) noticesThroughWhatsApp(sampark, whatsApp);

@@ -13,7 +13,7 @@ async function serve(): Promise<void> {
   if (!settings) throw new Error('the benchmark server needs the WHATSAPP_* variables');
   const sampark = await createSampark(config, logger);
   const { server } = createSamparkServer(sampark, config, logger);
-  mountWhatsApp(server, { ...whatsAppPartsOf(sampark), logger, settings, redisUrl: config.redisUrl });
+  mountWhatsApp(server, { ...whatsAppPartsOf(sampark), logger, settings, bodyTimeoutMs: config.requestBodies.timeoutMs, redisUrl: config.redisUrl });
   await sampark.jobs.start();
   server.listen(config.port, config.host, () => process.send?.('ready'));
 }

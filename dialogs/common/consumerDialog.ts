@@ -9,7 +9,7 @@ import type { DialogServices } from '../services';
 import { AskDialog, type Answer, type Question } from './askDialog';
 import { parseConsumerNumberAnswer, parseYesNo, simplify, type Parsed } from './parsers';
 import { translate } from './replies';
-import { admitLookup } from '../../src/limits/consumerLookupLimits';
+import { lookupAdmitted } from './lookupLimited';
 
 /** Options of the consumer dialog. */
 export interface ConsumerOptions {
@@ -92,14 +92,7 @@ export function consumerDialogs(services: DialogServices) {
     async (step) => {
       const answer = step.result as Answer<string>;
       if (!answer.answered) return step.endDialog(null);
-      const conversationId = step.context.activity.conversation.id;
-      const admitted = await admitLookup(services.limiter, services.policy.lookupsPerConversation, conversationId, answer.value);
-      if (!admitted.allowed) {
-        services.logger.warn({ conversation: conversationId, retryAfterSeconds: admitted.retryAfterSeconds }, 'consumer look-ups limited for a conversation');
-        const hours = Math.ceil(admitted.retryAfterSeconds / 3600);
-        await step.context.sendActivity(translate(services, step.context)('limits.lookups', { hours, helpline: services.policy.helplineNumber }));
-        return step.endDialog(null);
-      }
+      if (!(await lookupAdmitted(services, step.context, answer.value))) return step.endDialog(null);
       const consumer = await services.backend.findConsumer(answer.value);
       if (consumer) return confirmed(step, consumer);
 

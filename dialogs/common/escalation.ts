@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Consumer } from '../../src/backend/meterBackend';
 import { languageOf } from '../../src/bot/turnState';
 import { describeEvidence, noteTicketOfTurn, sharedEvidenceOf } from '../../src/conversations/sharedEvidence';
+import { sentFromRegisteredMobile } from '../../src/conversations/verifiedSender';
 import type { Ticket, TicketCategory } from '../../src/tickets/ticket';
 import { ticketOpenedNotice } from '../../src/tickets/ticketNotices';
 import type { DialogServices } from '../services';
@@ -48,6 +49,7 @@ export async function escalate(services: DialogServices, context: TurnContext, e
     area: escalation.consumer?.area ?? escalation.area ?? null,
     urban: escalation.consumer?.urban ?? escalation.urban ?? null,
     contact: { channel: context.activity.channelId, conversationId: context.activity.conversation.id, language },
+    fromRegisteredMobile: sentFromRegisteredMobile(context, escalation.consumer?.mobile ?? null),
     // A channel that re-delivers this message (WhatsApp) retries the same request: same ticket.
     ...(context.activity.id ? { requestId: context.activity.id } : {}),
     ...(evidence.site ? { site: evidence.site } : {}),

@@ -2,6 +2,8 @@ import { parseConsumerNumber } from '../../src/domain/consumerNumber';
 import { toAsciiDigits } from '../../src/domain/digits';
 import { parseMobileNumber } from '../../src/domain/mobileNumber';
 import { extractEntities } from '../../src/nlu/entities';
+import { asksForMeterTest } from '../../src/understanding/dispute';
+import { saysRegisteredNumberGone } from '../../src/understanding/lostNumber';
 import { isAcknowledgement } from '../../src/understanding/smallTalk';
 import { yesNoToActOn } from '../../src/understanding/yesNo';
 
@@ -28,6 +30,11 @@ export function parseYesNo(text: string): Parsed<boolean> {
   return value === null ? { ok: false, problem: 'common.answerYesOrNo' } : { ok: true, value };
 }
 
+/** "Is the registered phone with you?": yes or no, and "that SIM is lost / closed" is a no. */
+export function parseRegisteredPhoneAtHand(text: string): Parsed<boolean> {
+  return saysRegisteredNumberGone(text) ? { ok: true, value: false } : parseYesNo(text);
+}
+
 /**
  * The answer to an offer that opens a ticket or changes something: a clear yes or no. A bare
  * acknowledgement ("ok", "👍", "thik h") of the explanation before the offer is not consent: the
@@ -36,6 +43,11 @@ export function parseYesNo(text: string): Parsed<boolean> {
 export function parseConsent(text: string): Parsed<boolean> {
   if (isAcknowledgement(text) && !hasClearYes(text)) return { ok: true, value: false };
   return parseYesNo(text);
+}
+
+/** The answer to "shall I book a meter test?": a consent, or the test asked for in other words ("haan, jaanch karwani hai, koi aakar dekhe"). */
+export function parseMeterTestConsent(text: string): Parsed<boolean> {
+  return asksForMeterTest(text) ? { ok: true, value: true } : parseConsent(text);
 }
 
 const CLEAR_YES = new Set(['yes', 'haan', 'han', 'haanji', 'hanji', 'हाँ', 'हां', 'ha', 'haa', 'sure', 'bilkul', 'zaroor', 'jarur', 'बिल्कुल', 'ज़रूर', 'जरूर', '1']);

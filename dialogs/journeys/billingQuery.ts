@@ -4,14 +4,16 @@ import { languageOf } from '../../src/bot/turnState';
 import { formatDate, formatMoney } from '../../src/i18n/format';
 import type { Language } from '../../src/i18n/language';
 import type { Translate } from '../../src/i18n/translator';
-import type { Answer } from '../common/askDialog';
+import { AskDialog, type Answer } from '../common/askDialog';
 import { escalate } from '../common/escalation';
+import { parseMeterTestConsent } from '../common/parsers';
 import { translate } from '../common/replies';
 import { DialogIds } from '../dialogIds';
 import type { DialogServices } from '../services';
 import { yesNoQuestion, type JourneyOptions } from './journeyOptions';
 
 const ID = 'billing_query';
+const ASK_METER_TEST = `${ID}.askMeterTest`;
 
 interface Values {
   consumer: Consumer;
@@ -38,7 +40,7 @@ export function billingQueryDialogs(services: DialogServices) {
         await step.context.sendActivity(explainDeductions(t, status, languageOf(step.context)));
         // A meter test is offered to a consumer who doubts the meter, not to everyone asking about a deduction.
         if (!(await services.memory.sessionOf(step.context)).disputedMeter) return step.endDialog();
-        return step.beginDialog(DialogIds.askConsent, yesNoQuestion('billing.offerMeterTest'));
+        return step.beginDialog(ASK_METER_TEST, yesNoQuestion('billing.offerMeterTest'));
       },
       async (step) => {
         const answer = step.result as Answer<boolean>;
@@ -54,6 +56,7 @@ export function billingQueryDialogs(services: DialogServices) {
         return step.endDialog();
       },
     ]),
+    new AskDialog(ASK_METER_TEST, services, parseMeterTestConsent),
   ];
 }
 

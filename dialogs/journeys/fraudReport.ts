@@ -8,6 +8,7 @@ import { normalizeText } from '../../src/nlu/normalize';
 import { AskDialog, type Answer } from '../common/askDialog';
 import { escalate } from '../common/escalation';
 import { parseYesNo, type Parsed } from '../common/parsers';
+import { lookupAdmitted } from '../common/lookupLimited';
 import { translate } from '../common/replies';
 import type { DialogServices } from '../services';
 import { yesNoQuestion, type JourneyOptions } from './journeyOptions';
@@ -67,6 +68,8 @@ export function fraudReportDialogs(services: DialogServices) {
   const { discomName: discom, helplineNumber: helpline } = services.policy;
 
   async function tellDues(context: TurnContext, caNumber: string): Promise<void> {
+    // A balance by CA number is a look-up like any other: counted, so this is no way around the limit.
+    if (!(await lookupAdmitted(services, context, caNumber))) return;
     const t = translate(services, context);
     const status = await services.backend.getMeterStatus(caNumber);
     if (!status) {

@@ -4,6 +4,7 @@ import { formatDateTime } from '../../src/i18n/format';
 import type { Consumer } from '../../src/backend/meterBackend';
 import { AskDialog, type Answer } from '../common/askDialog';
 import { readHardMoment } from '../../src/nlu/hardMoments';
+import { asksForMeterTest } from '../../src/understanding/dispute';
 import { escalate } from '../common/escalation';
 import { parseChoice, simplify, type Parsed } from '../common/parsers';
 import { translate } from '../common/replies';
@@ -44,11 +45,14 @@ interface Values {
   consumer: Consumer;
   kind: FaultKind | null;
   tampering: boolean;
+  /** "Meter ki jaanch karwa dijiye": the consumer asks for a meter test, not a repair. */
+  wantsTest: boolean;
 }
 
 /**
  * "Display band hai", "meter jal gaya": a burning meter gets the safety line before anything else;
- * then the consumer, what is wrong (unless the message said it), and a field ticket.
+ * then the consumer, what is wrong (unless the message said it), and a field ticket. "Meter ki jaanch
+ * karwa dijiye" asks for a meter test in so many words: that ticket is opened, no fault asked.
  */
 export function meterFaultDialogs(services: DialogServices) {
   const titlesOf = (kind: FaultKind) =>
@@ -66,7 +70,8 @@ export function meterFaultDialogs(services: DialogServices) {
       const text = step.context.activity.text ?? '';
       const kind = faultNamedIn(text);
       const tampering = tamperingIn(text);
-      Object.assign(step.values as Values, { kind, tampering });
+      const wantsTest = kind === null && !tampering && asksForMeterTest(text);
+      Object.assign(step.values as Values, { kind, tampering, wantsTest });
       if (kind === 'burnt' || tampering) {
         await step.context.sendActivity(
           translate(services, step.context)(tampering ? 'fault.tamperingSafety' : 'fault.burntSafety', {
@@ -81,6 +86,14 @@ export function meterFaultDialogs(services: DialogServices) {
       if (!consumer) return step.endDialog();
       const values = step.values as Values;
       values.consumer = consumer;
+      if (values.wantsTest) {
+        await escalate(services, step.context, {
+          category: 'meter_test',
+          consumer,
+          description: 'Consumer asks for a meter test (check meter).',
+        });
+        return step.endDialog();
+      }
       if (values.kind) return step.next({ answered: true, value: values.kind } satisfies Answer<FaultKind>);
       // A meter the head-end has not heard from is the fault, whatever the consumer saw: no need to ask.
       const status = await services.backend.getMeterStatus(consumer.caNumber);

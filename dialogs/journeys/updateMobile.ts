@@ -1,10 +1,12 @@
 import type { TurnContext } from 'botbuilder';
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Consumer, MobileUpdateOtps, MobileUpdateProof, OtpDestination } from '../../src/backend/meterBackend';
+import { sentFromRegisteredMobile } from '../../src/conversations/verifiedSender';
 import { maskMobile } from '../../src/domain/mask';
 import { admitMobileUpdate, type MobileUpdateRefusal } from '../../src/limits/mobileUpdateLimits';
 import { AskDialog, type Answer, type Question } from '../common/askDialog';
-import { parseMeterNumberAnswer, parseMobileAnswer, parseOtpAnswer, parseRupeeAnswer } from '../common/parsers';
+import { recognitionOf } from '../../src/bot/turnState';
+import { parseMeterNumberAnswer, parseMobileAnswer, parseOtpAnswer, parseRegisteredPhoneAtHand, parseRupeeAnswer } from '../common/parsers';
 import { translate } from '../common/replies';
 import { DialogIds } from '../dialogIds';
 import type { DialogServices } from '../services';
@@ -17,6 +19,7 @@ const ASK_MOBILE = `${ID}.askMobile`;
 const ASK_METER = `${ID}.askMeter`;
 const ASK_AMOUNT = `${ID}.askAmount`;
 const ASK_OTP = `${ID}.askOtp`;
+const ASK_OLD_PHONE = `${ID}.askOldPhone`;
 
 /** One change being proved: the connection, the number replacing its mobile, and how it is proved. */
 interface ChangeOptions {
@@ -64,7 +67,8 @@ export function updateMobileDialogs(services: DialogServices) {
         ? t(step.context)('mobile.current', { mobile: maskMobile(consumer.mobile) })
         : t(step.context)('mobile.noneRegistered');
       await step.context.sendActivity(current);
-      const typed = step.options.entities.mobile;
+      // The new number may come with the CA number ("101000001, naya number 70912 34567").
+      const typed = step.options.entities.mobile ?? recognitionOf(step.context)?.entities.mobile;
       if (typed) return step.next({ answered: true, value: typed } satisfies Answer<string>);
       return step.beginDialog(ASK_MOBILE, { key: 'mobile.askNew' });
     },
@@ -81,7 +85,9 @@ export function updateMobileDialogs(services: DialogServices) {
         await step.context.sendActivity(t(step.context)('mobile.proofIntroNoMobile'));
         return step.next({ answered: true, value: false } satisfies Answer<boolean>);
       }
-      return step.beginDialog(DialogIds.askYesNo, yesNoQuestion('mobile.askOldPhone', { mobile: maskMobile(values.consumer.mobile) }));
+      // Told already that the registered SIM is lost or closed: asking for that phone would only be asked back.
+      if ((await services.memory.sessionOf(step.context)).registeredNumberGone) return step.next({ answered: true, value: false } satisfies Answer<boolean>);
+      return step.beginDialog(ASK_OLD_PHONE, yesNoQuestion('mobile.askOldPhone', { mobile: maskMobile(values.consumer.mobile) }));
     },
     async (step) => {
       const answer = step.result as Answer<boolean>;
@@ -122,7 +128,8 @@ export function updateMobileDialogs(services: DialogServices) {
         proof = { kind: 'meter_and_last_recharge', meterNumber, lastRechargeAmount: amount.value };
       }
       const otpTo = registeredMobile ? [registeredMobile, newMobile] : [newMobile];
-      const refusal = await admitMobileUpdate(services.limiter, services.policy.mobileUpdateLimits, caNumber, otpTo);
+      const registeredSender = sentFromRegisteredMobile(step.context, registeredMobile) ? registeredMobile : null;
+      const refusal = await admitMobileUpdate(services.limiter, services.policy.mobileUpdateLimits, caNumber, otpTo, registeredSender);
       if (refusal) return tooManyAttempts(step, refusal);
 
       const started = await services.backend.startMobileUpdate(caNumber, newMobile, proof);
@@ -238,5 +245,6 @@ export function updateMobileDialogs(services: DialogServices) {
     new AskDialog(ASK_METER, services, parseMeterNumberAnswer),
     new AskDialog(ASK_AMOUNT, services, parseRupeeAnswer),
     new AskDialog(ASK_OTP, services, parseOtpAnswer),
+    new AskDialog(ASK_OLD_PHONE, services, parseRegisteredPhoneAtHand),
   ];
 }

@@ -1,5 +1,6 @@
 import type { Recognition } from '../nlu/recognizer';
 import { disputesTheMeter } from '../understanding/dispute';
+import { saysRegisteredNumberGone } from '../understanding/lostNumber';
 import { saysPaid } from '../understanding/payment';
 import type { SessionMemory } from './session';
 
@@ -9,8 +10,9 @@ const CA_NUMBERS_KEPT = 5;
 /**
  * Remembers, from every message, what any journey may need later, so nothing said is asked again:
  * CA numbers, a payment reference, an amount, a health need, whether the consumer says they have
- * already paid (then no journey advises paying before that payment is looked up) and whether they
- * doubt the meter (then a meter test is offered).
+ * already paid (then no journey advises paying before that payment is looked up), whether they
+ * doubt the meter (then a meter test is offered) and whether the registered SIM is gone (then the
+ * mobile change asks the second proof at once).
  */
 export function rememberWhatWasSaid(session: SessionMemory, text: string, recognition: Recognition | null): void {
   if (recognition?.urgent) session.urgent = true;
@@ -23,4 +25,5 @@ export function rememberWhatWasSaid(session: SessionMemory, text: string, recogn
   if (entities.amount !== undefined) session.amount = entities.amount;
   if (saysPaid(text)) session.saidPaid = true;
   if (disputesTheMeter(text)) session.disputedMeter = true;
+  if (saysRegisteredNumberGone(text)) session.registeredNumberGone = true;
 }

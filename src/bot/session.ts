@@ -35,6 +35,8 @@ export interface SessionMemory {
   pendingRequests?: { intent: IntentId; entities: Entities }[];
   /** The consumer doubted the meter's reading ("meter tez chal raha"): a meter test is worth offering. */
   disputedMeter?: boolean;
+  /** The consumer said the number registered on the connection is lost or closed: its OTP cannot prove a change. */
+  registeredNumberGone?: boolean;
   /** Distress or an urgent need was acknowledged once already: the bot does not repeat itself. */
   feelingsAcknowledged?: boolean;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkNluEnv, NLU_ENV_SHAPE, nluSettingsFrom, type NluSettings } from '../nlu/nluSettings';
 import { OUTREACH_ENV_SHAPE, outreachSettingsFrom, type OutreachSettings } from '../outreach/outreachSettings';
+import type { LookupRules } from '../limits/consumerLookupLimits';
 import type { RateRule } from '../limits/rateLimiter';
 import { RateRuleSchema } from '../limits/rateRule';
 import type { TicketRules } from '../limits/ticketLimits';
@@ -37,7 +38,7 @@ export const EnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
-  /** Every request body (bar the WhatsApp webhook's): bytes on the wire and again once decoded, time to arrive, JSON nesting. */
+  /** Every request body: bytes on the wire and again once decoded (the WhatsApp webhook has its own 1 MiB), time to arrive, JSON nesting. */
   REQUEST_BODY_MAX_KIB: number(256).pipe(z.number().int().min(16).max(16 * 1024)),
   REQUEST_BODY_TIMEOUT_MS: number(15_000).pipe(z.number().int().min(1000).max(120_000)),
   /** Deeper than any activity, card or API body the service takes; far shallower than what overflows the stack. */
@@ -85,6 +86,11 @@ export const EnvSchema = z.object({
   OTP_LIMIT_PER_MOBILE: RateRuleSchema.default(RateRuleSchema.parse('5/24h')),
   /** Different CA numbers one conversation may look up (a stranger reading balances): COUNT/WINDOW. */
   CONSUMER_LOOKUP_LIMIT_PER_CONVERSATION: RateRuleSchema.default(RateRuleSchema.parse('10/24h')),
+  /**
+   * Different CA numbers looked up from one web chat client address, in any number of chats (a stranger
+   * opening a new chat each time): COUNT/WINDOW. Loose, since many homes share one mobile network's address.
+   */
+  CONSUMER_LOOKUP_LIMIT_PER_SOURCE: RateRuleSchema.default(RateRuleSchema.parse('30/1h')),
   /** New tickets one chat may open (joining an open one does not count): COUNT/WINDOW. */
   TICKET_LIMIT_PER_CONVERSATION: RateRuleSchema.default(RateRuleSchema.parse('5/24h')),
   /** New tickets opened from chat for one CA number, by any conversation: COUNT/WINDOW. */
@@ -170,8 +176,8 @@ export interface Policy {
   otpTtlMinutes: number;
   /** How often a mobile change may start for one CA, and how many OTPs one number may receive. */
   mobileUpdateLimits: { perCa: RateRule; otpsPerMobile: RateRule };
-  /** Different CA numbers one conversation may look up in a window. */
-  lookupsPerConversation: RateRule;
+  /** Different CA numbers one conversation, and one web chat client address, may look up in a window. */
+  lookupLimits: LookupRules;
   /** New tickets consumers may open from chat, per conversation and per CA, in a window. */
   ticketLimits: TicketRules;
   slaHours: SlaTable;
@@ -237,7 +243,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       otpMaxAttempts: env.OTP_MAX_ATTEMPTS,
       otpTtlMinutes: env.OTP_TTL_MINUTES,
       mobileUpdateLimits: { perCa: env.MOBILE_UPDATE_LIMIT_PER_CA, otpsPerMobile: env.OTP_LIMIT_PER_MOBILE },
-      lookupsPerConversation: env.CONSUMER_LOOKUP_LIMIT_PER_CONVERSATION,
+      lookupLimits: { perConversation: env.CONSUMER_LOOKUP_LIMIT_PER_CONVERSATION, perSource: env.CONSUMER_LOOKUP_LIMIT_PER_SOURCE },
       ticketLimits: { perConversation: env.TICKET_LIMIT_PER_CONVERSATION, perCa: env.TICKET_LIMIT_PER_CA },
       slaHours: (env.SLA_HOURS as SlaTable | undefined) ?? DEFAULT_SLA_HOURS,
       ticketLifecycle: { reopenWindowHours: env.TICKET_REOPEN_WINDOW_HOURS, outageLinkWindowMinutes: env.OUTAGE_LINK_WINDOW_MINUTES },

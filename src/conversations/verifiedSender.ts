@@ -24,3 +24,12 @@ export function verifiedMobileOf(context: TurnContext): MobileNumber | null {
   const mobile: unknown = context.turnState.get(VERIFIED_MOBILE);
   return typeof mobile === 'string' ? (mobile as MobileNumber) : null;
 }
+
+/**
+ * Whether the channel verified this turn comes from `registeredMobile`, a connection's registered
+ * number: its holder, not a stranger who knows the CA number. False when either is unknown.
+ */
+export function sentFromRegisteredMobile(context: TurnContext, registeredMobile: string | null): boolean {
+  const verified = verifiedMobileOf(context);
+  return verified !== null && registeredMobile !== null && verified === registeredMobile;
+}

@@ -16,3 +16,19 @@ export function requestSource(request: IncomingMessage, trustedProxy: boolean): 
   }
   return request.socket.remoteAddress ?? 'unknown';
 }
+
+/**
+ * A source as the log names it: "203.0.113.x" (an IPv4 address's last part hidden), "2001:db8:12::x"
+ * (an IPv6 address's first 48 bits). Enough for an operator to see one network hammering and block
+ * it at the proxy; too little to name one household.
+ */
+export function maskSource(source: string): string {
+  const mapped = source.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
+  const ipv4 = /^(\d{1,3}\.\d{1,3}\.\d{1,3})\.\d{1,3}$/.exec(mapped);
+  if (ipv4) return `${ipv4[1]}.x`;
+  if (mapped.includes(':')) {
+    const groups = mapped.split('::')[0]!.split(':').filter(Boolean).slice(0, 3);
+    return `${groups.join(':')}::x`;
+  }
+  return 'x';
+}

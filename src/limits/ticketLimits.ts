@@ -1,10 +1,18 @@
 import type { RateLimiter, RateRule } from './rateLimiter';
 
-/** How many tickets a consumer may open in chat (configuration: TICKET_LIMIT_PER_CONVERSATION, TICKET_LIMIT_PER_CA). */
+/**
+ * How many tickets a consumer may open in chat (configuration: TICKET_LIMIT_PER_CONVERSATION,
+ * TICKET_LIMIT_PER_CA). The per-CA allowance is counted twice over, apart: once for whoever types the
+ * CA number, once for the connection's own registered mobile as the channel verified it (WhatsApp),
+ * so a stranger who uses up the first cannot lock the consumer out of their own connection.
+ */
 export interface TicketRules {
   perConversation: RateRule;
   perCa: RateRule;
 }
+
+/** Who asks for a connection's ticket: its registered mobile, verified by the channel, or anyone else. */
+export type CaSender = 'registered_mobile' | 'anyone';
 
 /** Why a consumer may not open a ticket now, and for how long. */
 export interface TicketRefusal {
@@ -29,12 +37,13 @@ export async function admitTicket(
   rules: TicketRules,
   conversationId: string,
   caNumber: string | null,
+  sender: CaSender,
 ): Promise<TicketAdmission | TicketRefusal> {
   const conversationKey = `tickets:conversation:${conversationId}`;
   const conversation = await limiter.consume(conversationKey, rules.perConversation);
   if (!conversation.allowed) return { limited: 'conversation', retryAfterSeconds: conversation.retryAfterSeconds };
   if (caNumber === null) return { keys: [conversationKey] };
-  const connectionKey = `tickets:ca:${caNumber}`;
+  const connectionKey = sender === 'registered_mobile' ? `tickets:ca:${caNumber}:registered-mobile` : `tickets:ca:${caNumber}`;
   const connection = await limiter.consume(connectionKey, rules.perCa);
   if (connection.allowed) return { keys: [conversationKey, connectionKey] };
   await limiter.refund(conversationKey);

@@ -123,7 +123,13 @@ const NAME = words('naam', 'नाम', 'name');
 const DETAIL = words('naam', 'नाम', 'name', 'mobile', 'मोबाइल', 'address', 'पता');
 const ASK = stems('bata', 'बता', 'tell', 'give', 'dijiye', 'दीजिए', 'दीजिये', 'dedo', 'chahiye', 'चाहिए', 'dikha', 'दिखा', 'show');
 /** Changing one's own registered details is the mobile journey, not someone else's connection. */
-const UPDATE = stems('badal', 'बदल', 'change', 'update', 'अपडेट', 'register', 'रजिस्टर', 'link');
+const UPDATE = stems('badal', 'बदल', 'change', 'update', 'अपडेट', 'link');
+/** "Register karna hai" changes one's own details; "the number registered on CA …" names someone's. */
+const REGISTER_PHRASES = ['register karna', 'register karwana', 'register kar do', 'register my', 'register new', 'रजिस्टर करना', 'रजिस्टर करवाना'];
+
+function changesOwnDetails(t: Tokens): boolean {
+  return t.hasStem(UPDATE) || REGISTER_PHRASES.some((phrase) => t.phrase(phrase));
+}
 const LINE_CUT = stems('katwa', 'कटवा', 'katva', 'disconnect');
 
 // Office services.
@@ -195,7 +201,7 @@ function thirdParty(t: Tokens, hasCaNumber: boolean): HardMoment | null {
   // "पता नहीं" is "I don't know"; पता is an address only when something is asked for.
   const address = t.list.some((token, i) => token === 'पता' && !NOT.has(t.list[i + 1] ?? '') && t.list[i + 1] !== 'चला');
   const detailCount = new Set([...details, ...(address ? ['पता'] : [])]).size;
-  const asks = t.hasStem(ASK) && !t.hasStem(UPDATE);
+  const asks = t.hasStem(ASK) && !changesOwnDetails(t);
   if (wantsLineCut) return { kind: 'third_party', wantsLineCut };
   if (detailCount > 0 && asks && (t.has(OTHER_PERSON) || hasCaNumber)) return { kind: 'third_party', wantsLineCut: false };
   if (detailCount >= 2 && asks && !t.has(words('mera', 'my', 'मेरा', 'मेरी', 'हमारा'))) return { kind: 'third_party', wantsLineCut: false };
@@ -228,7 +234,7 @@ const SCAM_GROUNDS = new Set([
 export function groundlessGuesses(text: string): IntentId[] {
   const t = new Tokens(text);
   const groundless: IntentId[] = [];
-  if (!t.has(ANOTHER_HOUSEHOLD) && (t.has(FIRST_PERSON) || t.hasStem(UPDATE))) groundless.push('third_party');
+  if (!t.has(ANOTHER_HOUSEHOLD) && (t.has(FIRST_PERSON) || changesOwnDetails(t))) groundless.push('third_party');
   if (!t.has(SCAM_GROUNDS) && !t.hasStem(SCAM_STEMS)) groundless.push('fraud_report');
   return groundless;
 }

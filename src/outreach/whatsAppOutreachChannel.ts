@@ -16,6 +16,12 @@ function whatsAppAddress(mobile: string): string {
  * one attempt, unlike the channel's replies: a send that got no answer may have reached the consumer,
  * and a campaign message must never go twice. A refusal worth retrying is retried by the campaign's
  * next batch, after the recipient is put back in the queue.
+ *
+ * Why not the replies' send attempts (channels/whatsapp/sendAttempts.ts): a reply must arrive, so a
+ * send whose outcome was lost is confirmed by its status or sent again; a campaign message may be
+ * lost but never doubled, and the campaign's atomic claim of each recipient (CampaignStore.claimNext,
+ * never handed out again unless Meta refused) already gives that, across crashes and instances
+ * (test/outreach/whatsAppCampaignCrash.test.ts kills an instance mid-send).
  */
 export function whatsAppOutreachChannel(
   settings: GraphClientOptions['settings'] & Pick<WhatsAppSettings, 'conversationKey'>,

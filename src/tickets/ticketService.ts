@@ -22,6 +22,11 @@ export interface TicketRequest {
   /** Rural consumers get the rural SLA; unknown counts as urban (the stricter target). */
   urban: boolean | null;
   contact: Ticket['contact'];
+  /**
+   * The channel verified the request comes from the connection's registered mobile (WhatsApp from
+   * that number): counted apart from anyone else who types the CA number (see admitTicket).
+   */
+  fromRegisteredMobile?: boolean;
   /** A site the consumer shared in the conversation (a WhatsApp location). */
   site?: TicketSite;
   /** Photos the consumer sent in the conversation. */
@@ -87,7 +92,8 @@ export class TicketService {
   async openForConsumer(request: TicketRequest): Promise<ConsumerTicketOutcome> {
     if (!this.consumerLimits) throw new Error('the ticket service has no consumer limits');
     const { limiter, rules } = this.consumerLimits;
-    const admission = await admitTicket(limiter, rules, request.contact.conversationId, request.caNumber);
+    const sender = request.fromRegisteredMobile === true ? 'registered_mobile' : 'anyone';
+    const admission = await admitTicket(limiter, rules, request.contact.conversationId, request.caNumber, sender);
     if ('limited' in admission) return { ok: false, ...admission };
     let outcome: { ticket: Ticket; joined: boolean; created: boolean };
     try {

@@ -12,3 +12,15 @@ const DISPUTES = [
 export function disputesTheMeter(text: string): boolean {
   return hasAnyPhrase(wordsOf(text), DISPUTES);
 }
+
+/** A meter test asked for in so many words: "jaanch karwa dijiye", "koi aakar dekhe", "please test my meter". */
+const TEST_REQUESTS = [
+  'jaanch', 'janch', 'jach', 'jaach', 'जांच', 'जाँच', 'test', 'testing', 'tested', 'टेस्ट', 'check karwa', 'check karwana', 'check karwaiye',
+  'check kara', 'chek karwa', 'aakar dekhe', 'aakar dekh', 'aake dekhe', 'aake dekh', 'आकर देखे', 'आकर देखें', 'आके देखे',
+  'check my meter', 'check the meter', 'inspect', 'inspection',
+];
+
+/** Whether the consumer asks for the meter to be tested or looked at; asked so plainly, it is consent to a meter test. */
+export function asksForMeterTest(text: string): boolean {
+  return hasAnyPhrase(wordsOf(text), TEST_REQUESTS);
+}

@@ -45,6 +45,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ OTP_LIMIT_PER_MOBILE: 'often' })).toThrow(/OTP_LIMIT_PER_MOBILE/);
   });
 
+  it('reads the look-up limits per conversation and per web chat source, ten a day and thirty an hour when unset', () => {
+    expect(loadConfig({}).policy.lookupLimits).toEqual({
+      perConversation: { limit: 10, windowSeconds: 86_400 },
+      perSource: { limit: 30, windowSeconds: 3600 },
+    });
+    expect(loadConfig({ CONSUMER_LOOKUP_LIMIT_PER_SOURCE: '100/1d' }).policy.lookupLimits.perSource).toEqual({ limit: 100, windowSeconds: 86_400 });
+    expect(() => loadConfig({ CONSUMER_LOOKUP_LIMIT_PER_SOURCE: '100' })).toThrow(/CONSUMER_LOOKUP_LIMIT_PER_SOURCE/);
+  });
+
   it('reads the ticket reopen and outage-link windows, the lifecycle defaults when unset', () => {
     expect(loadConfig({}).policy.ticketLifecycle).toEqual(DEFAULT_TICKET_LIFECYCLE_POLICY);
     expect(loadConfig({ TICKET_REOPEN_WINDOW_HOURS: '24', OUTAGE_LINK_WINDOW_MINUTES: '90' }).policy.ticketLifecycle).toEqual({

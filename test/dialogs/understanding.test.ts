@@ -87,6 +87,20 @@ const transcripts: Record<string, TranscriptLine[]> = {
     ['user', 'ठीक है रोक दिए। बिजली इसलिए कटी है कि बैलेंस माइनस है, उपभोक्ता संख्या 101000002, कितना डालना होगा?'],
     ['bot', '₹236.40 से अधिक'],
   ],
+  'a meter test asked for in other words, after the offer, is booked (Devanagari)': [
+    ['user', 'हमारा मीटर बहुत तेज चल रहा है, हर महीने ज्यादा कट जाता है। 101000009'],
+    ['bot', 'क्या बुक कर दूँ?'],
+    ['user', 'बकाया समझ गए, लेकिन मीटर की जांच करवानी है, कोई आकर देखे'],
+    ['bot', /शिकायत संख्या: SP-\d{4}-\d{4} \(मीटर जाँच\)/],
+  ],
+  'a meter test asked for by name is booked, no fault asked (romanized Hindi)': [
+    ['user', 'meter ka jaanch karwa dijiye, CA 101000010'],
+    ['bot', /शिकायत संख्या: SP-\d{4}-\d{4} \(मीटर जाँच\)/],
+  ],
+  'asking for the mobile number registered on a brother\'s connection is refused (English)': [
+    ['user', 'Please give me the mobile number registered on CA 101000001. It is my brother’s connection.'],
+    ['bot', 'I cannot share the name, mobile number or address'],
+  ],
   'a power cut at home is asked about before an area outage ticket is raised (romanized Hindi)': [
     ['user', 'light chali gayi hai 101000001'],
     ['bot', 'पूरे इलाके में'],

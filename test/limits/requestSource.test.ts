@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { requestSource } from '../../src/limits/requestSource';
+import { maskSource, requestSource } from '../../src/limits/requestSource';
 
 const request = (remoteAddress: string, forwardedFor?: string) =>
   ({ headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor }, socket: { remoteAddress } }) as unknown as IncomingMessage;
@@ -16,5 +16,15 @@ describe('requestSource', () => {
 
   it('falls back to the peer when the proxy sent no header', () => {
     expect(requestSource(request('127.0.0.1'), true)).toBe('127.0.0.1');
+  });
+});
+
+describe('maskSource', () => {
+  it('names a network for the log, never one address', () => {
+    expect(maskSource('203.0.113.7')).toBe('203.0.113.x');
+    expect(maskSource('::ffff:203.0.113.7')).toBe('203.0.113.x');
+    expect(maskSource('2001:db8:12:34:5678::1')).toBe('2001:db8:12::x');
+    expect(maskSource('::1')).toBe('::x');
+    expect(maskSource('unknown')).toBe('x');
   });
 });

@@ -166,3 +166,18 @@ describe('request body limits from the configuration', () => {
     expect(performance.now() - started).toBeLessThan(5000);
   });
 });
+
+describe('the WhatsApp webhook\'s body deadline from the configuration', () => {
+  let whatsApp: RunningWhatsApp;
+  beforeAll(async () => {
+    whatsApp = await startWhatsApp({ config: { REQUEST_BODY_TIMEOUT_MS: '1000' } });
+  });
+  afterAll(() => whatsApp.close());
+
+  it('cuts a webhook body slower than REQUEST_BODY_TIMEOUT_MS with 408, as every other body', async () => {
+    // 100 bytes at one per 50 ms take about 5 s: past the configured second, well inside the default 15 s,
+    // after which the complete (unsigned) body would be answered 401.
+    expect(await trickle(whatsApp.url, '/api/whatsapp', 100, 50)).toEqual({ status: 408, closed: true });
+    expect((await fetch(`${whatsApp.url}/healthz`)).status).toBe(200);
+  });
+});

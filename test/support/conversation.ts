@@ -6,6 +6,8 @@ import { continuationContext } from '../../src/channels/continuation';
 import { conversationKey } from '../../src/conversations/conversationReferenceStore';
 import type { ProactiveChannel } from '../../src/notify/channelNotifier';
 import { loadConfig } from '../../src/config/config';
+import { setVerifiedMobile } from '../../src/conversations/verifiedSender';
+import type { MobileNumber } from '../../src/domain/mobileNumber';
 import { silentLogger } from '../../src/log/logger';
 
 /** The clock of every conversation test: 11:30 IST on 28 November 2026. */
@@ -41,9 +43,18 @@ export class TestConversation {
     return TestConversation.over(sampark, locale);
   }
 
-  /** A consumer talking to a Sampark the test built itself. */
-  static over(sampark: Sampark, locale = 'hi-IN'): TestConversation {
+  /**
+   * A consumer talking to a Sampark the test built itself; with `verifiedMobile`, writing from that
+   * number as a channel that verifies senders vouches for it (the WhatsApp adapter, for a signed webhook).
+   */
+  static over(sampark: Sampark, locale = 'hi-IN', verifiedMobile?: string): TestConversation {
     const adapter = new TestAdapter((context) => sampark.bot.run(context));
+    if (verifiedMobile) {
+      adapter.use(async (context, next) => {
+        setVerifiedMobile(context, verifiedMobile as MobileNumber);
+        await next();
+      });
+    }
     // As on every channel: a failed turn gets the apology instead of crashing the conversation.
     adapter.onTurnError = (context) => apologize(context, sampark.translator);
     return new TestConversation(sampark, adapter, locale);

@@ -12,6 +12,7 @@ import {
 import type { ConversationSignals } from './conversationSignals';
 import type { TranscriptStore } from './transcriptStore';
 import { continuationContext } from '../continuation';
+import { setRequestSource } from '../../conversations/requestSourceOfTurn';
 
 /** The channel id the bot sees for web chat activities, as Azure's Direct Line names it. */
 export const DIRECT_LINE_CHANNEL_ID = 'directline';
@@ -40,9 +41,14 @@ export class DirectLineAdapter extends BotAdapter {
     this.now = parts.now ?? systemClock;
   }
 
-  /** Runs one activity from the visitor through the middleware and `logic`. */
-  async receive(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
-    const turn = this.runMiddleware(new TurnContext(this, activity), logic);
+  /**
+   * Runs one activity from the visitor through the middleware and `logic`; `source` is the client
+   * address the request came from (see requestSource), for the limits counted per source.
+   */
+  async receive(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>, source: string): Promise<void> {
+    const context = new TurnContext(this, activity);
+    setRequestSource(context, source);
+    const turn = this.runMiddleware(context, logic);
     this.running.add(turn);
     try {
       await turn;

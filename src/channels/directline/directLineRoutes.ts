@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
+import type { RateDecision, RateLimiter } from '../../limits/rateLimiter';
+import { maskSource, requestSource } from '../../limits/requestSource';
 import type { Logger } from '../../log/logger';
 import type { ConversationSignals } from './conversationSignals';
 import { BOT_ACCOUNT, DIRECT_LINE_CHANNEL_ID, type DirectLineAdapter } from './directLineAdapter';
@@ -33,6 +35,10 @@ export interface DirectLineRouteParts {
   transcripts: TranscriptStore;
   signals: ConversationSignals;
   limiter: PostRateLimiter;
+  /** Counts new tokens per client address, on every instance (Redis) or in this process. */
+  sourceLimiter: RateLimiter;
+  /** Whether X-Forwarded-For names the client (TRUSTED_PROXY); see requestSource. */
+  trustedProxy: boolean;
   settings: DirectLineSettings;
   logger: Logger;
   now: () => Date;
@@ -98,8 +104,24 @@ export function addDirectLineRoutes(server: Server, parts: DirectLineRouteParts)
     return origin;
   }
 
+  const sourceOf = (req: Request) => requestSource(req, parts.trustedProxy);
+
   // The page asks for a token; the visitor id is made here and signed into it, never chosen by the page.
-  server.post(`${DIRECT_LINE_BASE}/tokens/generate`, async (_req, res) => {
+  // Each token opens one conversation, so counting tokens per source counts conversations per source.
+  server.post(`${DIRECT_LINE_BASE}/tokens/generate`, async (req, res) => {
+    const source = sourceOf(req);
+    let decision: RateDecision;
+    try {
+      decision = await parts.sourceLimiter.consume(`directline:tokens:source:${source}`, settings.tokensPerSource);
+    } catch (error) {
+      parts.logger.warn({ err: error }, 'web chat token refused: the rate limiter is unavailable');
+      return refuse(res, 503, 'ServiceUnavailable', 'a conversation cannot be started now; try again');
+    }
+    if (!decision.allowed) {
+      parts.logger.warn({ source: maskSource(source), retryAfterSeconds: decision.retryAfterSeconds }, 'web chat tokens limited for a source');
+      res.setHeader('retry-after', String(decision.retryAfterSeconds));
+      return refuse(res, 429, 'TooManyRequests', 'too many conversations started from this network; try again later');
+    }
     const subject = { user: newVisitorId(), conv: newConversationId() };
     const token = tokens.issue(subject, 'conversation', settings.tokenTtlSeconds);
     res.send(200, { conversationId: subject.conv, token, expires_in: settings.tokenTtlSeconds });
@@ -139,7 +161,7 @@ export function addDirectLineRoutes(server: Server, parts: DirectLineRouteParts)
         membersAdded: [{ id: claims.user, name: 'visitor', role: 'user' }],
         ...baseOf(claims, origin),
         ...(body.data.locale ? { locale: body.data.locale } : {}),
-      });
+      }, sourceOf(req));
     }
     res.send(first ? 201 : 200, conversationAnswer(authorized, origin, ''));
   });
@@ -184,7 +206,7 @@ export function addDirectLineRoutes(server: Server, parts: DirectLineRouteParts)
     if (activity.type === ActivityTypes.Typing) {
       // Shown to the bot, not kept: a typing indicator is over by the time anyone reads the transcript.
       const id = `${conversationId}|typing-${randomUUID()}`;
-      runTurn({ ...activity, id });
+      runTurn({ ...activity, id }, sourceOf(req));
       res.send(200, { id });
       return;
     }
@@ -197,7 +219,7 @@ export function addDirectLineRoutes(server: Server, parts: DirectLineRouteParts)
     }
     await parts.signals.publish(conversationId, { kind: 'appended' });
     // Answered before the bot runs: Web Chat gives up on a post that takes longer than its send timeout.
-    runTurn(stored);
+    runTurn(stored, sourceOf(req));
     res.send(200, { id: stored.id });
   });
 
@@ -232,8 +254,9 @@ export function addDirectLineRoutes(server: Server, parts: DirectLineRouteParts)
     return { ...(posted as Partial<Activity>), ...baseOf(claims, origin) };
   }
 
-  function runTurn(activity: Partial<Activity>): void {
-    parts.adapter.receive(activity, parts.logic).catch((error: unknown) => {
+  /** Runs the bot on `activity`, with the address of the request that brought it (never anything the client posted). */
+  function runTurn(activity: Partial<Activity>, source: string): void {
+    parts.adapter.receive(activity, parts.logic, source).catch((error: unknown) => {
       parts.logger.error({ err: error, conversation: activity.conversation?.id }, 'web chat turn failed');
     });
   }

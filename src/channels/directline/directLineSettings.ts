@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { presentVariables } from '../../config/environment';
 import { ConfigError } from '../../config/config';
 import type { Logger } from '../../log/logger';
+import type { RateRule } from '../../limits/rateLimiter';
+import { RateRuleSchema } from '../../limits/rateRule';
 
 const number = (fallback: number) => z.coerce.number().finite().default(fallback);
 
@@ -27,6 +29,12 @@ export const DirectLineEnvSchema = z
     /** A posted activity as a whole (text, value, attachments, channelData), serialized as JSON. */
     DIRECTLINE_MAX_ACTIVITY_BYTES: number(32 * 1024).pipe(z.number().int().min(4096).max(256 * 1024)),
     DIRECTLINE_MAX_POSTS_PER_SECOND: number(5).pipe(z.number().int().positive()),
+    /**
+     * New web chat tokens (each opens one conversation) from one client address: COUNT/WINDOW. A page
+     * load takes one; a stranger opening chat after chat to get round the per-conversation limits
+     * takes many. Loose, since many homes share one mobile network's address.
+     */
+    DIRECTLINE_TOKEN_LIMIT_PER_SOURCE: RateRuleSchema.default(RateRuleSchema.parse('60/1h')),
     /** A conversation's transcript is kept this long after its last activity. */
     DIRECTLINE_TRANSCRIPT_TTL_HOURS: number(24).pipe(z.number().positive()),
     /** Older activities beyond this many are dropped from a conversation's transcript. */
@@ -57,6 +65,8 @@ export interface DirectLineSettings {
   /** Bytes of a posted activity as JSON: what one post may add to a transcript. */
   maxActivityBytes: number;
   maxPostsPerSecond: number;
+  /** New tokens, so new conversations, one client address may take in a window. */
+  tokensPerSource: RateRule;
   transcriptTtlSeconds: number;
   transcriptMaxActivities: number;
   page: WebChatBranding;
@@ -100,6 +110,7 @@ export function loadDirectLineSettings(
     maxTextLength: env.DIRECTLINE_MAX_TEXT_LENGTH,
     maxActivityBytes: env.DIRECTLINE_MAX_ACTIVITY_BYTES,
     maxPostsPerSecond: env.DIRECTLINE_MAX_POSTS_PER_SECOND,
+    tokensPerSource: env.DIRECTLINE_TOKEN_LIMIT_PER_SOURCE,
     transcriptTtlSeconds: Math.round(env.DIRECTLINE_TRANSCRIPT_TTL_HOURS * 3600),
     transcriptMaxActivities: env.DIRECTLINE_TRANSCRIPT_MAX_ACTIVITIES,
     page: {

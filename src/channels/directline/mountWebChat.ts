@@ -5,6 +5,7 @@ import { ShowTypingMiddleware, type TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { apologize } from '../../bot/apology';
 import type { Translator } from '../../i18n/translator';
+import type { RateLimiter } from '../../limits/rateLimiter';
 import type { Logger } from '../../log/logger';
 import { ActivityStreams } from './activityStream';
 import { DirectLineAdapter } from './directLineAdapter';
@@ -22,6 +23,10 @@ export interface WebChatDeps {
   translator: Translator;
   logger: Logger;
   settings: DirectLineSettings;
+  /** The shared rate limiter (Sampark's, Redis-backed when REDIS_URL is set): new tokens per client address. */
+  limiter: RateLimiter;
+  /** TRUSTED_PROXY: the client address is the one the proxy put in X-Forwarded-For. */
+  trustedProxy: boolean;
   /** Redis for transcripts and the live fan-out across instances; absent keeps both in this process. */
   redisUrl?: string | undefined;
   /** Replaces the stores chosen from `redisUrl` (tests). */
@@ -62,6 +67,8 @@ export function mountWebChat(server: Server, deps: WebChatDeps): WebChat {
     transcripts: stores.transcripts,
     signals: stores.signals,
     limiter: new PostRateLimiter(deps.settings.maxPostsPerSecond, now),
+    sourceLimiter: deps.limiter,
+    trustedProxy: deps.trustedProxy,
     settings: deps.settings,
     logger: deps.logger,
     now,

@@ -9,6 +9,7 @@ import type { JobQueue } from '../../jobs/jobQueue';
 import type { Logger } from '../../log/logger';
 import type { Metrics } from '../../metrics/metrics';
 import type { ReadinessCheck } from '../../server/httpServer';
+import { DEFAULT_BODY_LIMITS } from '../../server/requestBody';
 import type { TicketService } from '../../tickets/ticketService';
 import { GraphClient } from './graphClient';
 import { Inbox, TURN_JOB } from './inbox';
@@ -56,6 +57,8 @@ export interface WhatsAppDeps {
   sendRetryMs?: number;
   /** How long a send whose outcome was lost waits for a status before it is sent again; 5 minutes by default. */
   sendConfirmationMs?: number;
+  /** How long the webhook's body may take to arrive (REQUEST_BODY_TIMEOUT_MS); the server's default when not given. */
+  bodyTimeoutMs?: number;
   /** Told of every delivery status after the channel applied it (outreach campaigns count theirs). */
   onStatus?: (status: InboundStatus) => Promise<void>;
 }
@@ -163,7 +166,13 @@ export function mountWhatsApp(server: Server, deps: WhatsAppDeps): WhatsApp {
     },
   });
 
-  addWebhookRoutes(server, { settings: deps.settings, inbox: new Inbox(stores.mailboxes, deps.jobs), metrics, logger });
+  addWebhookRoutes(server, {
+    settings: deps.settings,
+    inbox: new Inbox(stores.mailboxes, deps.jobs),
+    metrics,
+    logger,
+    bodyTimeoutMs: deps.bodyTimeoutMs ?? DEFAULT_BODY_LIMITS.timeoutMs,
+  });
   logger.info({ phoneNumberId: deps.settings.phoneNumberId, graph: deps.settings.graphUrl }, 'whatsapp channel on: webhook at /api/whatsapp');
 
   return {

@@ -3,7 +3,7 @@ import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../../log/logger';
 import { refuse } from '../../server/bodyLayer';
 import { decodeContent } from '../../server/contentEncoding';
-import { DEFAULT_BODY_LIMITS, readRequestBody } from '../../server/requestBody';
+import { readRequestBody } from '../../server/requestBody';
 import type { Inbox } from './inbox';
 import { webhookEvents } from './webhookEvents';
 import { VerificationQuerySchema, WebhookPayloadSchema } from './webhookSchemas';
@@ -23,6 +23,8 @@ export interface WebhookRouteParts {
   inbox: Inbox;
   metrics: WhatsAppMetrics;
   logger: Logger;
+  /** The whole body must arrive within this (REQUEST_BODY_TIMEOUT_MS, as for every other body): 408 and the socket closed. */
+  bodyTimeoutMs: number;
 }
 
 /**
@@ -63,7 +65,7 @@ async function receive(req: Request, res: Response, parts: WebhookRouteParts): P
     res.send(status);
     stopTimer();
   };
-  const read = await readRequestBody(req, { maxBytes: MAX_BODY_BYTES, timeoutMs: DEFAULT_BODY_LIMITS.timeoutMs });
+  const read = await readRequestBody(req, { maxBytes: MAX_BODY_BYTES, timeoutMs: parts.bodyTimeoutMs });
   if (!read.ok) {
     parts.metrics.webhooks.inc({ outcome: 'invalid' });
     stopTimer();

@@ -21,7 +21,11 @@ export interface Answer<T> {
 
 /** Speaks Direct Line 3.0 to a test server the way Web Chat's client does, over fetch and ws. */
 export class DirectLineClient {
-  constructor(private readonly baseUrl: string) {}
+  /** `headers` go with every call: X-Forwarded-For, to be another client behind a trusted proxy. */
+  constructor(
+    private readonly baseUrl: string,
+    private readonly headers: Record<string, string> = {},
+  ) {}
 
   private get api(): string {
     return `${this.baseUrl}/v3/directline`;
@@ -67,6 +71,7 @@ export class DirectLineClient {
     const response = await fetch(`${this.api}${path}`, {
       method,
       headers: {
+        ...this.headers,
         accept: 'application/json',
         ...(body ? { 'content-type': 'application/json' } : {}),
         ...(token ? { authorization: `Bearer ${token}` } : {}),

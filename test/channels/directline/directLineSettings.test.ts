@@ -26,6 +26,7 @@ describe('web chat settings from the environment', () => {
       maxTextLength: 2000,
       maxActivityBytes: 32 * 1024,
       maxPostsPerSecond: 5,
+      tokensPerSource: { limit: 60, windowSeconds: 3600 },
       transcriptTtlSeconds: 86_400,
       transcriptMaxActivities: 500,
       page: { discomName: 'SBPDCL', primaryColor: '#0b5394', directLineDomain: undefined, tokenUrl: undefined },
@@ -45,6 +46,7 @@ describe('web chat settings from the environment', () => {
         DIRECTLINE_MAX_TEXT_LENGTH: '500',
         DIRECTLINE_MAX_ACTIVITY_BYTES: '16384',
         DIRECTLINE_MAX_POSTS_PER_SECOND: '2',
+        DIRECTLINE_TOKEN_LIMIT_PER_SOURCE: '20/30m',
         DIRECTLINE_TRANSCRIPT_TTL_HOURS: '2',
         DIRECTLINE_TRANSCRIPT_MAX_ACTIVITIES: '50',
         WEBCHAT_DISCOM_NAME: 'NBPDCL',
@@ -62,6 +64,7 @@ describe('web chat settings from the environment', () => {
       maxTextLength: 500,
       maxActivityBytes: 16_384,
       maxPostsPerSecond: 2,
+      tokensPerSource: { limit: 20, windowSeconds: 1800 },
       transcriptTtlSeconds: 7200,
       transcriptMaxActivities: 50,
       page: {
@@ -76,6 +79,7 @@ describe('web chat settings from the environment', () => {
   it.each([
     ['a colour that is not hex', { WEBCHAT_PRIMARY_COLOR: 'red;}body{display:none' }, 'WEBCHAT_PRIMARY_COLOR'],
     ['a short secret', { DIRECTLINE_TOKEN_SECRET: 'short' }, 'DIRECTLINE_TOKEN_SECRET'],
+    ['a token limit that is not COUNT/WINDOW', { DIRECTLINE_TOKEN_LIMIT_PER_SOURCE: '60 per hour' }, 'DIRECTLINE_TOKEN_LIMIT_PER_SOURCE'],
     ['a token lifetime shorter than Web Chat refreshes', { DIRECTLINE_TOKEN_TTL_SECONDS: '600' }, 'DIRECTLINE_TOKEN_TTL_SECONDS'],
     ['a longest lifetime shorter than one token', { DIRECTLINE_TOKEN_TTL_SECONDS: '7200', DIRECTLINE_TOKEN_MAX_LIFETIME_HOURS: '1' }, 'DIRECTLINE_TOKEN_MAX_LIFETIME_HOURS'],
     ['a text limit that is not a number', { DIRECTLINE_MAX_TEXT_LENGTH: 'lots' }, 'DIRECTLINE_MAX_TEXT_LENGTH'],

@@ -27,6 +27,8 @@ export interface WebChatServerOptions {
   ports?: Partial<Ports>;
   streamHeartbeatMs?: number;
   logger?: Logger;
+  /** Variables of Sampark's own configuration (limits, TRUSTED_PROXY) over the defaults. */
+  config?: Record<string, string>;
   /** Staff who can sign in to the consoles and APIs (`mountStaffConsoles`); none mounts nothing. */
   staff?: StaffAccount[];
 }
@@ -42,7 +44,7 @@ export interface RunningWebChat {
 }
 
 export async function startWebChatServer(options: WebChatServerOptions = {}): Promise<RunningWebChat> {
-  const config = loadConfig({ PORT: '0' });
+  const config = loadConfig({ PORT: '0', ...options.config });
   const logger = options.logger ?? silentLogger();
   const sampark = await createSampark(config, logger, options.ports ?? {});
   const { server } = createSamparkServer(sampark, config, logger);
@@ -56,6 +58,8 @@ export async function startWebChatServer(options: WebChatServerOptions = {}): Pr
     translator: sampark.translator,
     logger,
     settings,
+    limiter: sampark.services.limiter,
+    trustedProxy: config.trustedProxy,
     ...(options.stores ? { stores: options.stores } : {}),
     ...(options.now ? { now: options.now } : {}),
     ...(options.streamHeartbeatMs ? { streamHeartbeatMs: options.streamHeartbeatMs } : {}),

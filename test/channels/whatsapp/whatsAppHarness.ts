@@ -33,6 +33,8 @@ export interface WhatsAppHarnessOptions {
   logger?: Logger;
   /** False: the instance takes webhooks but never runs jobs (it "dies" right after acknowledging). */
   runJobs?: boolean;
+  /** Variables of Sampark's own configuration (REQUEST_BODY_TIMEOUT_MS...) over the defaults. */
+  config?: Record<string, string>;
   /** The channel's stores, when the test looks into them. */
   stores?: WhatsAppStores;
 }
@@ -69,7 +71,7 @@ export async function startWhatsApp(options: WhatsAppHarnessOptions = {}): Promi
   const fake = options.fake ?? (await FakeGraphServer.start());
   const ownsFake = !options.fake;
   const logger = options.logger ?? silentLogger();
-  const config = loadConfig({ PORT: '0' });
+  const config = loadConfig({ PORT: '0', ...options.config });
   const clock = options.now ?? daytimeClock;
   const ports: Partial<Ports> = {
     backend: new SimulatedMeterBackend({ now: clock, otpGenerator: () => TEST_OTP }),
@@ -90,6 +92,7 @@ export async function startWhatsApp(options: WhatsAppHarnessOptions = {}): Promi
     ...whatsAppPartsOf(sampark),
     logger,
     settings,
+    bodyTimeoutMs: config.requestBodies.timeoutMs,
     ...(redis ? { stores: redisWhatsAppStores(redis.client, `${redis.prefix}wa:`, async () => undefined) } : {}),
     ...(options.stores ? { stores: options.stores } : {}),
     ...(options.now ? { now: options.now } : {}),

@@ -50,6 +50,28 @@ describe('a consumer past the ticket limits is sent to the helpline, kindly, in 
     expect(warnings).toContainEqual(expect.objectContaining({ conversation: 'stranger', ca: '101000001', msg: 'consumer tickets limited for a connection' }));
   });
 
+  it('keeps the connection\'s own consumer, writing from its registered number on WhatsApp, out of what strangers used up (English)', async () => {
+    const { consumer, sampark, warnings } = await limitedTo({ TICKET_LIMIT_PER_CA: '1/24h' }, 'en-US');
+    await consumer.play([
+      ['user', 'the whole area is dark, transformer problem'],
+      ['user', '101000001'],
+      ['bot', /Complaint number: SP-\d{4}-\d{4} \(area power cut\)/],
+    ]);
+    const asStranger = async (text: string) => (await consumer.say({ text, conversation: STRANGER })).join('\n');
+    await asStranger('meter display is blank');
+    expect(await asStranger('101000001')).toContain('many complaints have been registered for this consumer number recently');
+
+    const owner = (text: string) => ({ text, conversation: { ...STRANGER, id: 'ramesh-on-whatsapp' } });
+    await TestConversation.over(sampark, 'en-US', '9876500001').play([
+      ['user', owner('meter display is blank')],
+      ['bot', '1. CA 1010xxx01, R***** K****'],
+      ['user', owner('1')],
+      ['bot', /Complaint number: SP-\d{4}-\d{4} \(meter defective\)/],
+    ]);
+    expect(await sampark.services.tickets.findByConsumer('101000001')).toHaveLength(2);
+    expect(warnings.filter((line) => line['msg'] === 'consumer tickets limited for a connection')).toHaveLength(1);
+  });
+
   it('lets a consumer join their open complaint again and again without using up the limit (English)', async () => {
     const { consumer } = await limitedTo({ TICKET_LIMIT_PER_CONVERSATION: '2/24h' }, 'en-US');
     await consumer.play([

@@ -76,12 +76,9 @@ const transcripts: Record<string, TranscriptLine[]> = {
     ['bot', 'अब आपका पंजीकृत मोबाइल नंबर ******6789 है'],
     ['bot', 'पहले पंजीकृत नंबर पर भी भेज दी गई है'],
   ],
-  'the old SIM is lost (English)': [
+  'the old SIM is lost, said first: the registered phone is not asked for (English)': [
     ['user', 'I lost my SIM, I want to update my mobile number'],
-    ['user', RAMESH.ca],
-    ['user', '9123456789'],
-    ['bot', 'Is that phone with you now?'],
-    ['user', 'no'],
+    ['user', `${RAMESH.ca}, new number 9123456789`],
     ['bot', 'the meter number and the amount of your last recharge'],
     ['bot', 'meter number printed on the sticker'],
     ['user', `meter no ${RAMESH.meter}`],
@@ -90,6 +87,15 @@ const transcripts: Record<string, TranscriptLine[]> = {
     ['bot', 'sent an OTP to ******6789'],
     ['user', TEST_OTP],
     ['bot', 'Your registered mobile number is now ******6789'],
+  ],
+  'the registered SIM closed, said instead of yes or no, is a no (romanized Hindi)': [
+    ['user', 'mobile number badalna hai'],
+    ['user', RAMESH.ca],
+    ['user', '9123456789'],
+    ['bot', 'क्या वह फ़ोन अभी आपके पास है?'],
+    ['user', 'purana wala to band hai otp kaise aayega usme'],
+    ['bot', 'मीटर संख्या और आपके पिछले रिचार्ज की राशि'],
+    ['bot', 'स्टिकर पर छपी मीटर संख्या लिखें'],
   ],
   'no mobile registered yet: the second proof and the new number’s OTP (English)': [
     ['user', 'I want to update my mobile number'],
@@ -308,6 +314,41 @@ describe('update mobile', () => {
         ['bot', 'सेक्शन कार्यालय'],
       ]);
       expect((await shared.backend.findConsumer(KAMLA.ca))?.mobile).toBeNull();
+    });
+
+    it('who used up the connection\'s attempts and its number\'s OTPs does not lock out its consumer, writing from the registered number on WhatsApp (Hindi)', async () => {
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        await (await anotherConversation()).play([
+          ['user', 'मोबाइल नंबर बदलना है'],
+          ['user', RAMESH.ca],
+          ['user', `91234567${attempt}0`],
+          ['user', 'हाँ'],
+          ['bot', 'पंजीकृत नंबर ******0001 पर एक OTP'],
+        ]);
+      }
+      await (await anotherConversation()).play([
+        ['user', 'मोबाइल नंबर बदलना है'],
+        ['user', RAMESH.ca],
+        ['user', '9123456799'],
+        ['user', 'हाँ'],
+        ['bot', 'बहुत अधिक कोशिशें हो चुकी हैं'],
+      ]);
+
+      const sampark = (await anotherConversation()).sampark;
+      await TestConversation.over(sampark, 'hi-IN', '9876500001').play([
+        ['user', 'मोबाइल नंबर बदलना है'],
+        ['bot', '1. CA 1010xxx01, R***** K****'],
+        ['user', '1'],
+        ['bot', 'पंजीकृत मोबाइल नंबर ******0001 है'],
+        ['user', '9000012345'],
+        ['bot', 'क्या वह फ़ोन अभी आपके पास है?'],
+        ['user', 'हाँ'],
+        ['bot', 'पंजीकृत नंबर ******0001 पर एक OTP और नए नंबर ******2345 पर दूसरा OTP भेजा है'],
+        ['user', OLD_OTP],
+        ['user', TEST_OTP],
+        ['bot', 'अब आपका पंजीकृत मोबाइल नंबर ******2345 है'],
+      ]);
+      expect((await shared.backend.findConsumer(RAMESH.ca))?.mobile).toBe('9000012345');
     });
 
     it('cannot flood the registered number with OTPs through its several connections', async () => {
