@@ -132,10 +132,7 @@ export class RootDialog extends ComponentDialog<RootOptions> {
       async (step) => {
         // Nobody took the agent request in time and the consumer was offered a call back: yes or no answers that.
         const callBack = step.options.callBackOffered ? parseYesNo(step.context.activity.text ?? '') : null;
-        if (callBack?.ok) {
-          await answerCallBackOffer(this.services, step.context, callBack.value, 'no_agent_in_time');
-          return step.endDialog();
-        }
+        if (callBack?.ok) return answerCallBackOffer(this.services, step, callBack.value, 'no_agent_in_time');
         // A flow started over on a route has already dealt with its message.
         const campaign = step.options.route ? null : await this.campaignReply(step.context);
         if (campaign === 'stopped') return step.endDialog();

@@ -1,6 +1,7 @@
 import type { MeterBackend } from '../src/backend/meterBackend';
 import type { Policy } from '../src/config/config';
 import type { ConversationReferenceStore } from '../src/conversations/conversationReferenceStore';
+import type { CallBackRequests } from '../src/handoff/callBacks/callBackDesk';
 import type { HandoffQueue } from '../src/handoff/handoffQueue';
 import type { Translator } from '../src/i18n/translator';
 import type { Memory } from '../src/bot/session';
@@ -15,6 +16,8 @@ export interface DialogServices {
   backend: MeterBackend;
   tickets: TicketService;
   handoff: HandoffQueue;
+  /** Call-backs agents make: asked for when no agent can chat now. */
+  callBacks: CallBackRequests;
   /** Where conversations are kept to reach them again (ticket updates, agent replies). */
   conversations: ConversationReferenceStore;
   recognizer: Recognizer;

@@ -5,6 +5,7 @@ import type { DialogServices } from '../dialogs/services';
 import { HttpMeterBackend } from './backend/http/httpMeterBackend';
 import type { MeterBackend } from './backend/meterBackend';
 import { SimulatedMeterBackend } from './backend/simulator/simulatedMeterBackend';
+import { SIMULATOR_PAYMENT_PATH } from './backend/simulator/paymentPage';
 import { SamparkBot } from './bot/samparkBot';
 import { Memory } from './bot/session';
 import type { Config } from './config/config';
@@ -15,7 +16,15 @@ import { InProcessAgentEventBus } from './handoff/inProcessAgentEventBus';
 import { MemoryAgentPresence } from './handoff/memoryAgentPresence';
 import { RedisAgentEventBus } from './handoff/redisAgentEventBus';
 import { RedisAgentPresence } from './handoff/redisAgentPresence';
+import { CallBackDesk } from './handoff/callBacks/callBackDesk';
+import type { CallBackStore } from './handoff/callBacks/callBackStore';
+import { MemoryCallBackStore } from './handoff/callBacks/memoryCallBackStore';
+import { RedisCallBackStore } from './handoff/callBacks/redisCallBackStore';
 import { HandoffExpiry } from './handoff/handoffExpiry';
+import { archiveFinishedHandoffs } from './handoff/history/archiveFinishedHandoffs';
+import type { HandoffArchive } from './handoff/history/handoffArchive';
+import { MemoryHandoffArchive } from './handoff/history/memoryHandoffArchive';
+import { RedisHandoffArchive } from './handoff/history/redisHandoffArchive';
 import { HandoffGate } from './handoff/handoffGate';
 import { reportHandoffOutcomes } from './handoff/handoffOutcomes';
 import { HandoffService } from './handoff/handoffService';
@@ -79,6 +88,8 @@ export interface Ports {
   handoff: HandoffStore;
   agentEvents: AgentEventBus;
   presence: AgentPresence;
+  callBacks: CallBackStore;
+  handoffArchive: HandoffArchive;
   turnLock: TurnLock;
   jobs: JobQueue;
   audit: AuditLog;
@@ -97,6 +108,12 @@ export interface Sampark {
   agentEvents: AgentEventBus;
   /** Who has the agent console open. */
   presence: AgentPresence;
+  /** One-at-a-time runs by key across instances: conversation turns, and rounds of automatic assignment. */
+  turnLock: TurnLock;
+  /** Call-backs agents owe consumers (asked for out of agent hours, or when nobody was free). */
+  callBacks: CallBackDesk;
+  /** Finished agent conversations by consumer, for the history agents search. */
+  handoffArchive: HandoffArchive;
   services: DialogServices;
   translator: Translator;
   /** What /readyz asks: every external dependency this configuration uses. */
@@ -188,6 +205,12 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
   const agentEvents =
     overrides.agentEvents ?? (redis ? new RedisAgentEventBus(redis, 'sampark:agent-events', logger) : new InProcessAgentEventBus());
   publishHandoffChanges(handoff, agentEvents, logger);
+  const handoffArchive =
+    overrides.handoffArchive ??
+    (redis
+      ? new RedisHandoffArchive(redis, 'sampark:handoff-archive:', config.handoffRecordTtlDays * 86_400)
+      : new MemoryHandoffArchive(config.handoffRecordTtlDays * 86_400, now));
+  archiveFinishedHandoffs(handoff, handoffArchive, logger);
   const handoffExpiry = new HandoffExpiry({
     jobs,
     handoff,
@@ -199,6 +222,13 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
   const presence =
     overrides.presence ??
     (redis ? new RedisAgentPresence(redis, 'sampark:presence:', PRESENCE_TTL_SECONDS, now) : new MemoryAgentPresence(PRESENCE_TTL_SECONDS, now));
+  const callBacks = new CallBackDesk(
+    overrides.callBacks ??
+      (redis
+        ? new RedisCallBackStore(redis, 'sampark:call-backs:', config.handoffRecordTtlDays * 86_400)
+        : new MemoryCallBackStore(config.handoffRecordTtlDays * 86_400, now)),
+    now,
+  );
   const limiter = overrides.limiter ?? (redis ? new RedisRateLimiter(redis, 'sampark:limits:', now) : new MemoryRateLimiter(now));
   const services: DialogServices = {
     backend,
@@ -215,6 +245,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
       { limiter, rules: config.policy.ticketLimits },
     ),
     handoff: operations.watchHandoffs(handoffExpiry.watching(handoff)),
+    callBacks,
     conversations,
     recognizer,
     translator,
@@ -238,6 +269,15 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     now,
   });
   services.outreach = outreach.conversations;
+  const turnLock =
+    overrides.turnLock ??
+    (redis
+      ? new RedisTurnLock({
+          redis,
+          prefix: 'sampark:lock:',
+          onAcquired: (waitedMs) => metrics.lockWaitSeconds.observe(waitedMs / 1000),
+        })
+      : new LocalTurnQueue());
   const bot = new SamparkBot({
     conversationState,
     userState,
@@ -245,15 +285,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     rootDialog: new RootDialog(services),
     recognizer,
     translator,
-    turnLock:
-      overrides.turnLock ??
-      (redis
-        ? new RedisTurnLock({
-            redis,
-            prefix: 'sampark:lock:',
-            onAcquired: (waitedMs) => metrics.lockWaitSeconds.observe(waitedMs / 1000),
-          })
-        : new LocalTurnQueue()),
+    turnLock,
     metrics,
     logger,
     handoffGate: new HandoffGate(handoff, translator, {
@@ -297,6 +329,9 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     handoff,
     agentEvents,
     presence,
+    turnLock,
+    callBacks,
+    handoffArchive,
     services,
     translator,
     readiness,
@@ -335,6 +370,8 @@ function chooseBackend(config: Config, logger: Logger, now: () => Date): MeterBa
   logger.info('meter backend: built-in simulator (demo consumers in the README)');
   return new SimulatedMeterBackend({
     now,
+    // The payment page is served beside the bot (createSamparkServer): links open on this server.
+    paymentPageUrl: `http://${config.host}:${config.port}${SIMULATOR_PAYMENT_PATH}`,
     otpTtlMinutes: config.policy.otpTtlMinutes,
     otpMaxAttempts: config.policy.otpMaxAttempts,
     // Demo only: the simulator has no SMS, so the tester reads the OTP here to finish the journey.

@@ -8,6 +8,7 @@ import { SessionTokens } from './auth/sessionTokens';
 import { StaffAuthentication } from './auth/staffAuthentication';
 import { loadStaffSettings } from './auth/staffSettings';
 import { loadDirectLineSettings } from './channels/directline/directLineSettings';
+import { webChatGreeting } from './server/webChatGreeting';
 import { mountWebChat } from './channels/directline/mountWebChat';
 import { mountWhatsApp } from './channels/whatsapp/mountWhatsApp';
 import { mountStaffConsoles } from './server/staffConsoles';
@@ -18,7 +19,11 @@ async function main(): Promise<void> {
   const config = configuredOrExit(() => loadConfig());
   const logger = createLogger(config.logLevel);
   const webChatSettings = configuredOrExit(() =>
-    loadDirectLineSettings(process.env, logger, config.policy.discomName),
+    loadDirectLineSettings(process.env, logger, {
+      discomName: config.policy.discomName,
+      helplineNumber: config.policy.helplineNumber,
+      memoryDays: config.stateIdleTtlDays,
+    }),
   );
   const deployment = { host: config.host, trustedProxy: config.trustedProxy, simulatedBackend: config.backend.url === undefined };
   const staffSettings = configuredOrExit(() => loadStaffSettings(process.env, deployment, logger));
@@ -48,6 +53,7 @@ async function main(): Promise<void> {
   const webChat = mountWebChat(server, {
     bot: sampark.bot,
     translator: sampark.translator,
+    greeting: webChatGreeting(sampark.translator, config.policy.discomName),
     logger,
     settings: webChatSettings,
     limiter: sampark.services.limiter,
@@ -66,6 +72,8 @@ async function main(): Promise<void> {
       })
     : null;
   noticesThroughWebChat(sampark, webChat);
+  // The first visitor should not wait for Web Chat's bundle to be built.
+  webChat.preparePage().catch((error: unknown) => logger.error({ err: error }, 'the web chat page could not be prepared'));
   if (whatsApp) noticesThroughWhatsApp(sampark, whatsApp);
   // The simulator's consumers have made-up mobile numbers that may be real people's: campaigns over
   // them are written to the log, never sent, even with a real WhatsApp number configured.

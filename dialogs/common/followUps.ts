@@ -8,6 +8,7 @@ import type { DialogServices } from '../services';
 import { translate } from './replies';
 
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 /** Keeps the bot's answer for the follow-up questions it invites ("kab tak?", "agar nahi aayi to?"). */
 export async function rememberAnswer(services: DialogServices, context: TurnContext, answer: LastAnswer): Promise<void> {
@@ -62,6 +63,8 @@ export async function answerFollowUp(services: DialogServices, context: TurnCont
       return say(followUp === 'when' ? 'followUp.ticketWhen' : 'followUp.ticketIfNot', {
         number: last.number,
         dueAt: formatDateTime(last.dueAt, language),
+        // "Kitna din lagega?" wants a span as well as a date.
+        count: Math.max(1, Math.ceil((Date.parse(last.dueAt) - services.now().getTime()) / HOUR)),
       });
     case 'negative_balance':
       return say(followUp === 'when' ? 'followUp.balanceWhen' : 'followUp.balanceIfNot', {

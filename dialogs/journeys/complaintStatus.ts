@@ -4,6 +4,7 @@ import { languageOf } from '../../src/bot/turnState';
 import { parseConsumerNumber } from '../../src/domain/consumerNumber';
 import { formatTicketNumber, parseTicketNumber, type TicketNumber } from '../../src/domain/ticketNumber';
 import { formatDateTime } from '../../src/i18n/format';
+import { extractEntities } from '../../src/nlu/entities';
 import { isOverdue } from '../../src/tickets/lifecycle';
 import { OPEN_STATUSES, type Ticket } from '../../src/tickets/ticket';
 import { DialogIds } from '../dialogIds';
@@ -20,26 +21,40 @@ const ASK_KEY = `${ID}.askKey`;
 /** A complaint is found by its number, or by the CA number it was raised for. */
 type ComplaintKey = { ticketNumber: string } | { caNumber: string };
 
+/** A complaint number or a CA number, bare or in a sentence ("उपभोक्ता संख्या 101000007 से देख लीजिए"). */
 function parseComplaintKey(text: string): Parsed<ComplaintKey> {
   const ticketNumber = parseTicketNumber(text);
   if (ticketNumber) return { ok: true, value: { ticketNumber } };
   const ca = parseConsumerNumber(text);
   if (ca.ok) return { ok: true, value: { caNumber: ca.value } };
+  const { ticketNumber: named, caNumber } = extractEntities(text);
+  if (named) return { ok: true, value: { ticketNumber: named } };
+  if (caNumber) return { ok: true, value: { caNumber } };
   return { ok: false, problem: 'status.badKey' };
 }
 
-/** What the flow remembers between asking to reopen and the answer. */
+/** What the flow remembers between a question and its answer. */
 interface Values {
   reopen?: string;
+  /** No complaint in the system for this CA number: a new one is offered instead. */
+  raiseFor?: string;
+  /** The consumer spoke of the meter ("meter ka complaint kiya tha"): a new complaint starts as a meter fault. */
+  aboutMeter?: boolean;
 }
+
+/** The problem a complaint that is not in the system was about, as far as the message says. */
+const METER = /meter|मीटर/i;
 
 /**
  * "Mera complaint ka kya hua": the ticket's status, its due time and the next step. A consumer's own
- * ticket that was finished within the reopen window can be reopened on the spot.
+ * ticket that was finished within the reopen window can be reopened on the spot. A CA number with no
+ * complaint in the system (made on 1912, or never registered) is offered one now: the meter fault
+ * journey when the consumer spoke of the meter, else the supply check, which tickets what it cannot fix.
  */
 export function complaintStatusDialogs(services: DialogServices) {
   const flow = new WaterfallDialog<JourneyOptions>(ID, [
     async (step) => {
+      (step.values as Values).aboutMeter = METER.test(step.context.activity.text ?? '');
       const { ticketNumber, caNumber } = step.options.entities;
       if (ticketNumber) return step.next({ answered: true, value: { ticketNumber } } satisfies Answer<ComplaintKey>);
       const known = caNumber ?? (await services.memory.sessionOf(step.context)).caNumber;
@@ -61,8 +76,10 @@ export function complaintStatusDialogs(services: DialogServices) {
       } else {
         const tickets = await services.tickets.findByConsumer(answer.value.caNumber);
         if (tickets.length === 0) {
+          // Made on 1912 or never registered: what helps is a complaint the field team will see.
           await step.context.sendActivity(t('status.noneForConsumer', { caNumber: answer.value.caNumber }));
-          return step.endDialog();
+          (step.values as Values).raiseFor = answer.value.caNumber;
+          return step.beginDialog(DialogIds.askConsent, yesNoQuestion('status.offerNew'));
         }
         const open = tickets.filter((ticket) => OPEN_STATUSES.includes(ticket.status));
         shown = open.length > 0 ? open : tickets.slice(0, 1);
@@ -78,6 +95,15 @@ export function complaintStatusDialogs(services: DialogServices) {
     },
     async (step) => {
       const answer = step.result as Answer<boolean>;
+      const { raiseFor, aboutMeter } = step.values as Values;
+      if (raiseFor) {
+        if (!answer.answered) return step.endDialog();
+        if (!answer.value) {
+          await step.context.sendActivity(translate(services, step.context)('common.okay'));
+          return step.endDialog();
+        }
+        return step.replaceDialog(aboutMeter ? 'meter_fault' : 'supply_not_restored', { entities: { caNumber: raiseFor } } satisfies JourneyOptions);
+      }
       const number = (step.values as Values).reopen!;
       const t = translate(services, step.context);
       const shown = formatTicketNumber(number as TicketNumber);

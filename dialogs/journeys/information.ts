@@ -1,6 +1,6 @@
 import { WaterfallDialog } from 'botbuilder-dialogs';
 import { languageOf } from '../../src/bot/turnState';
-import { formatMoney } from '../../src/i18n/format';
+import { formatDateTime, formatMoney } from '../../src/i18n/format';
 import { translate } from '../common/replies';
 import type { DialogServices } from '../services';
 
@@ -11,7 +11,15 @@ export function informationDialogs(services: DialogServices) {
     new WaterfallDialog('how_to_recharge', [
       async (step) => {
         const t = translate(services, step.context);
-        const minimum = formatMoney(policy.minRechargeAmount, languageOf(step.context));
+        const language = languageOf(step.context);
+        // Never how to pay while a payment of this conversation is still on its way ("phir se recharge karein?").
+        const last = (await services.memory.sessionOf(step.context)).lastAnswer;
+        if (last?.topic === 'payment_pending') {
+          const facts = { amount: formatMoney(last.amount, language), expectedBy: formatDateTime(last.expectedBy, language) };
+          await step.context.sendActivity(t('howToRecharge.paymentPending', facts));
+          return step.endDialog();
+        }
+        const minimum = formatMoney(policy.minRechargeAmount, language);
         await step.context.sendActivity(t('howToRecharge.explain', { minimum, discom: policy.discomName }));
         return step.endDialog();
       },

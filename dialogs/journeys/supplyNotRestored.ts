@@ -72,7 +72,7 @@ export function supplyNotRestoredDialogs(services: DialogServices) {
     }
     const session = await services.memory.sessionOf(step.context);
     if (status.balance <= 0) return negativeBalance(step, consumer, status);
-    if (status.relay === 'disconnected' && (await reconnectOrEscalate(step, consumer))) return step.endDialog();
+    if (status.relay === 'disconnected' && (await reconnectOrEscalate(step, consumer, status.balance))) return step.endDialog();
     const sentAt = session.reconnectSentAt?.[consumer.caNumber];
     if (sentAt) {
       // The command reached the meter (its switch shows on) and the consumer still has no light: a visit.
@@ -107,7 +107,8 @@ export function supplyNotRestoredDialogs(services: DialogServices) {
       await step.context.sendActivity(t('supply.negativeWhilePaymentPending', facts));
       return step.endDialog();
     }
-    if (session.saidPaid && looked.length === 0) {
+    // A payment reference given anywhere says a payment was made, as plainly as "recharge kiya".
+    if ((session.saidPaid || session.paymentReference) && looked.length === 0) {
       await step.context.sendActivity(t('supply.negativeSaidPaid', facts));
       return step.replaceDialog('recharge_not_credited', { entities: { caNumber: consumer.caNumber } } satisfies JourneyOptions);
     }
@@ -120,7 +121,7 @@ export function supplyNotRestoredDialogs(services: DialogServices) {
    * asks for patience; asking after it means the command did not work: a ticket. False when the
    * head-end says the relay is in fact connected, so the caller carries on as for a meter that is on.
    */
-  async function reconnectOrEscalate(step: WaterfallStepContext<JourneyOptions>, consumer: Consumer): Promise<boolean> {
+  async function reconnectOrEscalate(step: WaterfallStepContext<JourneyOptions>, consumer: Consumer, balance: number): Promise<boolean> {
     const t = translate(services, step.context);
     const language = languageOf(step.context);
     const session = await services.memory.sessionOf(step.context);
@@ -149,7 +150,7 @@ export function supplyNotRestoredDialogs(services: DialogServices) {
         session.reconnectSentAt = { ...session.reconnectSentAt, [consumer.caNumber]: sentAt };
         const minutes = reconnect.expectedMinutes || services.policy.reconnectWaitMinutes;
         await rememberAnswer(services, step.context, { topic: 'reconnect_sent', caNumber: consumer.caNumber, sentAt, minutes });
-        await step.context.sendActivity(t('supply.reconnectSent', { minutes }));
+        await step.context.sendActivity(t('supply.reconnectSent', { minutes, balance: formatMoney(balance, language) }));
         return true;
       }
       case 'not_communicating':

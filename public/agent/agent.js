@@ -131,6 +131,8 @@
   function loadColleagues() {
     return Staff.api('GET', '/api/agent/agents').then(function (body) {
       state.colleagues = body.agents;
+      var toggle = $('agent-away');
+      if (toggle) toggle.replaceWith(awayToggle());
       if (state.view) renderConversation();
     }, problem);
   }
@@ -144,11 +146,13 @@
     }, problem);
   }
 
-  function loadCanned(language) {
-    if (state.canned[language]) return Promise.resolve();
-    return Staff.api('GET', '/api/agent/canned?language=' + language).then(function (body) {
-      state.canned[language] = body.replies;
-      if (state.view && state.view.language === language) renderConversation();
+  /** Ready replies for one conversation, with its consumer's name and CA number written in; loaded once each. */
+  function loadCanned(view) {
+    var id = view.conversationId;
+    if (state.canned[id] || view.status !== 'assigned') return Promise.resolve();
+    return Staff.api('GET', '/api/agent/canned?language=' + view.language + '&conversation=' + encodeURIComponent(id)).then(function (body) {
+      state.canned[id] = body.replies;
+      if (state.view && state.view.conversationId === id) renderConversation();
     }, problem);
   }
 
@@ -161,7 +165,7 @@
         if (state.openId !== id) return;
         state.view = view;
         renderConversation();
-        loadCanned(view.language);
+        loadCanned(view);
       },
       function (error) {
         // Taken by someone else, or gone: nothing to show any more.
@@ -191,6 +195,8 @@
       if (due.lists) loadLists();
       if (due.open && state.openId) openConversation(state.openId);
       if (due.overview) loadOverview();
+      // Who is online, away and holding what: the transfer list shows it as it is.
+      if (due.colleagues && !(due.overview && supervising())) loadColleagues();
     }, RELOAD_DELAY_MS);
   }
 
@@ -207,13 +213,18 @@
       return;
     }
     if (!data || typeof data !== 'object' || !data.conversationId) return;
+    if (name === 'queue.added') AgentAlerts.alert(Staff.t('page.alerts.newRequest'));
     var me = identity() && identity().username;
     var listed = function (entries) { return entries.some(function (entry) { return entry.conversationId === data.conversationId; }); };
     // A waiting consumer writing changes their card's count too.
     if (name.indexOf('queue.') === 0 || data.assignee === me || listed(state.mine) || listed(state.queue)) reloadSoon('lists');
     if (name === 'conversation.consumer_wrote' && data.assignee === me && data.conversationId !== state.openId) {
-      state.unread[data.conversationId] = true;
+      state.unread[data.conversationId] = (state.unread[data.conversationId] || 0) + 1;
+      AgentAlerts.alert(Staff.t('page.alerts.newMessage'));
     }
+    // Given to this agent by the automatic assignment while nothing is open: it opens by itself.
+    if (name === 'conversation.claimed' && data.assignee === me && !state.openId) openConversation(data.conversationId);
+    if (name.indexOf('conversation.') === 0 && name !== 'conversation.consumer_wrote' && name !== 'conversation.noted') reloadSoon('colleagues');
     if (data.conversationId === state.openId) {
       if (name === 'conversation.claimed' && data.by !== me && state.view && state.view.status === 'queued') say(Staff.t('page.queue.taken'), true);
       reloadSoon('open');
@@ -239,7 +250,7 @@
         state.view = view;
         state.draft = { reply: '', note: '' };
         renderConversation();
-        loadCanned(view.language);
+        loadCanned(view);
         loadLists();
       },
       function (error) {
@@ -358,14 +369,43 @@
     var header = Staff.header(Staff.t('page.title'));
     if (identity()) {
       header.insertBefore(el('span', { id: 'agent-live', class: 'agent-live', role: 'status' }), header.children[1] || null);
+      header.insertBefore(AgentAlerts.toggle(), header.children[2] || null);
+      header.insertBefore(awayToggle(), header.children[3] || null);
     }
     top.replaceChildren(header);
     setLive(state.live);
   }
 
+  /** Whether this agent said they are away, as the server last told. */
+  function away() {
+    var me = identity() && identity().username;
+    var entry = state.colleagues.filter(function (colleague) { return colleague.username === me; })[0];
+    return Boolean(entry && entry.away);
+  }
+
+  /** Available or away: while away, nothing is assigned to this agent by itself; Take still works. */
+  function awayToggle() {
+    var isAway = away();
+    return el('button', {
+      type: 'button',
+      id: 'agent-away',
+      class: 'staff-secondary agent-away' + (isAway ? ' agent-away-on' : ''),
+      'data-testid': 'away',
+      'aria-pressed': String(isAway),
+      title: Staff.t('page.live.awayTitle'),
+      text: Staff.t(isAway ? 'page.live.away' : 'page.live.available'),
+      onclick: function () {
+        Staff.api('POST', '/api/agent/status', { away: !isAway }).then(function () {
+          return loadColleagues();
+        }, problem);
+      },
+    });
+  }
+
   function renderLists() {
     // The tab's title shows the queue, for an agent working in another window.
-    document.title = (state.queue.length ? '(' + state.queue.length + ') ' : '') + Staff.t('page.title');
+    var waiting = state.queue.length + Object.keys(state.unread).reduce(function (sum, id) { return sum + state.unread[id]; }, 0);
+    document.title = (waiting ? '(' + waiting + ') ' : '') + Staff.t('page.title');
     $('agent-queue-title').textContent = Staff.t('page.queue.title') + (state.queue.length ? ' (' + state.queue.length + ')' : '');
     $('agent-mine-title').textContent = Staff.t('page.mine.title');
     var queue = $('agent-queue');
@@ -390,6 +430,8 @@
         el('span', { class: 'agent-muted', text: channelName(entry.channel) }),
       ]),
       el('div', { class: 'agent-muted', text: Staff.t('page.queue.waited', { minutes: waitedMinutes(entry) }) }),
+      // The consumer's last words (masked by the server), so the agent knows what they take before taking it.
+      entry.lastWords ? el('q', { class: 'agent-preview', 'data-testid': 'queue-preview', lang: entry.language, text: entry.lastWords }) : null,
       entry.caNumber ? el('div', { text: Staff.t('page.context.ca') + ' ' + entry.caNumber }) : null,
       entry.lastIntent ? el('div', { text: Staff.t('page.conversation.intent', { intent: intentName(entry.lastIntent) }) }) : null,
       entry.messages > 0 ? el('div', { class: 'agent-muted', text: Staff.t('page.queue.messages', { count: entry.messages }) }) : null,
@@ -403,7 +445,7 @@
       el('div', { class: 'agent-card-head' }, [
         entry.priority === 'urgent' ? el('span', { class: 'agent-tag agent-tag-urgent', text: Staff.t('page.queue.urgent') }) : null,
         el('strong', { text: Staff.t('page.languages.' + entry.language) + ' · ' + channelName(entry.channel) }),
-        state.unread[entry.conversationId] ? el('span', { class: 'agent-tag agent-tag-unread', 'data-testid': 'unread', text: Staff.t('page.mine.unread') }) : null,
+        state.unread[entry.conversationId] ? el('span', { class: 'agent-tag agent-tag-unread', 'data-testid': 'unread', text: Staff.t('page.mine.unread', { count: state.unread[entry.conversationId] }) }) : null,
       ]),
       entry.lastIntent ? el('div', { class: 'agent-muted', text: Staff.t('page.conversation.intent', { intent: intentName(entry.lastIntent) }) }) : null,
       el('button', {
@@ -487,6 +529,7 @@
         view.priority === 'urgent' ? el('span', { class: 'agent-tag agent-tag-urgent', text: Staff.t('page.queue.urgent') }) : null,
         el('button', { type: 'button', class: 'staff-secondary agent-close', text: Staff.t('page.conversation.close'), onclick: closeConversation }),
       ]),
+      mine ? el('p', { class: 'agent-muted agent-shortcuts', 'data-testid': 'shortcuts', text: Staff.t('page.shortcuts.hint') }) : null,
       el('p', { class: 'agent-muted', text: [
         Staff.t('page.conversation.language', { language: Staff.t('page.languages.' + view.language) }),
         Staff.t('page.conversation.channel', { channel: channelName(view.channel) }),
@@ -508,7 +551,7 @@
   }
 
   function replyForm(view) {
-    var replies = state.canned[view.language] || [];
+    var replies = state.canned[view.conversationId] || [];
     var text = el('textarea', { id: 'agent-reply', name: 'reply', rows: 3, maxlength: 2000, placeholder: Staff.t('page.reply.placeholder'), lang: view.language });
     text.value = state.draft.reply;
     text.oninput = function () { state.draft.reply = text.value; };
@@ -526,19 +569,21 @@
       }
       canned.value = '';
     };
+    var suggestions = AgentCannedSearch.attach(text, replies, function (value) { state.draft.reply = value; });
     var form = el('form', { class: 'agent-form agent-reply-form', 'aria-label': Staff.t('page.reply.label') }, [
       el('label', { for: 'agent-reply', text: Staff.t('page.reply.label') }),
       canned,
       text,
+      suggestions,
       el('button', { type: 'submit', name: 'send', class: 'staff-primary', disabled: Boolean(state.acting.replies), text: Staff.t('page.reply.send') }),
     ]);
-    text.onkeydown = function (event) {
+    text.addEventListener('keydown', function (event) {
       // Ctrl+Enter sends, as in most chat tools; Enter alone makes a new line.
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
         sendReply(form);
       }
-    };
+    });
     form.onsubmit = function (event) {
       event.preventDefault();
       sendReply(form);
@@ -595,7 +640,7 @@
       state.colleagues
         .filter(function (colleague) { return colleague.username !== view.assignee; })
         .map(function (colleague) {
-          var presence = Staff.t(colleague.online ? 'page.transfer.online' : 'page.transfer.offline');
+          var presence = Staff.t(!colleague.online ? 'page.transfer.offline' : colleague.away ? 'page.transfer.away' : 'page.transfer.online');
           return el('option', { value: colleague.username, text: colleague.name + ' (' + presence + ')' + (colleague.username === me ? ' ★' : '') });
         }),
     );
@@ -679,6 +724,8 @@
           return el('li', { text: [ticket.number, Staff.t('page.ticketCategories.' + ticket.category), Staff.t('page.ticketStatuses.' + ticket.status), dateTime(ticket.createdAt)].join(' · ') });
         })));
     }
+    // What the consumer went through with agents before, found by the CA number the context has.
+    parts.push(el('h3', { text: Staff.t('page.search.conversations') }), AgentHistory.pastChats(view.previous, renderContext));
     box.replaceChildren.apply(box, parts);
   }
 
@@ -717,7 +764,7 @@
       el('tbody', {}, overview.agents.map(function (agent) {
         return el('tr', { 'data-agent': agent.username }, [
           el('td', { text: agent.name + ' · ' + Staff.t('staff.roles.' + agent.role) }),
-          el('td', { class: agent.online ? 'agent-online' : 'agent-muted', text: agent.online ? Staff.t('page.overview.online', { consoles: agent.consoles }) : Staff.t('page.overview.offline') }),
+          el('td', { class: agent.online && !agent.away ? 'agent-online' : 'agent-muted', text: !agent.online ? Staff.t('page.overview.offline') : Staff.t(agent.away ? 'page.overview.away' : 'page.overview.online', { consoles: agent.consoles }) }),
           el('td', { text: String(agent.holding) }),
         ]);
       })),
@@ -740,6 +787,8 @@
     renderLists();
     renderConversation();
     renderOverview();
+    AgentCallBacks.render();
+    AgentHistory.render();
   }
 
   // Session ------------------------------------------------------------------------------------
@@ -751,16 +800,40 @@
     loadLists();
     loadColleagues();
     loadOverview();
+    AgentCallBacks.start({ say: say, problem: problem, nameOf: nameOf });
+    AgentHistory.start({ problem: problem, nameOf: nameOf });
     if (closeStream) closeStream();
     closeStream = Staff.stream('/api/agent/events', onEvent);
     clearInterval(tickTimer);
     tickTimer = setInterval(renderLists, TICK_MS);
   }
 
+  /**
+   * Keys an agent works a shift with: Alt+N the next of their conversations (one with new messages
+   * first), Alt+T and Alt+R to the transfer and resolve choices; the button beside them still does
+   * it, so a slip of the hand resolves nothing. Alt keeps them clear of typing in the reply box.
+   */
+  function onShortcut(event) {
+    if (!event.altKey || event.ctrlKey || event.metaKey || !identity()) return;
+    var key = event.key.toLowerCase();
+    if (key === 'n' && state.mine.length > 0) {
+      event.preventDefault();
+      var unread = state.mine.filter(function (entry) { return state.unread[entry.conversationId] && entry.conversationId !== state.openId; })[0];
+      var at = state.mine.map(function (entry) { return entry.conversationId; }).indexOf(state.openId);
+      openConversation((unread || state.mine[(at + 1) % state.mine.length]).conversationId);
+    } else if ((key === 't' || key === 'r') && $(key === 't' ? 'agent-transfer' : 'agent-resolve-reason')) {
+      event.preventDefault();
+      $(key === 't' ? 'agent-transfer' : 'agent-resolve-reason').focus();
+    }
+  }
+  document.addEventListener('keydown', onShortcut);
+
   function showSignIn() {
     if (closeStream) closeStream();
     closeStream = null;
     clearInterval(tickTimer);
+    AgentCallBacks.stop();
+    AgentHistory.stop();
     state.openId = null;
     state.view = null;
     state.live = false;

@@ -195,6 +195,7 @@
     renderFunnel();
     renderNewCampaign();
     renderDaily();
+    OpsDesk.render();
   }
 
   function showSignIn() {
@@ -627,6 +628,7 @@
     if (!isSupervisor(Staff.identity())) return;
     loadCampaigns().then(keepLive);
     loadDaily();
+    OpsDesk.start();
     if (dailyTimer === null) {
       dailyTimer = window.setInterval(function () {
         if (document.visibilityState === 'visible' && isSupervisor(Staff.identity())) loadDaily();

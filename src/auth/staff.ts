@@ -22,11 +22,18 @@ export type AreaScope = z.infer<typeof AreaScopeSchema>;
 export const StaffAccountSchema = z.object({
   username: z.string().regex(/^[a-z0-9._-]{3,40}$/, 'lower-case letters, digits, dot, dash or underscore'),
   name: z.string().min(1).max(80),
+  /** What consumers are told to call them ("Anita from 1912 has joined"); the first word of `name` when absent. */
+  displayName: z.string().trim().min(1).max(40).optional(),
   role: StaffRoleSchema,
   passwordHash: z.string().startsWith('scrypt$'),
   area: AreaScopeSchema.optional(),
 });
 export type StaffAccount = z.infer<typeof StaffAccountSchema>;
+
+/** The name a consumer is told: a first name is how a helpline introduces its people, never the username. */
+export function displayNameOf(account: Pick<StaffAccount, 'name' | 'displayName'>): string {
+  return account.displayName ?? account.name.trim().split(/\s+/)[0] ?? account.name;
+}
 
 /** Who is making a request, as their session token says. */
 export interface StaffIdentity {

@@ -7,7 +7,7 @@ import { MemorySessionRevocations } from './memorySessionRevocations';
 import type { SessionRevocations } from './sessionRevocations';
 import type { SessionTokens, StaffSession } from './sessionTokens';
 import { admitSignIn, DEFAULT_SIGN_IN_RULES, signInSucceeded, type SignInRules } from './signInLimits';
-import type { StaffAccount, StaffIdentity, StaffRole } from './staff';
+import { displayNameOf, type StaffAccount, type StaffIdentity, type StaffRole } from './staff';
 
 /** The outcome of a sign-in: a session, or why not (the same answer for an unknown name and a wrong password). */
 export type SignIn =
@@ -83,6 +83,12 @@ export class StaffAuthentication {
     return [...this.accounts.values()]
       .filter((account) => roles.includes(account.role))
       .map(identityOf);
+  }
+
+  /** The name consumers are told for this account (see displayNameOf); null for no such account. */
+  displayName(username: string): string | null {
+    const account = this.accounts.get(username);
+    return account ? displayNameOf(account) : null;
   }
 
   /**

@@ -21,6 +21,13 @@ export const PaymentReferenceInput = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 /** The id the backend gave when a mobile update started; safe in a URL path segment. */
 export const MobileUpdateRequestIdInput = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
+/** An amount to pay, in rupees with at most paise: from ₹1 to ₹1,00,000. */
+export const PaymentAmountInput = z
+  .number()
+  .min(1)
+  .max(100_000)
+  .refine((amount) => Number.isInteger(Math.round(amount * 100)) && Math.abs(amount * 100 - Math.round(amount * 100)) < 1e-6);
+
 /**
  * Returns the value when it fits the schema, or throws a RangeError naming what was wrong.
  * The value itself is left out of the message: it may be a mobile number or an OTP.

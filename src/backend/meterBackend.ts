@@ -91,6 +91,19 @@ export const ReconnectResultSchema = z.object({
 });
 export type ReconnectResult = z.infer<typeof ReconnectResultSchema>;
 
+/**
+ * A page of the discom's payment gateway for one consumer, the amount filled in when one was given:
+ * the bot offers it as a button where it tells a consumer to recharge.
+ */
+export const PaymentLinkSchema = z.object({
+  url: z.url({ protocol: /^https?$/ }),
+  /** Rupees, or null when the consumer chooses the amount on the page. */
+  amount: z.number().positive().nullable(),
+  /** After this the page refuses the payment; ask for a new link. */
+  expiresAt: instant,
+});
+export type PaymentLink = z.infer<typeof PaymentLinkSchema>;
+
 /** Where an OTP of a mobile change goes: the number registered now, or the one replacing it. */
 export const OtpDestinationSchema = z.enum(['registered_mobile', 'new_mobile']);
 export type OtpDestination = z.infer<typeof OtpDestinationSchema>;
@@ -224,6 +237,11 @@ export interface MeterBackend {
   startMobileUpdate(caNumber: string, newMobile: string, proof: MobileUpdateProof): Promise<MobileUpdateStart | null>;
   /** Changes the mobile when every OTP sent matches, and tells the number registered before by SMS. */
   confirmMobileUpdate(requestId: string, otps: MobileUpdateOtps): Promise<MobileUpdateConfirmation>;
+  /**
+   * A payment page for this consumer, with `amount` (rupees, ₹1 to ₹1,00,000) filled in when given;
+   * null when the consumer is unknown.
+   */
+  createPaymentLink(caNumber: string, amount: number | null): Promise<PaymentLink | null>;
   /** A planned shutdown affecting this consumer's section now or soon, if the backend knows one. */
   findPlannedOutage(caNumber: string): Promise<PlannedOutage | null>;
   /**

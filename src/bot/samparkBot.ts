@@ -7,7 +7,7 @@ import {
   type UserState,
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
-import { languageFromLocale } from '../i18n/language';
+import { languageFromLocale, localeOf } from '../i18n/language';
 import { ConversationHistory } from '../handoff/conversationHistory';
 import type { HandoffGate } from '../handoff/handoffGate';
 import type { Translator } from '../i18n/translator';
@@ -21,7 +21,7 @@ import type { Clock } from '../domain/clock';
 import { rememberWhatWasSaid } from './conversationMemory';
 import type { Memory } from './session';
 import { TurnReplies } from './turnReplies';
-import { languageOf, setTurnFacts } from './turnState';
+import { languageOf, setTurnFacts, settledLanguageOf } from './turnState';
 
 /** What the root dialog is started with. */
 export interface ConversationStart {
@@ -105,7 +105,8 @@ export class SamparkBot extends ActivityHandler {
           replies.discard();
           throw error;
         }
-        await replies.send();
+        const language = settledLanguageOf(context);
+        await replies.send(language ? localeOf(language) : undefined);
       });
       this.parts.metrics.turns.inc({ channel, outcome: 'ok' });
     } catch (error) {
@@ -137,7 +138,7 @@ export class SamparkBot extends ActivityHandler {
       intent: recognition?.intent ?? null,
     });
     const session = await this.parts.memory.sessionOf(context);
-    rememberWhatWasSaid(session, text, recognition);
+    rememberWhatWasSaid(session, text, recognition, this.parts.now());
     await this.settleLanguage(context, recognition, text);
     this.parts.logger.debug(
       { conversation: context.activity.conversation.id, intent: recognition?.intent, score: recognition?.score },

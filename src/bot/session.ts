@@ -37,6 +37,8 @@ export interface SessionMemory {
   disputedMeter?: boolean;
   /** The consumer said the number registered on the connection is lost or closed: its OTP cannot prove a change. */
   registeredNumberGone?: boolean;
+  /** When the consumer last wrote (ISO): after a long silence the earlier matter's memory is cleared. */
+  lastMessageAt?: string;
   /** Distress or an urgent need was acknowledged once already: the bot does not repeat itself. */
   feelingsAcknowledged?: boolean;
 }

@@ -28,10 +28,15 @@ export class TurnReplies {
     return new TurnReplies(context);
   }
 
-  /** Sends what the turn said, merged; anything sent afterwards (an apology) goes straight out. */
-  async send(): Promise<void> {
+  /**
+   * Sends what the turn said, merged; anything sent afterwards (an apology) goes straight out. Each
+   * message is labelled with `locale`, the language the turn ended in, instead of the one botbuilder
+   * copies from the consumer's message: a channel can follow it (the web chat page switches its own
+   * labels after "English please").
+   */
+  async send(locale?: string): Promise<void> {
     this.release();
-    const merged = mergeMessages(this.held.splice(0));
+    const merged = mergeMessages(this.held.splice(0)).map((message) => (locale ? { ...message, locale } : message));
     if (merged.length > 0) await this.context.sendActivities(merged);
   }
 

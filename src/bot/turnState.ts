@@ -27,6 +27,11 @@ export function languageOf(context: TurnContext): Language {
   return (context.turnState.get(LANGUAGE) as Language | undefined) ?? 'hi';
 }
 
+/** The language this turn settled on, or undefined when the turn never got that far (not a message, a failure before). */
+export function settledLanguageOf(context: TurnContext): Language | undefined {
+  return context.turnState.get(LANGUAGE) as Language | undefined;
+}
+
 /** Changes the language of the rest of this turn (after change_language). */
 export function setTurnLanguage(context: TurnContext, language: Language): void {
   context.turnState.set(LANGUAGE, language);

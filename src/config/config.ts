@@ -109,6 +109,8 @@ export const EnvSchema = z.object({
   HANDOFF_MAX_WAIT_MINUTES: number(15).pipe(z.number().int().positive()),
   /** An agent's average time per chat, for the wait told to a queued consumer. */
   AGENT_AVERAGE_HANDLING_MINUTES: number(6).pipe(z.number().positive()),
+  /** Waiting chats go by themselves to online agents holding fewer than this; 0 leaves every chat to Take. */
+  AGENT_MAX_OPEN_CONVERSATIONS: number(0).pipe(z.number().int().min(0).max(20)),
   /** A handoff record back with the bot is kept this long on Redis, then dropped. */
   HANDOFF_RECORD_TTL_DAYS: number(30).pipe(z.number().positive()),
   /** The work-order system that receives every ticket change, and the secret that signs it. */
@@ -187,6 +189,8 @@ export interface Policy {
   agentHours: string;
   agentMaxWaitMinutes: number;
   agentAverageHandlingMinutes: number;
+  /** Per-agent limit of the automatic assignment; 0: off. */
+  agentMaxOpenConversations: number;
 }
 
 export class ConfigError extends Error {
@@ -250,6 +254,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       agentHours: agentHoursOf(env),
       agentMaxWaitMinutes: env.HANDOFF_MAX_WAIT_MINUTES,
       agentAverageHandlingMinutes: env.AGENT_AVERAGE_HANDLING_MINUTES,
+      agentMaxOpenConversations: env.AGENT_MAX_OPEN_CONVERSATIONS,
     },
     nlu: nluSettingsFrom(env),
     outreach: outreachSettingsFrom(env),

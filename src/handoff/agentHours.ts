@@ -1,4 +1,4 @@
-import { isInIstWindow, type IstWindow } from '../domain/indianTime';
+import { isInIstWindow, msUntilIstWindowOpens, type IstWindow } from '../domain/indianTime';
 
 /**
  * When 1912 agents take chats: an IST window "HH:MM-HH:MM" (the AGENT_HOURS setting, written like
@@ -18,6 +18,11 @@ export class AgentHours {
   /** Whether agents are taking chats at this moment; a window that starts and ends at the same minute never closes. */
   isOpen(at: Date): boolean {
     return this.window.from === this.window.until || isInIstWindow(this.window, at);
+  }
+
+  /** When agents are next in: `at` itself while they are, else the window's next start. */
+  nextOpenAt(at: Date): Date {
+    return this.isOpen(at) ? at : new Date(at.getTime() + msUntilIstWindowOpens(this.window, at));
   }
 
   /** The window's start as the consumer reads it ("08:00"). */

@@ -8,6 +8,8 @@ export interface PresentAgent {
   lastSeenAt: string;
   /** Open consoles (tabs, machines) of this person. */
   consoles: number;
+  /** They said they are away: no conversation is assigned to them automatically. */
+  away: boolean;
 }
 
 /**
@@ -22,6 +24,8 @@ export interface AgentPresence {
   leave(connection: string): Promise<void>;
   /** Everyone with at least one live console. */
   online(): Promise<PresentAgent[]>;
+  /** Marks a person away (on a break, on a call) or back; it stays until changed, on every instance. */
+  setAway(username: string, away: boolean): Promise<void>;
 }
 
 /** One live connection as stored. */
@@ -32,8 +36,8 @@ export interface PresenceBeat {
   at: string;
 }
 
-/** Live connections folded into one entry per person. */
-export function byPerson(beats: readonly PresenceBeat[]): PresentAgent[] {
+/** Live connections folded into one entry per person; `away` are the usernames marked away. */
+export function byPerson(beats: readonly PresenceBeat[], away: ReadonlySet<string>): PresentAgent[] {
   const people = new Map<string, PresentAgent>();
   for (const beat of beats) {
     const known = people.get(beat.username);
@@ -43,6 +47,7 @@ export function byPerson(beats: readonly PresenceBeat[]): PresentAgent[] {
       role: beat.role,
       lastSeenAt: known && known.lastSeenAt > beat.at ? known.lastSeenAt : beat.at,
       consoles: (known?.consoles ?? 0) + 1,
+      away: away.has(beat.username),
     });
   }
   return [...people.values()].sort((a, b) => a.username.localeCompare(b.username));

@@ -100,7 +100,7 @@ export class HandoffGate {
       await context.sendActivity(t('agent.cancelled'));
       return 'held';
     }
-    const wrote = await this.handoff.consumerWrote(conversationId, describeInbound(context.activity));
+    const wrote = await this.handoff.consumerWrote(conversationId, describeInbound(context.activity), recognition?.urgent === true);
     // Claimed, resolved or cancelled between the read and the write: decide again on the new state.
     if (!wrote.ok) return this.admit(context, recognition);
     if (wrote.record.status === 'queued') {

@@ -70,7 +70,8 @@ export type HandoffEvent =
   | { type: 'resolve'; agent: string; reason: ResolveReason; at: string }
   | { type: 'return_to_bot'; at: string }
   | { type: 'rate'; rating: SatisfactionRating | 'skipped'; at: string }
-  | { type: 'consumer_wrote'; text: string; at: string }
+  /** `urgent`: the message speaks of a health need (an ill child, medical equipment). */
+  | { type: 'consumer_wrote'; text: string; at: string; urgent?: boolean }
   | { type: 'agent_replied'; agent: string; text: string; at: string }
   | { type: 'note'; by: AgentActor; text: string; at: string }
   /** To another agent, or back to the queue (`to: null`). */
@@ -136,7 +137,8 @@ export function transition(current: HandoffRecord | null, event: HandoffEvent): 
       return changed(current, { ...current, satisfaction: { ...current.satisfaction, rating: event.rating }, updatedAt: event.at });
     case 'consumer_wrote':
       if (!WITH_AGENT_SIDE.includes(current.status)) return { ok: false, problem: 'wrong_status' };
-      return changed(current, appended(current, { from: 'consumer', text: event.text, at: event.at }));
+      // A health need said while waiting counts as if said before asking: it stays with the request.
+      return changed(current, appended(event.urgent ? { ...current, request: { ...current.request, urgent: true } } : current, { from: 'consumer', text: event.text, at: event.at }));
     case 'agent_replied':
       if (current.status !== 'assigned') return { ok: false, problem: 'wrong_status' };
       if (current.assignee !== event.agent) return { ok: false, problem: 'not_assignee' };

@@ -13,6 +13,9 @@ import type { HandoffStore } from './handoffStore';
 /** What became of a change: the record as written, or why it was refused. */
 export type HandoffOutcome = { ok: true; record: HandoffRecord } | { ok: false; problem: TransitionProblem };
 
+/** A change as applied: `changed` false when it was a repeat that wrote nothing (a second claim by the same agent). */
+export type AppliedOutcome = { ok: true; record: HandoffRecord; changed: boolean } | { ok: false; problem: TransitionProblem };
+
 /** One change as written: the event, the record before it (null for a first request) and after. */
 export interface HandoffChange {
   event: HandoffEvent;
@@ -75,7 +78,7 @@ export class HandoffService implements HandoffQueue {
   }
 
   /** An agent takes a queued conversation; exactly one of several claiming at once wins. */
-  claim(conversationId: string, agent: string): Promise<HandoffOutcome> {
+  claim(conversationId: string, agent: string): Promise<AppliedOutcome> {
     return this.apply(conversationId, { type: 'claim', agent, at: this.stamp() });
   }
 
@@ -84,9 +87,9 @@ export class HandoffService implements HandoffQueue {
     return this.apply(conversationId, { type: 'expire', at: this.stamp() });
   }
 
-  /** Adds the consumer's message to the transcript the agent reads. */
-  consumerWrote(conversationId: string, text: string): Promise<HandoffOutcome> {
-    return this.apply(conversationId, { type: 'consumer_wrote', text, at: this.stamp() });
+  /** Adds the consumer's message to the transcript the agent reads; one that speaks of a health need makes the request urgent. */
+  consumerWrote(conversationId: string, text: string, urgent = false): Promise<HandoffOutcome> {
+    return this.apply(conversationId, { type: 'consumer_wrote', text, at: this.stamp(), ...(urgent ? { urgent } : {}) });
   }
 
   /** Adds the assigned agent's reply to the transcript; delivering it is the caller's part. */
@@ -105,7 +108,7 @@ export class HandoffService implements HandoffQueue {
   }
 
   /** Hands an assigned conversation to another agent, or back to the queue with `to: null`. */
-  transfer(conversationId: string, by: AgentActor, to: string | null): Promise<HandoffOutcome> {
+  transfer(conversationId: string, by: AgentActor, to: string | null): Promise<AppliedOutcome> {
     return this.apply(conversationId, { type: 'transfer', by, to, at: this.stamp() });
   }
 
@@ -119,7 +122,7 @@ export class HandoffService implements HandoffQueue {
     return this.apply(conversationId, { type: 'return_to_bot', at: this.stamp() });
   }
 
-  private async apply(conversationId: string, event: HandoffEvent): Promise<HandoffOutcome & { changed?: boolean }> {
+  private async apply(conversationId: string, event: HandoffEvent): Promise<AppliedOutcome> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const current = await this.store.get(conversationId);
       const result = transition(current, event);

@@ -4,6 +4,7 @@ import { byPerson, type AgentPresence, type PresenceBeat, type PresentAgent } fr
 /** Console presence in process memory, the embedded default. */
 export class MemoryAgentPresence implements AgentPresence {
   private readonly beats = new Map<string, { beat: PresenceBeat; expiresAt: number }>();
+  private readonly away = new Set<string>();
 
   constructor(
     private readonly ttlSeconds: number,
@@ -23,6 +24,11 @@ export class MemoryAgentPresence implements AgentPresence {
   async online(): Promise<PresentAgent[]> {
     const now = this.now().getTime();
     for (const [connection, { expiresAt }] of this.beats) if (expiresAt <= now) this.beats.delete(connection);
-    return byPerson([...this.beats.values()].map(({ beat }) => beat));
+    return byPerson([...this.beats.values()].map(({ beat }) => beat), this.away);
+  }
+
+  async setAway(username: string, away: boolean): Promise<void> {
+    if (away) this.away.add(username);
+    else this.away.delete(username);
   }
 }

@@ -25,6 +25,7 @@ const BeatSchema = z.object({ username: z.string(), name: z.string(), role: Staf
 export class RedisAgentPresence implements AgentPresence {
   private readonly expiryKey: string;
   private readonly beatKey: string;
+  private readonly awayKey: string;
 
   constructor(
     private readonly redis: Redis,
@@ -34,6 +35,7 @@ export class RedisAgentPresence implements AgentPresence {
   ) {
     this.expiryKey = `${prefix}expiry`;
     this.beatKey = `${prefix}beat`;
+    this.awayKey = `${prefix}away`;
   }
 
   async heartbeat(connection: string, who: Pick<StaffIdentity, 'username' | 'name' | 'role'>): Promise<void> {
@@ -54,12 +56,20 @@ export class RedisAgentPresence implements AgentPresence {
   }
 
   async online(): Promise<PresentAgent[]> {
-    const beats = (await LIVE_BEATS.run(this.redis, [this.expiryKey, this.beatKey], [this.now().getTime()])) as Array<string | null>;
+    const [beats, away] = await Promise.all([
+      LIVE_BEATS.run(this.redis, [this.expiryKey, this.beatKey], [this.now().getTime()]) as Promise<Array<string | null>>,
+      this.redis.smembers(this.awayKey),
+    ]);
     return byPerson(
       beats.flatMap((json) => {
         const beat = json ? BeatSchema.safeParse(JSON.parse(json)) : null;
         return beat?.success ? [beat.data] : [];
       }),
+      new Set(away),
     );
+  }
+
+  async setAway(username: string, away: boolean): Promise<void> {
+    await (away ? this.redis.sadd(this.awayKey, username) : this.redis.srem(this.awayKey, username));
   }
 }

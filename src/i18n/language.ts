@@ -12,3 +12,8 @@ export function languageFromLocale(locale: string | undefined): Language | null 
   const primary = locale.toLowerCase().split(/[-_]/)[0];
   return isLanguage(primary) ? primary : null;
 }
+
+/** The locale a message in `language` is labelled with (Activity.locale): Indian Hindi or Indian English. */
+export function localeOf(language: Language): string {
+  return language === 'hi' ? 'hi-IN' : 'en-IN';
+}

@@ -101,7 +101,7 @@ function isPaymentReference(candidate: string): boolean {
 
 /** The words before a number, nearest first: the nearest identifying word says what the number is. */
 function contextBefore(text: string, index: number | undefined): string[] {
-  return normalizeTokens(text.slice(0, index ?? 0)).reverse();
+  return [...normalizeTokens(text.slice(0, index ?? 0))].reverse();
 }
 
 function readNumber(run: string, wordsBefore: string[], entities: Entities): void {

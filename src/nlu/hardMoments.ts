@@ -1,5 +1,6 @@
 import type { IntentId } from './intents';
 import { normalizeTokens } from './normalize';
+import { rememberingRecent } from './recentResults';
 
 /** What makes a fire or a shock real: words that never mean anything else, matched whole ("aage" is not "aag"). */
 export type Hazard = 'meter' | 'transformer' | 'line' | 'tampering' | 'other';
@@ -27,7 +28,7 @@ function words(...list: string[]): ReadonlySet<string> {
 
 /** Message tokens with helpers for whole words, word stems and short phrases. */
 class Tokens {
-  readonly list: string[];
+  readonly list: readonly string[];
   constructor(text: string) {
     this.list = normalizeTokens(text);
   }
@@ -43,9 +44,17 @@ class Tokens {
     return this.list.some((token, i) => first(token) && this.list.slice(i + 1, i + 1 + gap).some(second));
   }
   phrase(text: string): boolean {
-    const wanted = normalizeTokens(text);
+    const wanted = phraseWords(text);
     return this.list.some((_, i) => wanted.every((word, j) => this.list[i + j] === word));
   }
+}
+
+/** The rules' phrases are constants: each is split once, and never pushes a message out of the tokeniser's recent results. */
+const PHRASE_WORDS = new Map<string, readonly string[]>();
+function phraseWords(phrase: string): readonly string[] {
+  let wanted = PHRASE_WORDS.get(phrase);
+  if (!wanted) PHRASE_WORDS.set(phrase, (wanted = normalizeTokens(phrase)));
+  return wanted;
 }
 
 /** Word beginnings, spelled as the normaliser spells them (no nukta: "जोड़" is "जोड"). */
@@ -265,6 +274,14 @@ function isBereaved(t: Tokens): boolean {
  * theft and someone else's connection, then office services.
  */
 export function readHardMoment(text: string, hasCaNumber = false): HardMoment | null {
+  return (hasCaNumber ? momentWithCaNumber : momentWithoutCaNumber)(text);
+}
+
+/** The recognizer, the root dialog and the journeys each ask about the same message in one turn. */
+const momentWithCaNumber = rememberingRecent((text) => momentOf(text, true));
+const momentWithoutCaNumber = rememberingRecent((text) => momentOf(text, false));
+
+function momentOf(text: string, hasCaNumber: boolean): HardMoment | null {
   const t = new Tokens(text);
   const hazard = hazardOf(t);
   if (hazard) return { kind: 'danger', hazard };

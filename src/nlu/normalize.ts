@@ -1,4 +1,5 @@
 import { writeSpokenDigits } from '../domain/spokenDigits';
+import { rememberingRecent } from './recentResults';
 import { toAsciiDigits } from '../domain/digits';
 
 /**
@@ -69,7 +70,9 @@ export function canonicalSpelling(token: string): string {
  * Lower-case tokens in canonical spelling: the one view of a message that the classifier, script
  * detection and urgency share, so "nahiii", "nhi" and "nahin" all count as one word.
  */
-export function normalizeTokens(text: string): string[] {
+export const normalizeTokens: (text: string) => readonly string[] = rememberingRecent(tokensOf);
+
+function tokensOf(text: string): readonly string[] {
   const cleaned = toAsciiDigits(writeSpokenDigits(text.normalize('NFC')))
     // Invisible joiners and the nukta change nothing a reader sees: ज़्यादा and ज्यादा are one word.
     .replace(/[\u200B-\u200D\uFEFF\u093C]/g, '')

@@ -1,3 +1,5 @@
+import { addSimulatorPaymentPage, SIMULATOR_PAYMENT_PATH } from '../backend/simulator/paymentPage';
+import { SimulatedMeterBackend } from '../backend/simulator/simulatedMeterBackend';
 import type { Server } from 'restify';
 import type { Sampark } from '../app';
 import { apologize } from '../bot/apology';
@@ -29,6 +31,10 @@ export function createSamparkServer(sampark: Sampark, config: Config, logger: Lo
     metrics: sampark.metrics,
     bodyLimits: config.requestBodies,
   });
+  // The demo's stand-in for the payment gateway, where the built-in simulator's payment links open.
+  if (sampark.services.backend instanceof SimulatedMeterBackend) {
+    addSimulatorPaymentPage(server, sampark.services.backend, sampark.translator, SIMULATOR_PAYMENT_PATH);
+  }
   sampark.notifier.register(ANY_OTHER_CHANNEL, {
     reference: storedReference(sampark.services.conversations),
     deliver: (reference, message) =>

@@ -4,6 +4,9 @@ import type { StaffAuthentication } from '../auth/staffAuthentication';
 import { mountStaffRoutes, type StaffRouteOptions } from '../auth/staffRoutes';
 import { mountAgentApi } from '../handoff/http/agentApi';
 import { mountAgentTickets } from '../handoff/http/agentTickets';
+import { mountCallBackApi } from '../handoff/http/callBackApi';
+import { mountConsumerSearch } from '../handoff/http/consumerSearch';
+import { mountDeskApi } from '../ops/http/deskApi';
 import { mountOpsApi } from '../ops/http/opsApi';
 import { mountFieldApi } from '../tickets/http/fieldApi';
 import { mountVisitListApi } from '../tickets/http/visitListApi';
@@ -60,6 +63,9 @@ export function mountStaffConsoles(
     translator: sampark.translator,
     events: sampark.agentEvents,
     presence: sampark.presence,
+    archive: sampark.handoffArchive,
+    helplineNumber: sampark.services.policy.helplineNumber,
+    autoAssignment: { lock: sampark.turnLock, maxOpenPerAgent: sampark.services.policy.agentMaxOpenConversations, logger: sampark.services.logger },
     now,
   });
   mountAgentTickets(server, {
@@ -73,8 +79,27 @@ export function mountStaffConsoles(
     logger: sampark.services.logger,
     now,
   });
+  mountCallBackApi(server, { authentication, callBacks: sampark.callBacks, audit: sampark.audit, now });
+  mountConsumerSearch(server, {
+    authentication,
+    archive: sampark.handoffArchive,
+    tickets: sampark.ticketRepository,
+    callBacks: sampark.callBacks,
+    backend: sampark.services.backend,
+    audit: sampark.audit,
+    now,
+  });
   mountStaffPage(server, { name: 'agent', namespace: 'agentConsole', translator: sampark.translator });
   mountOpsApi(server, { authentication, operations: sampark.operations, audit: sampark.audit, now });
+  mountDeskApi(server, {
+    authentication,
+    handoff: sampark.handoff,
+    presence: sampark.presence,
+    callBacks: sampark.callBacks,
+    tickets: sampark.ticketRepository,
+    audit: sampark.audit,
+    now,
+  });
   mountCampaignApi(server, { authentication, campaigns: sampark.outreach.campaigns, audit: sampark.audit, now });
   mountStaffPage(server, { name: 'ops', namespace: 'opsPage', translator: sampark.translator });
   return { close: () => agentApi.closeStreams() };

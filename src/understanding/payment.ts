@@ -8,6 +8,8 @@ const PAID = [
   'debited from', 'deducted from my account', 'recharged', 'did recharge', 'done recharge', 'have done recharge', 'made payment',
   'made the payment', 'रिचार्ज किया', 'रिचार्ज कराया', 'रिचार्ज करवाया', 'रिचार्ज कर दिया', 'रिचार्ज हो गया', 'भुगतान किया',
   'भुगतान कर दिया', 'पैसा कट गया', 'पैसे कट गए', 'पेमेंट किया', 'पेमेंट कर दिया',
+  // A payment stuck on its way was made all the same.
+  'atka', 'atka hua', 'atak gaya', 'stuck', 'phansa', 'fansa', 'अटका', 'अटक गया', 'फंसा', 'फँसा',
 ];
 
 /** Whether the consumer says they have already paid or recharged. */

@@ -4,6 +4,7 @@ import {
   ConsumerSchema,
   MAX_TARGET_PAGE,
   MeterStatusSchema,
+  PaymentLinkSchema,
   PaymentSchema,
   PlannedOutageSchema,
   type CampaignTarget,
@@ -303,6 +304,30 @@ export function describeMeterBackendContract(name: string, factory: ContractSubj
 
       it('answers null for a CA number it does not know', async () => {
         await expect(backend.requestReconnect('101000098')).resolves.toBeNull();
+      });
+    });
+
+    describe('createPaymentLink', () => {
+      it('gives a payment page for the consumer with the amount to recharge filled in, valid for a while', async () => {
+        const link = PaymentLinkSchema.parse(await backend.createPaymentLink('101000002', 236.4));
+        expect(link.url).toMatch(/^https?:\/\/\S+$/);
+        expect(link.amount).toBe(236.4);
+        expect(new Date(link.expiresAt).getTime()).toBeGreaterThan(CONTRACT_NOW.getTime());
+      });
+
+      it('leaves the amount to the consumer when none is given, and gives each request its own page', async () => {
+        const first = await backend.createPaymentLink('101000001', null);
+        const second = await backend.createPaymentLink('101000001', null);
+        expect(first?.amount).toBeNull();
+        expect(second?.url).not.toBe(first?.url);
+      });
+
+      it('answers null for a CA number it does not know', async () => {
+        await expect(backend.createPaymentLink('101000098', 500)).resolves.toBeNull();
+      });
+
+      it.each([0, -50, 1.234, 500_000])('rejects the amount %p as a caller error', async (amount) => {
+        await expect(backend.createPaymentLink('101000001', amount)).rejects.toThrow(RangeError);
       });
     });
 

@@ -73,6 +73,9 @@ describe('the /agent console in Chromium, with a consumer on the web chat', () =
     const waiting = agent.locator('[data-testid="queue-item"]');
     await waiting.first().waitFor();
     expect(await waiting.count()).toBe(1);
+    // The card says what the consumer last wrote, in which language, on which channel, and since when.
+    expect(await waiting.first().locator('[data-testid="queue-preview"]').textContent()).toBe('talk to agent');
+    expect(await waiting.first().textContent()).toMatch(/English.*Web chat.*waiting \d+ min/);
     await agent.locator('.agent-live-on').waitFor();
     await screenshot(agent, 'agent-1-queue');
 
@@ -82,6 +85,8 @@ describe('the /agent console in Chromium, with a consumer on the web chat', () =
     await supervisor.locator('[data-testid="overview-conversations"] tbody tr').first().waitFor();
 
     await waiting.first().locator('.agent-claim').click();
+    // The consumer learns who joined, by the first name the helpline introduces its people with.
+    await botHasSaid(consumer, 'Asha from the 1912 helpline has joined this chat');
     const transcript = agent.locator('[data-testid="transcript"]');
     await transcript.waitFor();
     // The bot's part before the handoff, distinguished from the consumer's.
@@ -105,7 +110,8 @@ describe('the /agent console in Chromium, with a consumer on the web chat', () =
     const cannedEnglish = running.sampark.translator.namespace('en', 'agentConsole').canned as Record<string, string>;
     await agent.locator('#agent-canned option[value="greeting"]').waitFor({ state: 'attached' });
     await agent.locator('#agent-canned').selectOption('greeting');
-    expect(await agent.locator('#agent-reply').inputValue()).toBe(cannedEnglish.greeting);
+    // Written in for this consumer: the name the backend has, to greet them by.
+    expect(await agent.locator('#agent-reply').inputValue()).toBe(cannedEnglish.greeting!.replace('{{name}}', 'Ramesh Kumar'));
     await agent.locator('#agent-reply').fill('The lineman of Kankarbagh-1 is on the way.');
     await agent.locator('.agent-reply-form button[type="submit"]').click();
     await botHasSaid(consumer, 'Agent: The lineman of Kankarbagh-1 is on the way.');
@@ -172,6 +178,7 @@ describe('the /agent console in Chromium, with a consumer on the web chat', () =
     await waiting.waitFor();
     await screenshot(agent, 'agent-5-hindi-queue');
     await waiting.locator('.agent-claim').click();
+    await botHasSaid(consumer, '1912 हेल्पलाइन से Vikram अब इस चैट में आपके साथ हैं');
 
     const cannedHindi = running.sampark.translator.namespace('hi', 'agentConsole').canned as Record<string, string>;
     await agent.locator('#agent-canned option[value="askConsumerNumber"]').waitFor({ state: 'attached' });
@@ -261,7 +268,7 @@ describe('the /agent console in Chromium, with a consumer on the web chat', () =
     await agent.locator('[data-testid="line-agent"]', { hasText: 'Your complaint is noted.' }).first().waitFor();
     const record = await running.sampark.handoff.current('impatient');
     expect(record?.transcript.filter((line) => line.from === 'agent').map((line) => line.text)).toEqual(['Your complaint is noted.']);
-    expect(delivered).toEqual(['Agent: Your complaint is noted.']);
+    expect(delivered).toEqual(['Asha from the 1912 helpline has joined this chat and will help you now.', 'Agent: Your complaint is noted.']);
 
     // A double click on "Add note" writes one note.
     await agent.route('**/notes', async (route) => {
@@ -295,6 +302,12 @@ describe('the /agent console in Chromium, with a consumer on the web chat', () =
     // The first may have come with the console's opening read; the second comes only live.
     await running.sampark.handoff.consumerWrote('still-waiting', 'jaldi karo');
     await card.filter({ hasText: 'New messages: 2' }).waitFor();
+    // The card previews the last words, mobile masked, and turns urgent live when a health need is said.
+    await running.sampark.handoff.consumerWrote('still-waiting', 'maa bimar hai, mera number 9876543210', true);
+    await card.locator('[data-testid="queue-preview"]', { hasText: 'maa bimar hai, mera number ******3210' }).waitFor();
+    await card.locator('.agent-tag-urgent').waitFor();
+    expect(await card.textContent()).not.toContain('9876543210');
+    await screenshot(agent, 'agent-8-urgent-preview');
     await running.sampark.handoff.cancel('still-waiting');
   }, 60_000);
 

@@ -116,7 +116,7 @@ describe('the web chat page in Chromium', () => {
     await botHasSaid(page, 'Balance: ₹842.50', 2);
     expect(await page.locator('#sampark-picker').isHidden()).toBe(true);
     await typeInWebChat(page, 'menu');
-    await botHasSaid(page, t('menu.item.recharge_not_credited'), 1);
+    await page.locator('.webchat__suggested-action', { hasText: t('menu.item.recharge_not_credited') }).last().waitFor();
     await screenshot(page, 'en-2-resumed-after-reload');
     await context.close();
   }, 60_000);

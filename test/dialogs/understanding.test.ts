@@ -101,6 +101,18 @@ const transcripts: Record<string, TranscriptLine[]> = {
     ['user', 'Please give me the mobile number registered on CA 101000001. It is my brother’s connection.'],
     ['bot', 'I cannot share the name, mobile number or address'],
   ],
+  'how to recharge, asked while a payment is on its way, is told not to pay again (Bhojpuri in Devanagari)': [
+    ['user', 'फोनपे से 500 रुपया के रिचार्ज कइनी बाकिर मीटर में पइसा ना देखात बा, उपभोक्ता संख्या 101000003, UTR 412300000003'],
+    ['bot', 'प्रक्रिया में है'],
+    ['user', 'त का फेर से रिचार्ज करे के पड़ी?'],
+    ['bot', 'कृपया दोबारा भुगतान न करें'],
+    ['user', 'recharge kaise kare'],
+    ['bot', 'कृपया दोबारा भुगतान न करें'],
+  ],
+  'a stuck payment with a minus balance is looked up, not answered with a recharge amount (mixed)': [
+    ['user', '26 घंटे हो गए 300 rs का recharge अटका हुआ है, CA 101000012, utr 412300000012'],
+    ['bot', 'मैं इसकी शिकायत दर्ज कर रहा हूँ'],
+  ],
   'a power cut at home is asked about before an area outage ticket is raised (romanized Hindi)': [
     ['user', 'light chali gayi hai 101000001'],
     ['bot', 'पूरे इलाके में'],

@@ -43,6 +43,8 @@ describe('an agent takes a conversation over and hands it back', () => {
       translator: sampark.translator,
       events: sampark.agentEvents,
       presence: sampark.presence,
+      archive: sampark.handoffArchive,
+      helplineNumber: sampark.services.policy.helplineNumber,
       now: () => new Date(TEST_NOW.getTime() + 300_000),
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -82,6 +84,8 @@ describe('an agent takes a conversation over and hands it back', () => {
     expect(claims.map((response) => response.status).sort()).toEqual([200, 409]);
     const owner = claims[0]?.status === 200 ? 'agent1' : 'agent2';
     const other = owner === 'agent1' ? 'agent2' : 'agent1';
+    // The consumer learns who came, by the name the helpline gives them.
+    expect(consumer.received()).toEqual([`${owner === 'agent1' ? 'Anita' : 'Rahul'} from the 1912 helpline has joined this chat and will help you now.`]);
 
     // With an agent the bot stays silent, even for something it would otherwise answer.
     expect(await consumer.say('balance 101000001')).toEqual([]);

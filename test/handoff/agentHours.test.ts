@@ -24,6 +24,15 @@ describe('agent hours (IST)', () => {
     expect(AgentHours.parse('00:30-02:00').isOpen(new Date('2026-11-27T19:30:00Z'))).toBe(true);
   });
 
+  it.each([
+    ['08:00-20:00', '21:30', '2026-11-29T08:00:00+05:30'],
+    ['08:00-20:00', '02:30', '2026-11-28T08:00:00+05:30'],
+    ['08:00-20:00', '11:30', '2026-11-28T11:30:00+05:30'],
+    ['20:00-08:00', '12:00', '2026-11-28T20:00:00+05:30'],
+  ] as const)('%s at %s IST: agents are next in at %s', (window, clock, next) => {
+    expect(AgentHours.parse(window).nextOpenAt(ist(clock)).toISOString()).toBe(new Date(next).toISOString());
+  });
+
   it('says its hours as the consumer reads them', () => {
     const hours = AgentHours.parse('09:30-18:00');
     expect([hours.opensAt, hours.closesAt]).toEqual(['09:30', '18:00']);

@@ -31,9 +31,22 @@ export function describeAgentPresenceContract(name: string, open: () => Promise<
       await other.heartbeat('c2', AGENT1);
       await other.heartbeat('c3', SUPERVISOR1);
       expect(await one.online()).toEqual([
-        { ...AGENT1, consoles: 2, lastSeenAt: new Date(Date.parse(start) + 5000).toISOString() },
-        { ...SUPERVISOR1, consoles: 1, lastSeenAt: new Date(Date.parse(start) + 5000).toISOString() },
+        { ...AGENT1, consoles: 2, lastSeenAt: new Date(Date.parse(start) + 5000).toISOString(), away: false },
+        { ...SUPERVISOR1, consoles: 1, lastSeenAt: new Date(Date.parse(start) + 5000).toISOString(), away: false },
       ]);
+    });
+
+    it('keeps a person away, on every instance, until they are back', async () => {
+      const [one, other] = subject.stores;
+      await one.heartbeat('c1', AGENT1);
+      await other.heartbeat('c2', SUPERVISOR1);
+      await one.setAway('agent1', true);
+      expect((await other.online()).map((agent) => [agent.username, agent.away])).toEqual([['agent1', true], ['supervisor1', false]]);
+      await other.leave('c1');
+      await one.heartbeat('c3', AGENT1);
+      expect((await other.online()).find((agent) => agent.username === 'agent1')?.away).toBe(true);
+      await other.setAway('agent1', false);
+      expect((await one.online()).map((agent) => agent.away)).toEqual([false, false]);
     });
 
     it('drops a console that closed, and one that stopped beating for the time to live', async () => {

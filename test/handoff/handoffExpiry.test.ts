@@ -39,8 +39,9 @@ const expiries: Record<string, { locale: string; ask: string; notice: string; af
     notice: '15 मिनट में कोई हेल्पलाइन एजेंट खाली नहीं हुआ',
     after: [
       ['user', 'haan'],
-      ['bot', /SP-\d{4}-\d{4}/],
-      ['bot', 'वापस कॉल'],
+      ['bot', 'किस मोबाइल नंबर पर'],
+      ['user', '9876543210'],
+      ['bot', /कॉल-बैक अनुरोध CB-[0-9A-F]{8} दर्ज हो गया है: हेल्पलाइन एजेंट आपको \*{6}3210 पर जल्द ही फ़ोन करेंगे/],
     ],
   },
   'English: the consumer declines and the bot answers the next message as usual': {

@@ -18,6 +18,7 @@ import {
   CaNumberInput,
   MobileInput,
   MobileUpdateRequestIdInput,
+  PaymentAmountInput,
   PaymentReferenceInput,
   requireInput,
 } from '../backendInput';
@@ -29,6 +30,7 @@ import {
   MobileUpdateOtpsSchema,
   MobileUpdateProofSchema,
   MobileUpdateStartSchema,
+  PaymentLinkSchema,
   PaymentSchema,
   MAX_TARGET_PAGE,
   ReconnectResultSchema,
@@ -42,6 +44,7 @@ import {
   type MobileUpdateProof,
   type MobileUpdateStart,
   type Payment,
+  type PaymentLink,
   type PlannedOutage,
   type ReconnectResult,
   type TargetCriteria,
@@ -190,6 +193,21 @@ export class HttpMeterBackend implements MeterBackend {
       path: `/v1/consumers/${ca}/reconnect`,
       expectedStatus: 200,
       schema: ReconnectResultSchema,
+      onNotFound: 'null',
+    });
+  }
+
+  /** @inheritdoc */
+  async createPaymentLink(caNumber: string, amount: number | null): Promise<PaymentLink | null> {
+    const ca = requireInput(CaNumberInput, caNumber, 'CA number');
+    const wanted = amount === null ? null : requireInput(PaymentAmountInput, amount, 'amount');
+    return this.send({
+      operation: 'createPaymentLink',
+      method: 'POST',
+      path: `/v1/consumers/${ca}/payment-links`,
+      body: { amount: wanted },
+      expectedStatus: 201,
+      schema: PaymentLinkSchema,
       onNotFound: 'null',
     });
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaNumberInput, MobileInput } from '../backendInput';
+import { CaNumberInput, MobileInput, PaymentAmountInput } from '../backendInput';
 import {
   ConsumerSchema,
   MAX_TARGET_PAGE,
@@ -36,6 +36,9 @@ export const MobileUpdateRequestSchema = z.object({ mobile: MobileInput, proof: 
 
 /** POST /v1/mobile-updates/{requestId}/confirm: every OTP the requester received. */
 export const MobileUpdateConfirmRequestSchema = z.object({ otps: MobileUpdateOtpsSchema });
+
+/** POST /v1/consumers/{ca}/payment-links: the amount to fill in, or null to let the consumer choose. */
+export const PaymentLinkRequestSchema = z.object({ amount: PaymentAmountInput.nullable() });
 
 /** Every error response: a stable code for programs, a detail for people. */
 export const ErrorBodySchema = z.object({ error: z.string(), detail: z.string().optional() });

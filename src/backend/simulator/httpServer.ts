@@ -13,6 +13,7 @@ import { BackendUnavailableError, type MeterBackend } from '../meterBackend';
 import {
   MobileUpdateConfirmRequestSchema,
   MobileUpdateRequestSchema,
+  PaymentLinkRequestSchema,
   TargetQuerySchema,
   type ErrorBody,
 } from '../http/wireSchemas';
@@ -108,6 +109,12 @@ export function createSimulatorServer(options: SimulatorServerOptions): Simulato
   server.post('/v1/consumers/:ca/reconnect', route(async (req) => {
     const result = await backend.requestReconnect(parse(CaNumberInput, req.params.ca, 'CA number'));
     return result ? { status: 200, body: result } : NOT_FOUND;
+  }));
+  server.post('/v1/consumers/:ca/payment-links', route(async (req) => {
+    const caNumber = parse(CaNumberInput, req.params.ca, 'CA number');
+    const { amount } = parse(PaymentLinkRequestSchema, req.body, 'request body');
+    const link = await backend.createPaymentLink(caNumber, amount);
+    return link ? { status: 201, body: link } : NOT_FOUND;
   }));
   server.post('/v1/consumers/:ca/mobile-updates', route(async (req) => {
     const caNumber = parse(CaNumberInput, req.params.ca, 'CA number');

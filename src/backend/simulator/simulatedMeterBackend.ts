@@ -6,6 +6,7 @@ import {
   CaNumberInput,
   MobileInput,
   MobileUpdateRequestIdInput,
+  PaymentAmountInput,
   PaymentReferenceInput,
   requireInput,
 } from '../backendInput';
@@ -25,11 +26,13 @@ import {
   type MobileUpdateStart,
   type OtpDestination,
   type Payment,
+  type PaymentLink,
   type PlannedOutage,
   type ReconnectResult,
   type TargetCriteria,
   type TargetPage,
 } from '../meterBackend';
+import { SIMULATOR_PAYMENT_PATH } from './paymentPage';
 import { POPULATION_FIRST_CA, POPULATION_SIZE, populationCaOfMobile, populationProfiles } from './population';
 import { connectionFrom, seedConsumers, type Profile, type SeededConnection } from './seedConsumers';
 
@@ -65,10 +68,25 @@ export interface SimulatedMeterBackendOptions {
   otpMaxAttempts?: number;
   /** Delay added to every answer, to make a demo feel like a remote system; 0 by default. */
   latencyMs?: number;
+  /**
+   * Where the simulator's payment page is served (see paymentPage.ts), without a trailing slash:
+   * payment links are this plus a token. The demo server's own /simulator/pay by default.
+   */
+  paymentPageUrl?: string;
 }
+
+/** What paying through a link did. */
+export type PaymentByLink =
+  | { outcome: 'credited'; caNumber: string; amount: number; reference: string; balance: number; supplyRestored: boolean }
+  | { outcome: 'expired' | 'unknown' };
 
 /** The head-end's expected delay between a reconnect command and supply coming back. */
 const RECONNECT_EXPECTED_MINUTES = 15;
+/** A payment link works this long. */
+const PAYMENT_LINK_TTL_MS = 30 * 60_000;
+/** Where the demo server (npm start with its defaults) serves the payment page. */
+const DEFAULT_PAYMENT_PAGE_URL = `http://127.0.0.1:3978${SIMULATOR_PAYMENT_PATH}`;
+
 /** A planned shutdown starting within this window counts as "soon". */
 const OUTAGE_LOOKAHEAD_MS = 24 * 60 * 60_000;
 
@@ -96,6 +114,8 @@ export class SimulatedMeterBackend implements MeterBackend {
   private readonly connections: Map<string, SeededConnection>;
   private readonly plannedOutages: PlannedOutage[];
   private readonly pendingMobileUpdates = new Map<string, PendingMobileUpdate>();
+  private readonly paymentLinks = new Map<string, { caNumber: string; amount: number | null; expiresAt: Date }>();
+  private readonly paymentPageUrl: string;
   /** The crowd behind the demo consumers, made on first use (see population.ts). */
   private population: Profile[] | null = null;
   /** When the simulator's world was laid out; the crowd's times are relative to it too. */
@@ -109,6 +129,7 @@ export class SimulatedMeterBackend implements MeterBackend {
     this.otpTtlMs = (options.otpTtlMinutes ?? 10) * 60_000;
     this.otpMaxAttempts = options.otpMaxAttempts ?? 3;
     this.latencyMs = options.latencyMs ?? 0;
+    this.paymentPageUrl = options.paymentPageUrl ?? DEFAULT_PAYMENT_PAGE_URL;
     this.seededAt = this.now();
     const seed = seedConsumers(this.seededAt);
     this.connections = new Map(seed.connections.map((c) => [c.consumer.caNumber, c]));
@@ -148,6 +169,48 @@ export class SimulatedMeterBackend implements MeterBackend {
     const connection = await this.connection(caNumber);
     const payment = connection?.payments.find((p) => p.reference === reference);
     return payment ? structuredClone(payment) : null;
+  }
+
+  /** @inheritdoc */
+  async createPaymentLink(caNumber: string, amount: number | null): Promise<PaymentLink | null> {
+    const wanted = amount === null ? null : requireInput(PaymentAmountInput, amount, 'amount');
+    const connection = await this.connection(caNumber);
+    if (!connection) return null;
+    const token = randomUUID().replaceAll('-', '');
+    const expiresAt = new Date(this.now().getTime() + PAYMENT_LINK_TTL_MS);
+    this.paymentLinks.set(token, { caNumber: connection.consumer.caNumber, amount: wanted, expiresAt });
+    return { url: `${this.paymentPageUrl}/${token}`, amount: wanted, expiresAt: expiresAt.toISOString() };
+  }
+
+  /** The link behind a payment page's token, while it is valid; what the page shows before paying. */
+  paymentLinkOf(token: string): { caNumber: string; amount: number | null } | null {
+    const link = this.paymentLinks.get(token);
+    if (!link || link.expiresAt.getTime() <= this.now().getTime()) return null;
+    return { caNumber: link.caNumber, amount: link.amount };
+  }
+
+  /**
+   * The simulated gateway took the money: the meter is credited at once, the payment is on record
+   * (credited, with a UTR), and a relay opened for a balance that ran out closes once it is positive.
+   * A link pays once.
+   */
+  async payByLink(token: string, amount: number): Promise<PaymentByLink> {
+    const paid = requireInput(PaymentAmountInput, amount, 'amount');
+    const link = this.paymentLinks.get(token);
+    if (!link) return { outcome: 'unknown' };
+    if (link.expiresAt.getTime() <= this.now().getTime()) return { outcome: 'expired' };
+    this.paymentLinks.delete(token);
+    const connection = this.connectionOf(link.caNumber);
+    if (!connection) return { outcome: 'unknown' };
+    const at = this.now().toISOString();
+    const reference = String(randomInt(100_000_000, 999_999_999)) + String(randomInt(100, 999));
+    const meter = connection.meter;
+    meter.balance = Math.round((meter.balance + paid) * 100) / 100;
+    meter.lastRecharge = { amount: paid, at };
+    connection.payments.push({ reference, caNumber: link.caNumber, amount: paid, status: 'credited', paidAt: at, creditedAt: at });
+    const supplyRestored = meter.relay === 'disconnected' && meter.balance > 0 && meter.communicating;
+    if (supplyRestored) meter.relay = 'connected';
+    return { outcome: 'credited', caNumber: link.caNumber, amount: paid, reference, balance: meter.balance, supplyRestored };
   }
 
   /**

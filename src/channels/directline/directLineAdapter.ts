@@ -13,6 +13,7 @@ import type { ConversationSignals } from './conversationSignals';
 import type { TranscriptStore } from './transcriptStore';
 import { continuationContext } from '../continuation';
 import { setRequestSource } from '../../conversations/requestSourceOfTurn';
+import { withOneMenu } from './oneMenu';
 
 /** The channel id the bot sees for web chat activities, as Azure's Direct Line names it. */
 export const DIRECT_LINE_CHANNEL_ID = 'directline';
@@ -79,7 +80,7 @@ export class DirectLineAdapter extends BotAdapter {
         responses.push({ id });
         continue;
       }
-      const stored = await this.parts.transcripts.append(conversationId, reply);
+      const stored = await this.parts.transcripts.append(conversationId, activity.type === ActivityTypes.Message ? withOneMenu(reply) : reply);
       await this.parts.signals.publish(conversationId, { kind: 'appended' });
       responses.push({ id: stored.id ?? '' });
     }

@@ -176,6 +176,14 @@ export function addDirectLineRoutes(server: Server, parts: DirectLineRouteParts)
     if (!origin) return;
     const watermark = WatermarkSchema.safeParse(queryOf(req).get('watermark') ?? '');
     if (!watermark.success) return refuse(res, 400, 'BadArgument', 'the watermark is not valid');
+    // A conversation this server has forgotten (a restart without Redis, an expired transcript) is
+    // refused, so the page starts a new one instead of streaming into a conversation nobody keeps.
+    // A store that cannot answer lets the reconnect through: a hiccup must not end a live chat.
+    const known = await transcripts.knows(conversationId).catch((error: unknown) => {
+      parts.logger.warn({ err: error, conversation: conversationId }, 'web chat transcript store unavailable');
+      return true;
+    });
+    if (!known) return refuse(res, 404, 'ConversationNotFound', 'the conversation is no longer kept; start a new one');
     res.send(200, conversationAnswer(authorized, origin, watermark.data));
   });
 

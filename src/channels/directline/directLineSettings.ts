@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { presentVariables } from '../../config/environment';
@@ -16,6 +17,9 @@ const hexColour = z.string().regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'expect
  * would let its token lapse between two refreshes.
  */
 const MIN_TOKEN_TTL_SECONDS = 20 * 60;
+
+/** A logo larger than this would cost a 2G visitor seconds before the first screen is complete. */
+const MAX_LOGO_BYTES = 24 * 1024;
 
 /** The environment variables of the web chat and its Direct Line endpoint. */
 export const DirectLineEnvSchema = z
@@ -41,6 +45,19 @@ export const DirectLineEnvSchema = z
     DIRECTLINE_TRANSCRIPT_MAX_ACTIVITIES: number(500).pipe(z.number().int().min(10)),
     WEBCHAT_DISCOM_NAME: z.string().trim().min(1).max(60).optional(),
     WEBCHAT_PRIMARY_COLOR: hexColour.default('#0b5394'),
+    /** The discom's logo beside its name: a PNG, JPEG, WebP or SVG file on this server. */
+    WEBCHAT_LOGO_PATH: z
+      .string()
+      .trim()
+      .regex(/\.(png|jpe?g|webp|svg)$/i, 'expected a .png, .jpg, .webp or .svg file')
+      .refine((file) => fs.existsSync(file) && fs.statSync(file).isFile(), 'no such file')
+      .refine((file) => !fs.existsSync(file) || fs.statSync(file).size <= MAX_LOGO_BYTES, `at most ${MAX_LOGO_BYTES / 1024} KB: it is on every first screen`)
+      .optional(),
+    /** When the helpline answers, "HH:MM-HH:MM" in IST; "00:00-24:00" for day and night. */
+    WEBCHAT_HELPLINE_HOURS: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d-(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'expected hours like 08:00-20:00')
+      .default('00:00-24:00'),
     /** Azure Direct Line (or another Sampark) for the page instead of this server's endpoint. */
     WEBCHAT_DIRECTLINE_DOMAIN: z.url({ protocol: /^https?$/ }).optional(),
     /** Where the page gets its token when it talks to another Direct Line: that service's secret stays on a server. */
@@ -76,21 +93,33 @@ export interface DirectLineSettings {
 export interface WebChatBranding {
   discomName: string;
   primaryColor: string;
+  /** The discom's logo file; absent: the page's own emblem. */
+  logoPath: string | undefined;
+  helplineNumber: string;
+  /** When the helpline answers, IST. */
+  helplineHours: { from: string; to: string };
+  /** What the privacy notice says is kept, and for how long. */
+  privacy: { transcriptHours: number; memoryDays: number };
   /** Absent: this server's own /v3/directline. */
   directLineDomain: string | undefined;
   /** Absent: this server's own /v3/directline/tokens/generate. */
   tokenUrl: string | undefined;
 }
 
+/** What the page tells consumers that the rest of the configuration decides. */
+export interface ConsumerFacing {
+  /** The discom's name unless WEBCHAT_DISCOM_NAME says otherwise. */
+  discomName: string;
+  helplineNumber: string;
+  /** How long the bot remembers a conversation it has not heard from (STATE_IDLE_TTL_DAYS). */
+  memoryDays: number;
+}
+
 /**
  * Parses the web chat's environment; throws ConfigError naming every bad variable. Without a token
  * secret, a random one is made for this process (tokens then die with it) and a warning is logged.
  */
-export function loadDirectLineSettings(
-  environment: NodeJS.ProcessEnv,
-  logger: Logger,
-  fallbackDiscomName: string,
-): DirectLineSettings {
+export function loadDirectLineSettings(environment: NodeJS.ProcessEnv, logger: Logger, consumerFacing: ConsumerFacing): DirectLineSettings {
   const parsed = DirectLineEnvSchema.safeParse(presentVariables(environment));
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
@@ -114,8 +143,12 @@ export function loadDirectLineSettings(
     transcriptTtlSeconds: Math.round(env.DIRECTLINE_TRANSCRIPT_TTL_HOURS * 3600),
     transcriptMaxActivities: env.DIRECTLINE_TRANSCRIPT_MAX_ACTIVITIES,
     page: {
-      discomName: env.WEBCHAT_DISCOM_NAME ?? fallbackDiscomName,
+      discomName: env.WEBCHAT_DISCOM_NAME ?? consumerFacing.discomName,
       primaryColor: env.WEBCHAT_PRIMARY_COLOR,
+      logoPath: env.WEBCHAT_LOGO_PATH,
+      helplineNumber: consumerFacing.helplineNumber,
+      helplineHours: { from: env.WEBCHAT_HELPLINE_HOURS.slice(0, 5), to: env.WEBCHAT_HELPLINE_HOURS.slice(6) },
+      privacy: { transcriptHours: env.DIRECTLINE_TRANSCRIPT_TTL_HOURS, memoryDays: consumerFacing.memoryDays },
       directLineDomain: env.WEBCHAT_DIRECTLINE_DOMAIN?.replace(/\/+$/, ''),
       tokenUrl: env.WEBCHAT_TOKEN_URL,
     },

@@ -61,6 +61,10 @@ export class MemoryTranscriptStore implements TranscriptStore {
     return pageOf(conversationId, entries.map((entry) => ({ ...entry, activity: asJson(entry.activity) })), seen);
   }
 
+  async knows(conversationId: string): Promise<boolean> {
+    return this.live(conversationId) !== undefined;
+  }
+
   private live(conversationId: string): Conversation | undefined {
     const conversation = this.conversations.get(conversationId);
     if (conversation && conversation.expiresAt <= this.now().getTime()) {

@@ -14,13 +14,15 @@ import type { DirectLineSettings } from './directLineSettings';
 import { openDirectLineStores, type DirectLineStores } from './directLineStores';
 import { DirectLineTokens } from './directLineToken';
 import { PostRateLimiter } from './postRateLimiter';
-import { addWebChatPageRoutes } from './webChatPage';
+import { addWebChatPageRoutes, type WebChatGreeting } from './webChatPage';
 
 /** What the web chat needs from the rest of Sampark. */
 export interface WebChatDeps {
   /** The bot every channel runs (SamparkBot). */
   bot: { run(context: TurnContext): Promise<void> };
   translator: Translator;
+  /** The bot's welcome and menu, shown by the page in its first kilobytes. */
+  greeting: WebChatGreeting;
   logger: Logger;
   settings: DirectLineSettings;
   /** The shared rate limiter (Sampark's, Redis-backed when REDIS_URL is set): new tokens per client address. */
@@ -39,6 +41,8 @@ export interface WebChatDeps {
 /** The mounted web chat: its adapter for proactive messages, and how to stop it. */
 export interface WebChat {
   adapter: DirectLineAdapter;
+  /** Builds the page and Web Chat's bundle now instead of at the first visitor (a few seconds of CPU, once per machine). */
+  preparePage(): Promise<void>;
   /** Closes the streams (clients reconnect elsewhere), lets running turns finish, releases the stores. */
   close(): Promise<void>;
 }
@@ -59,7 +63,7 @@ export function mountWebChat(server: Server, deps: WebChatDeps): WebChat {
     await apologize(context, deps.translator).catch((sendError: unknown) => deps.logger.error({ err: sendError }, 'could not send the apology'));
   };
 
-  addWebChatPageRoutes(server, { branding: deps.settings.page, translator: deps.translator });
+  const page = addWebChatPageRoutes(server, { branding: deps.settings.page, translator: deps.translator, greeting: deps.greeting });
   addDirectLineRoutes(server, {
     adapter,
     logic: (context) => deps.bot.run(context),
@@ -87,6 +91,7 @@ export function mountWebChat(server: Server, deps: WebChatDeps): WebChat {
 
   return {
     adapter,
+    preparePage: () => page.prepare(),
     close: async () => {
       server.server.off('upgrade', onUpgrade);
       await streams.close();

@@ -64,6 +64,11 @@ export class RedisTranscriptStore implements TranscriptStore {
     return pageOf(conversationId, members.map(parseMember), seen);
   }
 
+  async knows(conversationId: string): Promise<boolean> {
+    // A conversation in its first seconds may have only its start marker; a long one, only its sequence.
+    return (await this.options.redis.exists(this.key(conversationId, 'opened'), this.key(conversationId, 'sequence'))) > 0;
+  }
+
   /** One hash slot per conversation (the braces), so the script's keys sit together on a Redis Cluster. */
   private key(conversationId: string, part: string): string {
     return `${this.options.prefix}{${conversationId}}:${part}`;

@@ -24,6 +24,11 @@ export interface TranscriptStore {
   append(conversationId: string, activity: Partial<Activity>): Promise<Partial<Activity>>;
   /** The activities after `watermark` (all kept ones for an empty watermark). */
   readAfter(conversationId: string, watermark: string): Promise<TranscriptPage>;
+  /**
+   * Whether the conversation was started or written to and has not expired: a page holding a token
+   * for a conversation the store no longer knows (a restart without Redis, an expiry) must start anew.
+   */
+  knows(conversationId: string): Promise<boolean>;
 }
 
 /**

@@ -11,11 +11,18 @@ import type { ConsumerContact, ConsumerNotifier } from '../../notify/consumerNot
 import type { TicketRepository } from '../../tickets/ticketRepository';
 import type { AgentEventBus } from '../agentEventBus';
 import type { AgentPresence } from '../agentPresence';
+import type { Logger } from '../../log/logger';
+import type { TurnLock } from '../../turns/turnLock';
+import { AGENT_EVENT_TYPES } from '../agentEvents';
+import { tellAgentJoined } from '../agentJoined';
+import { AutoAssignment } from '../autoAssignment';
+import type { HandoffArchive } from '../history/handoffArchive';
 import { ResolveReasonSchema, type AgentActor, type HandoffRecord, type TransitionProblem } from '../handoffRecord';
 import type { HandoffService } from '../handoffService';
 import { AgentEventStreams, STREAM_HEARTBEAT_MS } from './agentEventStream';
-import { cannedReplies } from './cannedReplies';
+import { cannedReplies, type CannedFor } from './cannedReplies';
 import { botContext, conversationView, overviewEntry, queueEntry } from './conversationView';
+import { earlierConversations } from './pastConversations';
 
 /** What the agent API works with. */
 export interface AgentApiDeps {
@@ -28,9 +35,15 @@ export interface AgentApiDeps {
   translator: Translator;
   events: AgentEventBus;
   presence: AgentPresence;
+  /** Finished chats: the consumer's earlier ones are shown with the current one. */
+  archive: HandoffArchive;
+  /** HELPLINE_NUMBER: agents are introduced to consumers as being from it. */
+  helplineNumber: string;
   now: () => Date;
   /** How often the live stream writes a heartbeat; tests shorten it. */
   streamHeartbeatMs?: number;
+  /** Waiting chats given to online agents by themselves (AGENT_MAX_OPEN_CONVERSATIONS above 0); absent: Take only. */
+  autoAssignment?: { lock: TurnLock; maxOpenPerAgent: number; logger: Logger };
 }
 
 /** The agent API's handle: ends its live streams at shutdown. */
@@ -44,7 +57,18 @@ const NoteSchema = z.object({ text: Text });
 const ResolveSchema = z.object({ reason: ResolveReasonSchema });
 /** A colleague's username, or null for back to the queue. */
 const TransferSchema = z.object({ to: z.string().trim().toLowerCase().min(1).max(40).nullable() });
-const CannedQuerySchema = z.object({ language: z.enum(LANGUAGES) });
+const StatusSchema = z.object({ away: z.boolean() });
+/** What can free an agent or bring a new request: each sends the assignment round again. */
+const ASSIGNMENT_TRIGGERS: ReadonlySet<(typeof AGENT_EVENT_TYPES)[number]> = new Set([
+  'queue.added',
+  'conversation.transferred',
+  'conversation.resolved',
+  'conversation.cancelled',
+  'conversation.expired',
+]);
+/** Events come in bursts (resolved, then another queued): one round for the burst. */
+const ROUND_DELAY_MS = 50;
+const CannedQuerySchema = z.object({ language: z.enum(LANGUAGES), conversation: z.string().min(1).max(200).optional() });
 
 /** HTTP status for each refusal. */
 const PROBLEM_STATUS: Record<TransitionProblem, number> = {
@@ -74,6 +98,18 @@ export function mountAgentApi(server: Server, deps: AgentApiDeps): AgentApi {
     heartbeatMs: deps.streamHeartbeatMs ?? STREAM_HEARTBEAT_MS,
   });
 
+  const assigning = startAutoAssignment();
+
+  server.post('/api/agent/status', agentSide(async (req, res, identity) => {
+    const body = StatusSchema.safeParse(req.body ?? {});
+    if (!body.success) return void res.send(400, { error: 'bad_request', detail: z.prettifyError(body.error) });
+    await deps.presence.setAway(identity.username, body.data.away);
+    await audit(identity, 'agent.status', null, { away: body.data.away });
+    // Back from a break: the waiting may be theirs now.
+    assigning.soon();
+    res.send(200, { away: body.data.away });
+  }));
+
   server.get('/api/agent/queue', agentSide(async (_req, res, identity) => {
     const now = deps.now();
     const queue = (await deps.handoff.queue()).map((record, index) => queueEntry(record, index + 1, now));
@@ -85,13 +121,23 @@ export function mountAgentApi(server: Server, deps: AgentApiDeps): AgentApi {
     await audit(identity, 'handoff.stream_opened', null);
     const header = req.header('authorization');
     const endpoint = `${req.method} ${req.getRoute().path}`;
+    // A console opening is an agent coming online: the waiting may be theirs now.
+    setTimeout(assigning.soon, ROUND_DELAY_MS);
     await streams.serve(res, identity, async () => (await deps.authentication.authorize(header, CALL_CENTRE_ROLES, endpoint)).ok);
   }));
 
-  server.get('/api/agent/canned', agentSide(async (req, res) => {
+  server.get('/api/agent/canned', agentSide(async (req, res, identity) => {
     const query = CannedQuerySchema.safeParse(queryOf(req));
     if (!query.success) return void res.send(400, { error: 'bad_request', detail: z.prettifyError(query.error) });
-    res.send(200, { language: query.data.language, replies: cannedReplies(deps.translator, query.data.language) });
+    const { language, conversation } = query.data;
+    if (!conversation) return void res.send(200, { language, replies: cannedReplies(deps.translator, language) });
+    // Filled for one conversation: only its agent (or a supervisor) greets the consumer by name.
+    const record = await deps.handoff.current(conversation);
+    const refusal = !record ? 'not_found' : record.status !== 'assigned' || ownedByAnother(record, identity) ? 'not_assignee' : null;
+    if (!record || refusal) return void res.send(PROBLEM_STATUS[refusal ?? 'not_found'], { error: refusal });
+    const consumer = await consumerToGreet(record);
+    await audit(identity, 'handoff.name_revealed', conversation, { outcome: consumer.name ? 'filled' : 'unknown' });
+    res.send(200, { language, replies: cannedReplies(deps.translator, language, consumer) });
   }));
 
   server.get('/api/agent/agents', agentSide(async (_req, res) => {
@@ -117,8 +163,13 @@ export function mountAgentApi(server: Server, deps: AgentApiDeps): AgentApi {
   server.post('/api/agent/conversations/:id/claim', agentSide(async (req, res, identity) => {
     const id = String(req.params.id);
     const outcome = await deps.handoff.claim(id, identity.username);
-    await audit(identity, 'handoff.claim', id, { outcome: outcome.ok ? 'claimed' : outcome.problem });
-    if (!outcome.ok) return void res.send(PROBLEM_STATUS[outcome.problem], { error: outcome.problem });
+    if (!outcome.ok) {
+      await audit(identity, 'handoff.claim', id, { outcome: outcome.problem });
+      return void res.send(PROBLEM_STATUS[outcome.problem], { error: outcome.problem });
+    }
+    // A second click on Take is not a second arrival.
+    const told = outcome.changed ? await welcome(outcome.record, identity.username) : null;
+    await audit(identity, 'handoff.claim', id, { outcome: 'claimed', told });
     res.send(200, await fullView(outcome.record));
   }));
 
@@ -165,8 +216,12 @@ export function mountAgentApi(server: Server, deps: AgentApiDeps): AgentApi {
       return void res.send(400, { error: 'unknown_agent' });
     }
     const outcome = await deps.handoff.transfer(id, actorOf(identity), to);
-    await audit(identity, 'handoff.transfer', id, { outcome: outcome.ok ? 'transferred' : outcome.problem, to });
-    if (!outcome.ok) return void res.send(PROBLEM_STATUS[outcome.problem], { error: outcome.problem });
+    if (!outcome.ok) {
+      await audit(identity, 'handoff.transfer', id, { outcome: outcome.problem, to });
+      return void res.send(PROBLEM_STATUS[outcome.problem], { error: outcome.problem });
+    }
+    const told = outcome.changed && to !== null ? await welcome(outcome.record, to) : null;
+    await audit(identity, 'handoff.transfer', id, { outcome: 'transferred', to, told });
     res.send(200, { status: outcome.record.status, assignee: outcome.record.assignee });
   }));
 
@@ -185,8 +240,64 @@ export function mountAgentApi(server: Server, deps: AgentApiDeps): AgentApi {
     res.send(200, { status: outcome.record.status, told: delivery.delivered });
   }));
 
+  /** The consumer's own name and CA number, as the backend has them: the agent greets them by name. */
+  async function consumerToGreet(record: HandoffRecord): Promise<CannedFor> {
+    const { caNumber } = await botContext(record, deps.backend, deps.tickets);
+    const consumer = caNumber ? await deps.backend.findConsumer(caNumber).catch(() => null) : null;
+    return { name: consumer?.name ?? null, caNumber };
+  }
+
+  /** Tells the consumer who has their conversation now; true when it reached them. */
+  async function welcome(record: HandoffRecord, username: string): Promise<boolean> {
+    const name = deps.authentication.displayName(username) ?? username;
+    return (await tellAgentJoined({ notifier: deps.notifier, helplineNumber: deps.helplineNumber }, record, name)).delivered;
+  }
+
+  /** The conversation with the bot's context and the consumer's earlier chats with agents. */
   async function fullView(record: HandoffRecord) {
-    return conversationView(record, await botContext(record, deps.backend, deps.tickets));
+    const context = await botContext(record, deps.backend, deps.tickets);
+    return { ...conversationView(record, context), previous: await earlierConversations(deps.archive, context.caNumber, record) };
+  }
+
+  /**
+   * Rounds of automatic assignment on this instance: after every change that can free an agent or
+   * bring a request (heard from every instance), when a console opens or an agent is back, and at
+   * each stream heartbeat in case an event was lost. The rounds themselves run one at a time
+   * across instances (AutoAssignment's lock).
+   */
+  function startAutoAssignment(): { soon(): void; stop(): void } {
+    const settings = deps.autoAssignment;
+    if (!settings || settings.maxOpenPerAgent <= 0) return { soon: () => undefined, stop: () => undefined };
+    const assignment = new AutoAssignment({
+      handoff: deps.handoff,
+      presence: deps.presence,
+      lock: settings.lock,
+      maxOpenPerAgent: settings.maxOpenPerAgent,
+      assigned: async (record, agent) => void (await welcome(record, agent)),
+      logger: settings.logger,
+    });
+    let timer: NodeJS.Timeout | null = null;
+    let stopped = false;
+    const soon = () => {
+      if (timer || stopped) return;
+      timer = setTimeout(() => {
+        timer = null;
+        assignment.assignWaiting().catch((error: unknown) => settings.logger.warn({ err: error }, 'automatic assignment round failed'));
+      }, ROUND_DELAY_MS);
+    };
+    const unsubscribe = deps.events.subscribe((event) => {
+      if (ASSIGNMENT_TRIGGERS.has(event.type)) soon();
+    });
+    const sweep = setInterval(soon, deps.streamHeartbeatMs ?? STREAM_HEARTBEAT_MS);
+    return {
+      soon,
+      stop: () => {
+        stopped = true;
+        clearInterval(sweep);
+        if (timer) clearTimeout(timer);
+        void unsubscribe.then((stop) => stop());
+      },
+    };
   }
 
   /** Every call-centre account, whether its console is open, and how many of `sideRecords` it holds. */
@@ -199,12 +310,18 @@ export function mountAgentApi(server: Server, deps: AgentApiDeps): AgentApi {
       role: member.role,
       online: present.has(member.username),
       consoles: present.get(member.username)?.consoles ?? 0,
+      away: present.get(member.username)?.away ?? false,
       lastSeenAt: present.get(member.username)?.lastSeenAt ?? null,
       holding: sideRecords.filter((record) => record.status === 'assigned' && record.assignee === member.username).length,
     }));
   }
 
-  return { closeStreams: () => streams.closeAll() };
+  return {
+    closeStreams: () => {
+      assigning.stop();
+      streams.closeAll();
+    },
+  };
 }
 
 /** A supervisor sees every conversation; an agent only queued ones and their own. */

@@ -3,12 +3,20 @@ import { parseConsumerNumber } from '../../domain/consumerNumber';
 import { maskAddress, maskMobile, maskName } from '../../domain/mask';
 import type { Ticket } from '../../tickets/ticket';
 import type { TicketRepository } from '../../tickets/ticketRepository';
+import { maskPersonalData } from '../conversationHistory';
 import type { HandoffRecord } from '../handoffRecord';
 
 /** How pressing a waiting conversation is; urgent ones are served first (HandoffService.queue). */
 export type QueuePriority = 'urgent' | 'normal';
 
-/** One waiting conversation as the queue shows it; what the consumer wrote stays in the conversation view. */
+/** A queue card's preview is a glance, not the conversation: this many characters of it. */
+export const PREVIEW_LENGTH = 120;
+
+/**
+ * One waiting conversation as the queue shows it: what it is about at a glance, and the consumer's
+ * last words with mobiles and codes masked (every agent sees the queue; only the one who takes the
+ * conversation reads it in full).
+ */
 export function queueEntry(record: HandoffRecord, position: number, now: Date) {
   return {
     conversationId: record.request.conversationId,
@@ -22,7 +30,18 @@ export function queueEntry(record: HandoffRecord, position: number, now: Date) {
     requestedAt: record.request.requestedAt,
     waitSeconds: secondsSince(record.request.requestedAt, now),
     messages: record.transcript.filter((entry) => entry.from === 'consumer').length,
+    lastWords: lastWordsOf(record),
   };
+}
+
+/** What the consumer said last, to the agent or before to the bot, masked and cut; null when they said nothing yet. */
+export function lastWordsOf(record: HandoffRecord): string | null {
+  const said = [...(record.request.history ?? []), ...record.transcript].filter((line) => line.from === 'consumer');
+  const last = said.at(-1)?.text.trim();
+  if (!last) return null;
+  // Masked before the cut, so no part of a number survives it.
+  const masked = maskPersonalData(last);
+  return masked.length > PREVIEW_LENGTH ? `${masked.slice(0, PREVIEW_LENGTH).trimEnd()}…` : masked;
 }
 
 /** One conversation on the agent side as the supervisor's overview lists it. */
@@ -122,7 +141,8 @@ export function conversationView(record: HandoffRecord, context: BotContext | nu
   };
 }
 
-function maskedConsumer(consumer: Consumer) {
+/** A consumer as staff on the agent side see them: name, address and mobile masked. */
+export function maskedConsumer(consumer: Consumer) {
   return {
     name: maskName(consumer.name),
     address: maskAddress(consumer.address),
@@ -145,7 +165,8 @@ function meterSummary(meter: MeterStatus) {
   };
 }
 
-function ticketLine(ticket: Ticket) {
+/** A ticket as a line in the context panel or a search result. */
+export function ticketLine(ticket: Ticket) {
   return {
     number: ticket.number,
     category: ticket.category,

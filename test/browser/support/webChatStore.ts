@@ -9,14 +9,14 @@ export interface StoreActivity {
   channelData?: Record<string, unknown>;
 }
 
-/** What the web chat page exposes: Web Chat's own redux store. */
+/** What the web chat page exposes once Web Chat is on screen: Web Chat's own redux store. */
 interface PageGlobals {
-  sampark: { store: { getState(): { activities: StoreActivity[] } } };
+  sampark?: { store: { getState(): { activities: StoreActivity[] } } };
 }
 
 /** Every activity in Web Chat's store, as the page has it now. */
 export function activitiesOf(page: Page): Promise<StoreActivity[]> {
-  return page.evaluate(() => (globalThis as unknown as PageGlobals).sampark.store.getState().activities);
+  return page.evaluate(() => (globalThis as unknown as PageGlobals).sampark?.store.getState().activities ?? []);
 }
 
 /** Everything the bot has said in the web chat, in order. */
@@ -42,9 +42,7 @@ export async function botHasSaid(page: Page, fragment: string, count = 1): Promi
   await page
     .waitForFunction(
       ({ fragment, count }) =>
-        (globalThis as unknown as PageGlobals).sampark.store
-          .getState()
-          .activities.filter((activity) => activity.type === 'message' && activity.from.role === 'bot' && (activity.text ?? '').includes(fragment))
+        ((globalThis as unknown as PageGlobals).sampark?.store.getState().activities ?? []).filter((activity) => activity.type === 'message' && activity.from.role === 'bot' && (activity.text ?? '').includes(fragment))
           .length >= count,
       { fragment, count },
     )
@@ -57,9 +55,7 @@ export async function botHasSaid(page: Page, fragment: string, count = 1): Promi
 export async function sentAndEchoed(page: Page, text: string): Promise<void> {
   await page.waitForFunction(
     (text) =>
-      (globalThis as unknown as PageGlobals).sampark.store
-        .getState()
-        .activities.some(
+      ((globalThis as unknown as PageGlobals).sampark?.store.getState().activities ?? []).some(
           (activity) => activity.from.role === 'user' && activity.text === text && activity.channelData?.['webchat:send-status'] === 'sent',
         ),
     text,

@@ -139,6 +139,10 @@ export class StreamReader {
 export const botSays = (fragment: string) => (activity: Partial<Activity>) =>
   activity.type === 'message' && activity.from?.role === 'bot' && (activity.text ?? '').includes(fragment);
 
+/** A bot message offering `title` as a button (the menu in the web chat is buttons only). */
+export const botOffers = (title: string) => (activity: Partial<Activity>) =>
+  activity.type === 'message' && activity.from?.role === 'bot' && (activity.suggestedActions?.actions ?? []).some((action) => action.title === title);
+
 function summary(activity: Partial<Activity>): string {
   return `${activity.type} ${activity.from?.role ?? ''} ${activity.id ?? ''}: ${(activity.text ?? '').slice(0, 60)}`;
 }

@@ -2,7 +2,7 @@ import { TurnContext, type Activity } from 'botbuilder';
 import type { MeterBackend } from '../../../src/backend/meterBackend';
 import { SimulatedMeterBackend } from '../../../src/backend/simulator/simulatedMeterBackend';
 import { createLocalRecognizer } from '../../../src/nlu/local/localRecognizer';
-import { botSays, claimsOf, DirectLineClient, StreamReader } from './directLineClient';
+import { botOffers, botSays, claimsOf, DirectLineClient, StreamReader } from './directLineClient';
 import { startWebChatServer, type RunningWebChat } from './webChatServer';
 
 /** The web chat's clock; tests move it to expire tokens and to pass the rate limit's second. */
@@ -133,7 +133,7 @@ describe('Direct Line 3.0 over HTTP and WebSocket', () => {
       const nothingNew = await client.poll(conversationId, token, all.body.watermark);
       expect(nothingNew.body).toEqual({ activities: [], watermark: all.body.watermark });
       await client.say(conversationId, token, 'menu', 'client-2', 'en-US');
-      await stream.next(botSays('Recharge not credited'));
+      await stream.next(botOffers('Recharge not credited'));
       const newer = await client.poll(conversationId, token, all.body.watermark);
       expect(newer.body.activities[0]!.channelData).toMatchObject({ clientActivityID: 'client-2' });
       expect(Number(newer.body.watermark)).toBeGreaterThan(Number(all.body.watermark));
@@ -144,7 +144,7 @@ describe('Direct Line 3.0 over HTTP and WebSocket', () => {
       await stream.next(botSays('Namaste'));
       const watermark = stream.groups.at(-1)!.watermark!;
       await client.say(conversationId, token, 'menu', 'client-after', 'en-US');
-      await stream.next(botSays('Recharge not credited'));
+      await stream.next(botOffers('Recharge not credited'));
 
       const reconnected = await client.reconnect(conversationId, token, watermark);
       expect(reconnected.status).toBe(200);
@@ -157,13 +157,27 @@ describe('Direct Line 3.0 over HTTP and WebSocket', () => {
       expect(resumed.activities.some((activity) => (activity.text ?? '').includes('Namaste'))).toBe(false);
     });
 
+    it('shows the menu once: as buttons, without the numbered lines that repeat them', async () => {
+      const { stream } = track(await openConversation(client, 'en-US'));
+      const greeting = await stream.next(botOffers('Recharge not credited'));
+      expect(greeting.text).toBe('Namaste! I am Sampark, the smart prepaid meter helpdesk of SBPDCL. How can I help you?');
+      expect(greeting.suggestedActions?.actions).toHaveLength(10);
+    });
+
+    it('refuses to reconnect to a conversation it no longer keeps with 404 ConversationNotFound, so the page starts anew', async () => {
+      const { conversationId, token } = await client.generate();
+      const answer = await client.reconnect(conversationId, token);
+      expect(answer.status).toBe(404);
+      expect(answer.body).toEqual({ error: { code: 'ConversationNotFound', message: 'the conversation is no longer kept; start a new one' } });
+    });
+
     it('starts a conversation once: a second start neither greets again nor fails', async () => {
       const { token, stream } = track(await openConversation(client, 'en-US'));
       await stream.next(botSays('Namaste'));
       const again = await client.start(token, { locale: 'en-US' });
       expect(again.status).toBe(200);
       await client.say(claimsOf(token).conv as string, token, 'menu', 'client-menu', 'en-US');
-      await stream.next(botSays('Recharge not credited'));
+      await stream.next(botOffers('Recharge not credited'));
       expect(stream.activities.filter(botSays('Namaste'))).toHaveLength(1);
     });
   });

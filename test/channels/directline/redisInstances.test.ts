@@ -1,35 +1,10 @@
-import { RedisDedupe } from '../../../src/dedupe/redisDedupe';
-import type { Redis } from 'ioredis';
-import type { DirectLineStores } from '../../../src/channels/directline/directLineStores';
-import { RedisConversationSignals } from '../../../src/channels/directline/redisConversationSignals';
-import { RedisTranscriptStore } from '../../../src/channels/directline/redisTranscriptStore';
-import { silentLogger } from '../../../src/log/logger';
 import { RedisConversationReferenceStore } from '../../../src/conversations/redisConversationReferenceStore';
 import { RedisStorage } from '../../../src/store/redisStorage';
 import { RedisTicketRepository } from '../../../src/tickets/redisTicketRepository';
-import { connectRedis } from '../../../src/store/redisConnection';
-import { removeKeys, TEST_REDIS_URL, testRedis, uniquePrefix } from '../../support/redis';
+import { removeKeys, testRedis, uniquePrefix } from '../../support/redis';
 import { botSays, DirectLineClient, StreamReader } from './directLineClient';
+import { redisStores } from './redisStores';
 import { startWebChatServer, type RunningWebChat } from './webChatServer';
-
-/** The production pair on Redis: a fail-fast client, as connectRedis makes it, under a test prefix. */
-async function redisStores(prefix: string): Promise<{ stores: DirectLineStores; redis: Redis }> {
-  const logger = silentLogger();
-  const redis = connectRedis(TEST_REDIS_URL, logger);
-  await new Promise<void>((resolve) => redis.once('ready', () => resolve()));
-  const signals = new RedisConversationSignals({ redis, prefix, logger });
-  await signals.ready();
-  const stores: DirectLineStores = {
-    transcripts: new RedisTranscriptStore({ redis, prefix, maxActivities: 100, ttlSeconds: 300 }),
-    signals,
-    usedTickets: new RedisDedupe(redis, `${prefix}ticket:`),
-    close: async () => {
-      await signals.close();
-      redis.disconnect();
-    },
-  };
-  return { stores, redis };
-}
 
 describe('web chat on Redis', () => {
   const prefix = uniquePrefix('directline');

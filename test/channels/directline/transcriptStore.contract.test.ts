@@ -31,6 +31,7 @@ describe('transcript expiry', () => {
     await store.append('conversation-a', { type: 'message', text: 'hello' });
     now = new Date(now.getTime() + 61_000);
     expect(await store.readAfter('conversation-a', '')).toEqual({ activities: [], watermark: '0' });
+    expect(await store.knows('conversation-a')).toBe(false);
   });
 
   it('on Redis, sets the TTL on every key of the conversation', async () => {

@@ -34,6 +34,14 @@ export function describeTranscriptStoreContract(name: string, open: () => Promis
       expect(await store.readAfter('conversation-none', '')).toEqual({ activities: [], watermark: '0' });
     });
 
+    it('knows a conversation once it is started or written to, and no other', async () => {
+      expect(await store.knows('conversation-none')).toBe(false);
+      await store.open('conversation-started');
+      await store.append('conversation-written', message('नमस्ते'));
+      expect(await store.knows('conversation-started')).toBe(true);
+      expect(await store.knows('conversation-written')).toBe(true);
+    });
+
     it('numbers activities in order with Direct Line ids and string watermarks', async () => {
       const first = await store.append('conversation-a', message('मेरा बैलेंस कितना है'));
       const second = await store.append('conversation-a', message('101000001'));

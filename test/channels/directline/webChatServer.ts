@@ -7,6 +7,7 @@ import { mountWebChat, type WebChat } from '../../../src/channels/directline/mou
 import { loadConfig } from '../../../src/config/config';
 import { silentLogger, type Logger } from '../../../src/log/logger';
 import { createSamparkServer, noticesThroughWebChat } from '../../../src/server/samparkServer';
+import { webChatGreeting } from '../../../src/server/webChatGreeting';
 import { mountStaffConsoles, type StaffConsoles } from '../../../src/server/staffConsoles';
 import { SessionTokens } from '../../../src/auth/sessionTokens';
 import { StaffAuthentication } from '../../../src/auth/staffAuthentication';
@@ -27,6 +28,8 @@ export interface WebChatServerOptions {
   ports?: Partial<Ports>;
   streamHeartbeatMs?: number;
   logger?: Logger;
+  /** Where to listen; an ephemeral port unless a test restarts a server in the same place. */
+  port?: number;
   /** Variables of Sampark's own configuration (limits, TRUSTED_PROXY) over the defaults. */
   config?: Record<string, string>;
   /** Staff who can sign in to the consoles and APIs (`mountStaffConsoles`); none mounts nothing. */
@@ -51,11 +54,12 @@ export async function startWebChatServer(options: WebChatServerOptions = {}): Pr
   const settings = loadDirectLineSettings(
     { DIRECTLINE_TOKEN_SECRET: TEST_TOKEN_SECRET, ...options.env },
     logger,
-    config.policy.discomName,
+    { discomName: config.policy.discomName, helplineNumber: config.policy.helplineNumber, memoryDays: config.stateIdleTtlDays },
   );
   const webChat = mountWebChat(server, {
     bot: sampark.bot,
     translator: sampark.translator,
+    greeting: webChatGreeting(sampark.translator, config.policy.discomName),
     logger,
     settings,
     limiter: sampark.services.limiter,
@@ -70,7 +74,7 @@ export async function startWebChatServer(options: WebChatServerOptions = {}): Pr
     const tokens = new SessionTokens(TEST_STAFF_SESSION_SECRET, 3600);
     consoles = mountStaffConsoles(server, sampark, new StaffAuthentication(options.staff, tokens, sampark.audit));
   }
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

@@ -5,7 +5,7 @@ import { describeFailure, evaluateConversationSet, figuresOf } from './evaluateC
  * The realistic conversations of one script, played whole and judged: none may do harm (advice to
  * pay again while a payment is pending, a ticket nobody asked for, another consumer's details, a scam
  * not named, a danger without a warning), and the resolved share may not fall below what the bot
- * already reaches (issue 14's target is 90%; the floor rises as the bot does).
+ * already reaches (issue 14's target, 90%, is the floor).
  */
 export function describeConversationSet(script: Script, resolvedFloor: number): void {
   describe(`realistic conversations in ${script}`, () => {

@@ -1,3 +1,3 @@
 import { describeConversationSet } from './conversationSetScript';
 
-describeConversationSet('devanagari', 0.75);
+describeConversationSet('devanagari', 0.9);

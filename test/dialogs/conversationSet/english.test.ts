@@ -1,3 +1,3 @@
 import { describeConversationSet } from './conversationSetScript';
 
-describeConversationSet('english', 0.8);
+describeConversationSet('english', 0.9);

@@ -2,15 +2,18 @@ import { loadConversationSet } from './conversationSet';
 import { describeFailure, evaluateConversationSet, figuresOf } from './evaluateConversationSet';
 
 /**
- * `npm run eval:conversations [-- --failures] [-- id-prefix]`: plays the realistic conversation set
- * and prints the resolved share per script; the last line is one JSON object {n, resolved, byScript,
- * harmful} for tools to read. `--failures` prints every conversation that fell short, whole.
+ * `npm run eval:conversations [-- --failures] [-- --set FOLDER] [-- id-prefix]`: plays the realistic
+ * conversation set (or the set in FOLDER: one written outside the team, which the repository does not
+ * hold) and prints the resolved share per script; the last line is one JSON object {n, resolved,
+ * byScript, harmful} for tools to read. `--failures` prints every conversation that fell short, whole.
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const showFailures = args.includes('--failures');
-  const prefixes = args.filter((arg) => !arg.startsWith('--'));
-  const set = loadConversationSet().filter((c) => prefixes.length === 0 || prefixes.some((prefix) => c.id.startsWith(prefix)));
+  const setAt = args.indexOf('--set');
+  const folder = setAt >= 0 ? args[setAt + 1] : undefined;
+  const prefixes = args.filter((arg, i) => !arg.startsWith('--') && (setAt < 0 || i !== setAt + 1));
+  const set = loadConversationSet(folder).filter((c) => prefixes.length === 0 || prefixes.some((prefix) => c.id.startsWith(prefix)));
   const results = await evaluateConversationSet(set);
   if (showFailures) {
     for (const result of results.filter((r) => !r.verdict.resolved)) console.log(`${describeFailure(result)}\n`);

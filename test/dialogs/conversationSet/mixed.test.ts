@@ -1,3 +1,3 @@
 import { describeConversationSet } from './conversationSetScript';
 
-describeConversationSet('mixed', 0.8);
+describeConversationSet('mixed', 0.9);

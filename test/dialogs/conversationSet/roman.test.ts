@@ -1,3 +1,3 @@
 import { describeConversationSet } from './conversationSetScript';
 
-describeConversationSet('roman', 0.75);
+describeConversationSet('roman', 0.9);

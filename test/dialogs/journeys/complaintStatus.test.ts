@@ -98,6 +98,29 @@ describe('complaint status', () => {
     ]);
   });
 
+  it('offers a complaint here when the CA number has none in the system, as one made on 1912 may not show (Hindi)', async () => {
+    await (await TestConversation.start()).play([
+      ['user', 'हमने परसों 1912 पर मीटर की शिकायत की थी, शिकायत नंबर याद नहीं है'],
+      ['bot', 'शिकायत संख्या'],
+      ['user', 'उपभोक्ता संख्या 101000007'],
+      ['bot', 'इस सिस्टम में उपभोक्ता संख्या 101000007 पर कोई शिकायत नहीं मिली'],
+      ['bot', 'क्या मैं अभी यहीं शिकायत दर्ज कर दूँ'],
+      ['user', 'हाँ कर दीजिए'],
+      ['bot', /शिकायत संख्या: SP-\d{4}-\d{4} \(मीटर संपर्क में नहीं\)/],
+      ['user', 'कितने दिन में आएंगे?'],
+      ['bot', /लगभग \d+ घंटे में/],
+    ]);
+  });
+
+  it('keeps to the answer when no complaint is wanted (English)', async () => {
+    await (await TestConversation.start()).play([
+      ['user', 'status of my complaint please, CA 101000001'],
+      ['bot', 'I find no complaint for consumer number 101000001'],
+      ['user', 'no'],
+      ['bot', 'Okay.'],
+    ]);
+  });
+
   it('shows the live state and the role handling it, never a person (English)', async () => {
     const repository = new MemoryTicketRepository();
     const shown = await openComplaint(repository);

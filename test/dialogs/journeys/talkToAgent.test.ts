@@ -1,6 +1,6 @@
 import { ActivityTypes, TestAdapter, type Activity, type ResourceResponse, type TurnContext } from 'botbuilder';
 import { handoffRequest } from '../../handoff/handoffStore.contract';
-import { TestConversation, type TranscriptLine } from '../../support/conversation';
+import { TEST_NOW, TestConversation, type TranscriptLine } from '../../support/conversation';
 
 /** 21:30 IST on the test day: outside the helpline's agent hours. */
 const AFTER_HOURS = new Date('2026-11-28T16:00:00.000Z');
@@ -34,13 +34,38 @@ const transcripts: Record<string, TranscriptLine[]> = {
 };
 
 const afterHours: Record<string, TranscriptLine[]> = {
-  'outside agent hours a call-back ticket is offered and taken (Devanagari)': [
+  'outside agent hours a call back is offered, the number typed, and the consumer told when to expect it (Devanagari)': [
     ['user', 'मुझे एजेंट से बात करनी है'],
     ['bot', 'हेल्पलाइन एजेंट 08:00 से 20:00 बजे तक चैट लेते हैं'],
     ['bot', 'कॉल-बैक का अनुरोध'],
     ['user', 'हाँ'],
-    ['bot', /SP-\d{4}-\d{4}/],
-    ['bot', 'वापस कॉल'],
+    ['bot', 'एजेंट आपको किस मोबाइल नंबर पर फ़ोन करें?'],
+    ['user', 'मेरा नंबर ९८७६५४३२१० है'],
+    ['bot', /आपका कॉल-बैक अनुरोध CB-[0-9A-F]{8} दर्ज हो गया है: हेल्पलाइन एजेंट आपको \*{6}3210 पर कल 08:00 बजे के बाद फ़ोन करेंगे/],
+  ],
+  'outside agent hours the registered number is offered and confirmed (English)': [
+    ['user', 'balance 101000001'],
+    ['bot', '842.50'],
+    ['user', 'talk to agent'],
+    ['bot', 'Helpline agents take chats from 08:00 to 20:00'],
+    ['user', 'yes'],
+    ['bot', 'Shall the agent call you on ******0001 (the mobile number registered with your connection)? [Yes | No]'],
+    ['user', 'yes'],
+    ['bot', /Your call-back request CB-[0-9A-F]{8} is registered: a helpline agent will call you on \*{6}0001 tomorrow after 08:00/],
+  ],
+  'outside agent hours another number than the registered one is typed (romanized Hindi)': [
+    ['user', 'balance 101000001'],
+    ['bot', '842.50'],
+    ['user', 'agent se baat karao'],
+    ['bot', 'कॉल-बैक का अनुरोध'],
+    ['user', 'haan'],
+    ['bot', 'क्या एजेंट आपको ******0001 (आपके कनेक्शन में पंजीकृत मोबाइल नंबर) पर फ़ोन करें?'],
+    ['user', 'nahi'],
+    ['bot', 'किस मोबाइल नंबर पर'],
+    ['user', 'abc'],
+    ['bot', 'किस मोबाइल नंबर पर'],
+    ['user', '+91 98765-43210'],
+    ['bot', /\*{6}3210 पर कल 08:00 बजे के बाद/],
   ],
   'outside agent hours the consumer declines the call back (English)': [
     ['user', 'talk to agent'],
@@ -60,6 +85,29 @@ describe('talk to an agent', () => {
     const conversation = await TestConversation.start({ now: () => AFTER_HOURS }, 'hi-IN', HELPLINE_HOURS);
     await conversation.play(lines);
     expect(await conversation.sampark.handoff.current('Convo1')).toBeNull();
+    // A call back is agent work on the console's list, not a field ticket.
+    expect(await conversation.sampark.ticketRepository.findByConsumer('101000001')).toEqual([]);
+  });
+
+  it('puts the call back on the agents\' list once, due when they are next in, with the confirmed number', async () => {
+    const conversation = await TestConversation.start({ now: () => AFTER_HOURS }, 'en-IN', HELPLINE_HOURS);
+    await conversation.play([['user', 'talk to agent'], ['user', 'yes'], ['user', '9876543210'], ['bot', 'CB-']]);
+    await conversation.play([['user', 'talk to agent'], ['user', 'yes'], ['user', '9000000001'], ['bot', /You already have a call-back request, CB-[0-9A-F]{8}: .* on \*{6}3210/]]);
+    const open = await conversation.sampark.callBacks.open();
+    expect(open).toEqual([
+      expect.objectContaining({
+        status: 'waiting',
+        request: expect.objectContaining({
+          conversationId: 'Convo1',
+          phone: '9876543210',
+          phoneSource: 'typed',
+          reason: 'outside_agent_hours',
+          language: 'en',
+          urgent: false,
+          dueAt: '2026-11-29T02:30:00.000Z',
+        }),
+      }),
+    ]);
   });
 
   it.each([
@@ -162,7 +210,9 @@ describe('talk to an agent', () => {
     const conversation = await TestConversation.start({}, locale);
     await conversation.play([['user', need], ['user', ask]]);
     await conversation.sampark.handoff.expire('Convo1');
-    await conversation.play([['user', yes], ['bot', /SP-\d{4}-\d{4}/], ['bot', urgentNote]]);
+    await conversation.play([['user', yes], ['user', '9876543210'], ['bot', /CB-[0-9A-F]{8}/], ['bot', urgentNote]]);
+    // Within agent hours the call is due at once.
+    expect((await conversation.sampark.callBacks.open())[0]?.request).toMatchObject({ reason: 'no_agent_in_time', urgent: true, dueAt: TEST_NOW.toISOString() });
   });
 
   it('sends handoff.initiate with the transcript once, when the conversation is queued', async () => {

@@ -44,6 +44,52 @@ describe('the agent API', () => {
     ]);
   });
 
+  it('marks a Hindi request urgent when a health need is said while waiting, and serves it ahead of earlier ones', async () => {
+    await harness.sampark.handoff.enqueue(request('earlier', { requestedAt: new Date(TEST_NOW.getTime() - 600_000).toISOString() }));
+    await harness.consumer.play([
+      ['user', 'agent se baat karao'],
+      ['bot', 'कतार में आपका नंबर 2'],
+      ['user', 'जल्दी कीजिए, घर में दादी ऑक्सीजन मशीन पर हैं'],
+      ['bot', 'कतार में नंबर 1'],
+    ]);
+    const { queue } = await json(harness.call('agent1', 'GET', '/api/agent/queue'));
+    expect(queue.map((entry: { conversationId: string; priority: string }) => [entry.conversationId, entry.priority])).toEqual([
+      ['Convo1', 'urgent'],
+      ['earlier', 'normal'],
+    ]);
+  });
+
+  it('marks an English request urgent from a health need said to the bot long before asking for an agent', async () => {
+    await harness.consumer.play([
+      ['user', 'my father is on oxygen and the light is gone'],
+      ['user', 'what is my balance'],
+      ['bot', 'consumer number'],
+      ['user', '101000001'],
+      ['bot', '842.50'],
+      ['user', 'talk to agent'],
+      ['bot', 'number 1 in the queue'],
+    ]);
+    const { queue } = await json(harness.call('agent1', 'GET', '/api/agent/queue'));
+    expect(queue).toEqual([expect.objectContaining({ conversationId: 'Convo1', priority: 'urgent' })]);
+  });
+
+  it("previews on each card the consumer's last words, masked, with the language, channel and wait", async () => {
+    const said = (text: string) => ({ from: 'consumer' as const, text, at: TEST_NOW.toISOString() });
+    await harness.sampark.handoff.enqueue(request('to-bot', { language: 'en', history: [said('light nahi hai'), { ...said('Please tell me your CA number'), from: 'bot' }] }));
+    await harness.sampark.handoff.enqueue(request('to-agent', { history: [said('agent chahiye')] }));
+    await harness.sampark.handoff.consumerWrote('to-agent', 'mera naya number 9876543210 hai, OTP 482913 aaya');
+    await harness.sampark.handoff.enqueue(request('long', { history: [said(`recharge ${'bahut '.repeat(40)}der se`)] }));
+    await harness.sampark.handoff.enqueue(request('silent', { history: [] }));
+    const { queue } = await json(harness.call('agent2', 'GET', '/api/agent/queue'));
+    const cards = Object.fromEntries(queue.map((entry: { conversationId: string }) => [entry.conversationId, entry]));
+    expect(cards['to-bot']).toMatchObject({ lastWords: 'light nahi hai', language: 'en', channel: 'test', waitSeconds: 300 });
+    expect(cards['to-agent'].lastWords).toBe('mera naya number ******3210 hai, OTP ****** aaya');
+    expect(cards.long.lastWords).toMatch(/^recharge bahut .*…$/);
+    expect(cards.long.lastWords.length).toBeLessThanOrEqual(121);
+    expect(cards.silent.lastWords).toBeNull();
+    expect(JSON.stringify(queue)).not.toMatch(/9876543210|482913/);
+  });
+
   it("shows the bot's context: CA number, masked consumer, meter summary, tickets and the bot's part", async () => {
     await harness.consumer.play([
       ['user', 'balance 101000001'],
@@ -108,9 +154,30 @@ describe('the agent API', () => {
     });
   });
 
+  it('tells a Hindi consumer by name which agent joined, again on a transfer, never on a repeat or a return to the queue', async () => {
+    await harness.consumer.play([['user', 'agent se baat karao'], ['bot', 'कतार में आपका नंबर 1']]);
+    await harness.call('agent1', 'POST', '/api/agent/conversations/Convo1/claim');
+    expect(harness.consumer.received()).toEqual(['1912 हेल्पलाइन से Anita अब इस चैट में आपके साथ हैं और आपकी मदद करेंगे।']);
+    expect(await statusOf(harness.call('agent1', 'POST', '/api/agent/conversations/Convo1/claim'))).toBe(200);
+    expect(harness.consumer.received()).toEqual([]);
+    await harness.call('agent1', 'POST', '/api/agent/conversations/Convo1/transfer', { to: 'agent2' });
+    expect(harness.consumer.received()).toEqual(['1912 हेल्पलाइन से Rahul अब इस चैट में आपके साथ हैं और आपकी मदद करेंगे।']);
+    await harness.call('agent2', 'POST', '/api/agent/conversations/Convo1/transfer', { to: null });
+    expect(harness.consumer.received()).toEqual([]);
+    const told = (await harness.audit.recent(20, 'Convo1')).map((entry) => `${entry.actor} ${entry.action} ${String(entry.detail?.told)}`);
+    expect(told).toEqual(expect.arrayContaining(['agent1 handoff.claim true', 'agent1 handoff.transfer true', 'agent2 handoff.transfer null']));
+  });
+
+  it('tells an English consumer whom a supervisor assigned them to', async () => {
+    await harness.consumer.play([['user', 'talk to agent'], ['bot', 'number 1 in the queue']]);
+    await harness.call('supervisor1', 'POST', '/api/agent/conversations/Convo1/transfer', { to: 'agent2' });
+    expect(harness.consumer.received()).toEqual(['Rahul from the 1912 helpline has joined this chat and will help you now.']);
+  });
+
   it('keeps private notes for the agent side: author and time shown, never sent to the consumer', async () => {
     await harness.consumer.play([['user', 'talk to agent'], ['bot', 'number 1 in the queue']]);
     expect(await statusOf(harness.call('agent1', 'POST', '/api/agent/conversations/Convo1/claim'))).toBe(200);
+    expect(harness.consumer.received()).toEqual([expect.stringContaining('Anita')]);
     const noted = await harness.call('agent1', 'POST', '/api/agent/conversations/Convo1/notes', { text: 'Asked twice about the 1st-of-month deduction' });
     expect(noted.status).toBe(201);
     expect(await statusOf(harness.call('agent1', 'POST', '/api/agent/conversations/Convo1/notes', { text: '  ' }))).toBe(400);
@@ -156,6 +223,23 @@ describe('the agent API', () => {
     expect(english.replies[0].text).toMatch(/1912/);
     expect(await statusOf(harness.call('agent1', 'GET', '/api/agent/canned?language=fr'))).toBe(400);
     expect(await statusOf(harness.call('agent1', 'GET', '/api/agent/canned'))).toBe(400);
+  });
+
+  it("fills the ready replies of a conversation with the consumer's name and CA number for its agent, audited", async () => {
+    await harness.consumer.play([['user', 'balance 101000001'], ['bot', '842.50'], ['user', 'agent se baat karao'], ['bot', 'कतार में आपका नंबर 1']]);
+    const path = '/api/agent/canned?language=hi&conversation=Convo1';
+    // Nobody's conversation yet: no agent greets this consumer by name.
+    expect(await statusOf(harness.call('agent1', 'GET', path))).toBe(403);
+    await harness.call('agent1', 'POST', '/api/agent/conversations/Convo1/claim');
+    const replies = Object.fromEntries((await json(harness.call('agent1', 'GET', path))).replies.map((reply: { id: string; text: string }) => [reply.id, reply.text]));
+    expect(replies.greeting).toMatch(/^नमस्ते Ramesh Kumar जी, मैं 1912 हेल्पलाइन/);
+    expect(replies.checking).toContain('उपभोक्ता संख्या 101000001 का मीटर');
+    expect(await statusOf(harness.call('agent2', 'GET', path))).toBe(403);
+    expect(await statusOf(harness.call('agent1', 'GET', '/api/agent/canned?language=en&conversation=nobody'))).toBe(404);
+    const english = Object.fromEntries((await json(harness.call('agent1', 'GET', '/api/agent/canned?language=en'))).replies.map((reply: { id: string; text: string }) => [reply.id, reply.text]));
+    expect([english.greeting, english.checking]).toEqual([expect.stringMatching(/^Hello there, I am/), expect.stringContaining('the meter of your connection')]);
+    const revealed = (await harness.audit.recent(20, 'Convo1')).filter((entry) => entry.action === 'handoff.name_revealed').map((entry) => `${entry.actor} ${String(entry.detail?.outcome)}`);
+    expect(revealed).toEqual(['agent1 filled']);
   });
 
   it("gives supervisors the overview: every conversation not with the bot, by status and agent, and who is online", async () => {

@@ -9,6 +9,8 @@ import { SimulatedMeterBackend } from '../../../src/backend/simulator/simulatedM
 import { loadConfig } from '../../../src/config/config';
 import { mountAgentApi, type AgentApi } from '../../../src/handoff/http/agentApi';
 import { mountAgentTickets } from '../../../src/handoff/http/agentTickets';
+import { mountCallBackApi } from '../../../src/handoff/http/callBackApi';
+import { mountConsumerSearch } from '../../../src/handoff/http/consumerSearch';
 import { silentLogger } from '../../../src/log/logger';
 import { TEST_NOW, TEST_OTP, TestConversation } from '../../support/conversation';
 import { openEventStream, type OpenStream } from './eventStreamReader';
@@ -24,6 +26,8 @@ export interface AgentApiHarness {
   consumer: TestConversation;
   audit: MemoryAuditLog;
   api: AgentApi;
+  /** Sign-in of the demo staff, for mounting more staff routes on `server`. */
+  authentication: StaffAuthentication;
   /** The session clock: moving it on expires tokens. */
   sessionClock: { now: Date };
   call(who: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response>;
@@ -73,6 +77,9 @@ export async function startAgentApi(options: AgentApiOptions = {}): Promise<Agen
     translator: sampark.translator,
     events: sampark.agentEvents,
     presence: sampark.presence,
+    archive: sampark.handoffArchive,
+    helplineNumber: sampark.services.policy.helplineNumber,
+    autoAssignment: { lock: sampark.turnLock, maxOpenPerAgent: sampark.services.policy.agentMaxOpenConversations, logger: silentLogger() },
     now: () => new Date(now().getTime() + 300_000),
     ...(options.streamHeartbeatMs ? { streamHeartbeatMs: options.streamHeartbeatMs } : {}),
   });
@@ -85,6 +92,16 @@ export async function startAgentApi(options: AgentApiOptions = {}): Promise<Agen
     translator: sampark.translator,
     audit,
     logger: silentLogger(),
+    now: () => new Date(now().getTime() + 300_000),
+  });
+  mountCallBackApi(server, { authentication, callBacks: sampark.callBacks, audit, now: () => new Date(now().getTime() + 300_000) });
+  mountConsumerSearch(server, {
+    authentication,
+    archive: sampark.handoffArchive,
+    tickets: sampark.ticketRepository,
+    callBacks: sampark.callBacks,
+    backend: sampark.services.backend,
+    audit,
     now: () => new Date(now().getTime() + 300_000),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -101,6 +118,7 @@ export async function startAgentApi(options: AgentApiOptions = {}): Promise<Agen
     consumer,
     audit,
     api,
+    authentication,
     sessionClock,
     call: (who, method, path, body) =>
       fetch(`${url}${path}`, {

@@ -56,6 +56,7 @@ describe('the agent side across two instances on one Redis', () => {
   it('keeps every line, each side in order, when the consumer writes on A while the agent replies through B', async () => {
     await a.consumer.play([['user', 'talk to agent'], ['bot', 'number 1 in the queue']]);
     expect((await b.call('agent1', 'POST', '/api/agent/conversations/Convo1/claim')).status).toBe(200);
+    expect(a.consumer.received()).toEqual([expect.stringContaining('Anita from the 1912 helpline has joined')]);
     // The consumer's own turns run one at a time (the turn lock); the agent's replies race them.
     const rounds = Array.from({ length: 8 }, (_, i) => i);
     const consumerSide = (async () => {
