@@ -39,6 +39,9 @@ import { RedisRateLimiter } from './limits/redisRateLimiter';
 import type { AuditLog } from './auth/auditLog';
 import { MemoryAuditLog } from './auth/memoryAuditLog';
 import { RedisAuditLog } from './auth/redisAuditLog';
+import { MemoryResolutionPhotoStore } from './tickets/photos/memoryResolutionPhotoStore';
+import { RedisResolutionPhotoStore } from './tickets/photos/redisResolutionPhotoStore';
+import type { ResolutionPhotoStore } from './tickets/photos/resolutionPhotoStore';
 import { MemorySessionRevocations } from './auth/memorySessionRevocations';
 import { RedisSessionRevocations } from './auth/redisSessionRevocations';
 import type { SessionRevocations } from './auth/sessionRevocations';
@@ -125,6 +128,8 @@ export interface Sampark {
   /** Tickets as the field teams work them. */
   ticketRepository: TicketRepository;
   ticketWorkflow: TicketWorkflow;
+  /** Photos the field teams take when resolving. */
+  resolutionPhotos: ResolutionPhotoStore;
   /** SLA timers and the work-order webhook; the staff consoles tell it whom a breach alerts. */
   ticketAutomation: TicketAutomation;
   /** Each supervising field account's inbox of alerts (SLA breaches of their area). */
@@ -293,6 +298,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     onMessageUnderstood: (message) => operations.messageUnderstood(message),
   });
   const audit = overrides.audit ?? (redis ? new RedisAuditLog(redis, 'sampark:audit') : new MemoryAuditLog());
+  const resolutionPhotos = redis ? new RedisResolutionPhotoStore(redis, 'sampark:resolution-photos:') : new MemoryResolutionPhotoStore(now);
   const sessionRevocations = redis ? new RedisSessionRevocations(redis, 'sampark:staff-revoked:', now) : new MemorySessionRevocations(now);
   const notifier = new ChannelNotifier(translator, logger);
   const ticketWorkflow = new TicketWorkflow({
@@ -335,6 +341,7 @@ export async function createSampark(config: Config, logger: Logger, overrides: P
     sessionRevocations,
     ticketRepository,
     ticketWorkflow,
+    resolutionPhotos,
     ticketAutomation: automation,
     staffAlerts,
     notifier,

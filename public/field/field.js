@@ -21,6 +21,9 @@
   var SUPERVISING = ['je', 'sdo', 'field_supervisor'];
   /** The list refreshes itself this often while the page is visible: tickets arrive all day. */
   var POLL_MS = 60000;
+  /** A resolution photo's longer side, and its size as base64 (the server keeps at most 160 KiB). */
+  var PHOTO_MAX_SIDE = 1280;
+  var PHOTO_MAX_BASE64 = Math.floor(160 * 1024 / 3) * 4;
   /** A success toast goes away by itself after this long; a problem stays until tapped. */
   var TOAST_MS = 8000;
 
@@ -48,8 +51,15 @@
       fields: [
         { name: 'closureCode', kind: 'closure', label: 'page.action.closureCode' },
         { name: 'note', kind: 'text', label: 'page.action.resolveNote' },
+        { name: 'meterReading', kind: 'reading', label: 'page.action.meterReading' },
+        { name: 'photo', kind: 'photo', label: 'page.action.photo' },
       ],
-      body: function (values) { return { closureCode: values.closureCode, note: values.note }; },
+      body: function (values) {
+        var body = { closureCode: values.closureCode, note: values.note };
+        if (values.meterReading !== '') body.meterReading = Number(values.meterReading);
+        if (values.photo) body.photo = values.photo;
+        return body;
+      },
     },
     on_hold: {
       from: ['assigned', 'accepted', 'on_the_way', 'in_progress'],
@@ -82,6 +92,12 @@
     form: null,
     /** Whom the ticket with the open assign form can go to. */
     assignees: [],
+    /** The consumer unmasked for the expanded ticket, after an audited reveal; never kept beyond it. */
+    revealed: null,
+    /** The expanded ticket's audit trail, for supervising roles who asked for it. */
+    trail: null,
+    /** The resolution photo asked for, once loaded. */
+    photo: null,
     alerts: null,
     alertsOpen: false,
     loadedAt: null,
@@ -158,6 +174,8 @@
     renderMessage();
     renderTickets();
     renderAlerts();
+    renderVisitLists();
+    renderOffline();
   }
 
   function renderFilters() {
@@ -169,6 +187,15 @@
       { value: '', label: t('page.filters.openOnly') },
       { value: 'all', label: t('page.filters.everything') },
     ].concat(STATUSES.map(function (status) { return { value: status, label: t('page.status.' + status) }; })));
+    element('field-section-label').textContent = t('page.filters.locality');
+    element('field-sort-label').textContent = t('page.filters.sort');
+    fillSelect(element('field-section'), [{ value: '', label: t('page.filters.anyLocality') }].concat(
+      (state.sections || []).map(function (section) { return { value: section, label: section }; }),
+    ));
+    fillSelect(element('field-sort'), [
+      { value: 'due', label: t('page.filters.sortDue') },
+      { value: 'locality', label: t('page.filters.sortLocality') },
+    ]);
     fillSelect(element('field-category'), [{ value: '', label: t('page.filters.anyCategory') }].concat(
       CATEGORIES.map(function (category) { return { value: category, label: t('page.category.' + category) }; }),
     ));
@@ -182,14 +209,21 @@
       select.appendChild(h('option', { value: option.value, text: option.label }));
     });
     select.value = chosen;
+    // A choice no longer offered (a locality without tickets now) falls back to the first option.
+    if (select.selectedIndex < 0) select.selectedIndex = 0;
   }
 
   function showSignIn() {
     stopPolling();
+    forgetCachedTickets();
+    state.cachedAt = null;
     state.tickets = null;
     state.alerts = null;
+    state.visitLists = null;
     state.expanded = null;
     state.detail = null;
+    state.revealed = null;
+    state.trail = null;
     state.form = null;
     state.message = null;
     renderFrame();
@@ -206,6 +240,9 @@
     else if (status) parameters.push('status=' + encodeURIComponent(status));
     var category = element('field-category').value;
     if (category) parameters.push('category=' + encodeURIComponent(category));
+    var section = element('field-section').value;
+    if (section) parameters.push('section=' + encodeURIComponent(section));
+    if (element('field-sort').value === 'locality') parameters.push('sort=locality');
     if (element('field-overdue').checked) parameters.push('overdue=true');
     return parameters.length ? '?' + parameters.join('&') : '';
   }
@@ -215,10 +252,18 @@
       .then(function (body) {
         state.tickets = body.tickets;
         state.total = body.total;
-        state.loadedAt = new Date().toISOString();
+        // From the phone's cache (sw.js) when the network did not answer: as of when it was fetched.
+        state.cachedAt = body.cachedAt || null;
+        applyWaiting();
+        renderOffline();
+        // The localities to choose from are those of the tickets the other filters leave.
+        state.sections = body.sections;
+        renderFilters();
+        state.loadedAt = body.cachedAt || new Date().toISOString();
         if (state.expanded && !body.tickets.some(function (ticket) { return ticket.number === state.expanded; })) {
           state.expanded = null;
           state.detail = null;
+          state.revealed = null;
         }
         renderTickets();
       })
@@ -256,8 +301,11 @@
         h('strong', { class: 'field-number', text: shownNumber(ticket.number) }),
         h('span', { class: 'field-tag field-status-' + ticket.status, 'data-role': 'status', text: t('page.status.' + ticket.status) }),
         ticket.priority !== 'normal' ? h('span', { class: 'field-tag field-tag-priority', text: t('page.priority.' + ticket.priority) }) : null,
+        ticket.waiting && ticket.waiting.length
+          ? h('span', { class: 'field-tag field-tag-waiting', 'data-role': 'waiting', text: t('page.offline.waiting') })
+          : null,
       ]),
-      h('p', { class: 'field-category', text: t('page.category.' + ticket.category) + (ticket.caNumber ? ' · CA ' + ticket.caNumber : '') }),
+      h('p', { class: 'field-category', text: t('page.category.' + ticket.category) + (ticket.caNumber ? ' · ' + t('page.list.caNumber', { ca: ticket.caNumber }) : '') }),
       h('p', { class: 'field-due' }, [
         t('page.list.due', { time: time(ticket.dueAt) }),
         ticket.overdue ? h('span', { class: 'field-tag field-tag-overdue', 'data-role': 'overdue', text: t('page.list.overdue') }) : null,
@@ -266,7 +314,7 @@
       h('p', {
         class: 'field-assignee',
         text: ticket.assignee
-          ? t('page.list.heldBy', { username: ticket.assignee.username, role: t('staff.roles.' + ticket.assignee.role) })
+          ? t('page.list.heldBy', { name: ticket.assignee.name || ticket.assignee.username, role: t('staff.roles.' + ticket.assignee.role) })
           : t('page.list.unassigned') + ' · ' + areaName(ticket.area),
       }),
       renderActions(ticket),
@@ -354,10 +402,23 @@
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       var values = {};
+      var photoFile = null;
       action.fields.forEach(function (field) {
-        values[field.name] = form.elements[field.name].value.trim();
+        if (field.kind === 'photo') photoFile = form.elements[field.name].files[0] || null;
+        else values[field.name] = form.elements[field.name].value.trim();
       });
-      act(ticket, name, values);
+      if (!photoFile) {
+        act(ticket, name, values);
+        return;
+      }
+      shrinkPhoto(photoFile)
+        .then(function (photo) {
+          values.photo = photo;
+          act(ticket, name, values);
+        })
+        .catch(function () {
+          setMessage('problem', t('page.outcome.problem.photo_unreadable'));
+        });
     });
     return form;
   }
@@ -374,7 +435,33 @@
         return { value: member.username, label: member.name + ' (' + t('staff.roles.' + member.role) + ')' };
       }));
     }
+    if (field.kind === 'reading') {
+      return h('input', { name: field.name, type: 'number', inputmode: 'decimal', min: '0', max: '9999999.99', step: '0.01' });
+    }
+    if (field.kind === 'photo') return h('input', { name: field.name, type: 'file', accept: 'image/*', capture: 'environment' });
     return h('textarea', { name: field.name, rows: '2', maxlength: '2000', required: true });
+  }
+
+  /**
+   * A camera photo made small enough to send on 2G and to be kept (the server takes 160 KiB): at most
+   * 1280 px on its longer side, as JPEG, the quality lowered until it fits.
+   */
+  function shrinkPhoto(file) {
+    return createImageBitmap(file).then(function (image) {
+      var scale = Math.min(1, PHOTO_MAX_SIDE / Math.max(image.width, image.height));
+      var canvas = document.createElement('canvas');
+      canvas.width = Math.max(1, Math.round(image.width * scale));
+      canvas.height = Math.max(1, Math.round(image.height * scale));
+      canvas.getContext('2d').drawImage(image, 0, 0, canvas.width, canvas.height);
+      var quality = 0.8;
+      var data = canvas.toDataURL('image/jpeg', quality).split(',')[1];
+      while (data.length > PHOTO_MAX_BASE64 && quality > 0.2) {
+        quality -= 0.15;
+        data = canvas.toDataURL('image/jpeg', quality).split(',')[1];
+      }
+      if (data.length > PHOTO_MAX_BASE64) throw new Error('photo too large');
+      return { contentType: 'image/jpeg', data: data };
+    });
   }
 
   /** A required select whose first, empty option says what to choose. */
@@ -389,7 +476,17 @@
     var action = ACTIONS[name];
     var buttons = document.querySelectorAll('[data-number="' + ticket.number + '"] button');
     Array.prototype.forEach.call(buttons, function (button) { button.disabled = true; });
-    return Staff.api('POST', '/api/field/tickets/' + encodeURIComponent(ticket.number) + '/' + action.path, action.body(values))
+    var item = {
+      id: FieldQueue.newId(),
+      number: ticket.number,
+      name: name,
+      path: action.path,
+      body: action.body(values),
+      tappedAt: new Date().toISOString(),
+    };
+    // Without a network, or behind actions still waiting, it waits its turn: they go in tapped order.
+    if (!navigator.onLine || FieldQueue.waiting(username()).length > 0) return queue(item);
+    return send(item)
       .then(function (body) {
         state.form = null;
         var number = shownNumber(body.ticket.number);
@@ -400,10 +497,12 @@
         return loadTickets();
       })
       .catch(function (error) {
+        // The network went while it was sent: it waits like any action tapped offline.
+        if (!(error instanceof Staff.ApiError)) return queue(item);
         showProblem(error);
         // Refused because the ticket moved on (someone else took it, it was finished, it left the area):
         // show it as it is now, or the same refused button stays on screen to be tapped again.
-        if (error instanceof Staff.ApiError && [403, 404, 409].indexOf(error.status) >= 0) {
+        if ([403, 404, 409].indexOf(error.status) >= 0) {
           state.form = null;
           return loadTickets();
         }
@@ -411,9 +510,151 @@
       });
   }
 
+  function send(item) {
+    return Staff.api('POST', '/api/field/tickets/' + encodeURIComponent(item.number) + '/' + item.path, item.body);
+  }
+
+  function username() {
+    var identity = Staff.identity();
+    return identity ? identity.username : '';
+  }
+
+  // ---- actions waiting for the network ----
+
+  /** What the ticket's status will be once a waiting action is taken; null when it stays (a note). */
+  var EXPECTED_STATUS = {
+    accept: 'accepted',
+    assign: 'assigned',
+    on_the_way: 'on_the_way',
+    in_progress: 'in_progress',
+    resolve: 'resolved',
+    on_hold: 'on_hold',
+    resumed: 'accepted',
+    'cannot-complete': 'cannot_complete',
+    note: null,
+    close: 'closed',
+  };
+
+  function queue(item) {
+    FieldQueue.add(username(), item);
+    state.form = null;
+    applyWaiting();
+    setMessage('warning', t('page.offline.queued', { number: shownNumber(item.number), action: t('page.action.' + item.name) }));
+    renderTickets();
+    renderOffline();
+  }
+
+  /** Shows the list as it will be: each waiting action's ticket with its expected status, marked as waiting. */
+  function applyWaiting() {
+    if (!state.tickets) return;
+    var waiting = FieldQueue.waiting(username());
+    state.tickets.forEach(function (ticket) {
+      var mine = waiting.filter(function (item) { return item.number === ticket.number; });
+      ticket.waiting = mine.map(function (item) { return item.name; });
+      mine.forEach(function (item) {
+        if (EXPECTED_STATUS[item.name]) ticket.status = EXPECTED_STATUS[item.name];
+      });
+    });
+  }
+
+  var flushing = false;
+
+  /**
+   * Sends the waiting actions one by one in tapped order. One the server refuses (the ticket moved on
+   * meanwhile) is kept as a conflict to show, never dropped; a network failure stops the round until
+   * the network is back.
+   */
+  function flush() {
+    if (flushing || !navigator.onLine || !Staff.identity()) return Promise.resolve();
+    var user = username();
+    var sentCount = 0;
+    flushing = true;
+    function next() {
+      var item = FieldQueue.waiting(user)[0];
+      if (!item) return Promise.resolve();
+      return send(item).then(
+        function () {
+          FieldQueue.sent(user, item.id);
+          sentCount += 1;
+          return next();
+        },
+        function (error) {
+          if (!(error instanceof Staff.ApiError) || error.status === 401) return;
+          FieldQueue.refused(user, item, (error.body && error.body.error) || 'unknown');
+          return next();
+        },
+      );
+    }
+    return next().then(function () {
+      flushing = false;
+      var conflicts = FieldQueue.conflicts(user).length;
+      if (sentCount > 0 || conflicts > 0) {
+        if (conflicts > 0) setMessage('problem', t('page.offline.someRefused', { count: conflicts }));
+        else setMessage('ok', t('page.offline.sent', { count: sentCount }));
+        renderOffline();
+        return loadTickets();
+      }
+      renderOffline();
+    });
+  }
+
+  function renderOffline() {
+    var identity = Staff.identity();
+    var waiting = identity ? FieldQueue.waiting(identity.username) : [];
+    var conflicts = identity ? FieldQueue.conflicts(identity.username) : [];
+    var panel = element('field-offline');
+    panel.hidden = !identity || (navigator.onLine && !state.cachedAt && waiting.length === 0 && conflicts.length === 0);
+    element('field-offline-state').textContent = !navigator.onLine || state.cachedAt
+      ? t('page.offline.noNetwork', { time: state.cachedAt ? time(state.cachedAt) : '—' })
+      : '';
+    element('field-offline-state').hidden = navigator.onLine && !state.cachedAt;
+    element('field-offline-waiting').textContent = t('page.offline.waitingCount', { count: waiting.length });
+    element('field-offline-waiting').hidden = waiting.length === 0;
+    var list = element('field-conflicts');
+    clear(list);
+    conflicts.forEach(function (conflict) {
+      var problem = 'page.outcome.problem.' + conflict.problem;
+      list.appendChild(h('li', { class: 'field-conflict', 'data-conflict': conflict.number }, [
+        h('span', {
+          text: t('page.offline.conflict', {
+            number: shownNumber(conflict.number),
+            action: t('page.action.' + conflict.name),
+            time: time(conflict.tappedAt),
+            problem: t(problem) === problem ? t('page.outcome.problem.unknown') : t(problem),
+          }),
+        }),
+        h('button', {
+          type: 'button',
+          class: 'field-link',
+          text: t('page.offline.dismiss'),
+          onclick: function () {
+            FieldQueue.dismiss(identity.username, conflict.id);
+            renderOffline();
+          },
+        }),
+      ]));
+    });
+  }
+
+  /** The ticket list is kept by the service worker (sw.js) for reading without a network. */
+  function registerServiceWorker() {
+    if (!('serviceWorker' in navigator)) return;
+    navigator.serviceWorker.register('/field/sw.js', { scope: '/field' }).catch(function () {
+      /* Without it the page still works online; nothing to tell the user. */
+    });
+  }
+
+  /** A signed-out phone keeps no ticket data of the last user. */
+  function forgetCachedTickets() {
+    if (window.caches) window.caches.delete('sampark-field-data');
+  }
+
   // ---- one ticket's detail ----
 
   function toggleDetail(number) {
+    state.revealed = null;
+    state.trail = null;
+    state.photo = null;
     if (state.expanded === number) {
       state.expanded = null;
       state.detail = null;
@@ -431,6 +672,8 @@
       .then(function (detail) {
         if (state.expanded !== number) return;
         state.detail = detail;
+        // The work finished or went to someone else: what was revealed is not this user's to keep.
+        if (!detail.consumer || !detail.consumer.revealable) state.revealed = null;
         renderTickets();
       })
       .catch(showProblem);
@@ -441,18 +684,13 @@
     if (!detail) return h('div', { class: 'field-detail', text: t('page.detail.loading') });
     var work = detail.work || { notes: [] };
     var rows = [
-      section(t('page.detail.problem'), [h('p', { text: detail.description })]),
+      section(t('page.detail.problem'), renderProblem(detail)),
       detail.laterReports.length
         ? section(t('page.detail.laterReports'), [h('ul', {}, detail.laterReports.map(function (report) { return h('li', { text: report }); }))])
         : null,
       detail.incident ? h('p', { text: t('page.incident', { number: shownNumber(detail.incident) }) }) : null,
       detail.backendUnavailable ? h('p', { text: t('page.detail.backendUnavailable') }) : null,
-      detail.consumer ? section(t('page.detail.consumer'), [
-        pair(t('page.detail.name'), detail.consumer.name),
-        detail.consumer.mobile ? pair(t('page.detail.mobile'), detail.consumer.mobile) : null,
-        pair(t('page.detail.address'), detail.consumer.address),
-        pair(t('page.detail.meterNumber'), detail.consumer.meterNumber + ' · ' + t(detail.consumer.urban ? 'page.detail.urban' : 'page.detail.rural')),
-      ]) : null,
+      detail.consumer ? renderConsumer(detail) : null,
       detail.meter ? section(t('page.detail.meter'), [
         h('p', {
           text: detail.meter.communicating
@@ -465,14 +703,143 @@
       detail.photos.length ? h('p', { text: t('page.detail.photos', { count: detail.photos.length }) }) : null,
       work.hold ? h('p', { text: t('page.detail.onHold', { reason: work.hold.reason }) }) : null,
       work.resolution ? h('p', { text: t('page.detail.resolution', { code: t('page.closureCode.' + work.resolution.code), note: work.resolution.note }) }) : null,
+      work.resolution && work.resolution.meterReading !== undefined
+        ? h('p', { 'data-role': 'meter-reading', text: t('page.detail.meterReading', { reading: work.resolution.meterReading }) })
+        : null,
+      work.resolution && work.resolution.photo ? renderPhoto(detail.number, work.resolution.photo) : null,
       work.cannotCompleteReason ? h('p', { text: t('page.detail.cannotComplete', { reason: work.cannotCompleteReason }) }) : null,
+      isSupervising(Staff.identity()) ? renderTrail(detail.number) : null,
       section(t('page.detail.notes'), work.notes.length
         ? [h('ul', { class: 'field-notes' }, work.notes.map(function (note) {
-          return h('li', {}, [h('span', { text: note.text }), h('small', { text: t('page.detail.noteBy', { by: note.by, time: time(note.at) }) })]);
+          return h('li', {}, [h('span', { text: note.text }), h('small', { text: t('page.detail.noteBy', { by: note.byName || note.by, time: time(note.at) }) })]);
         }))]
         : [h('p', { text: t('page.detail.noNotes') })]),
     ];
     return h('div', { class: 'field-detail' }, rows);
+  }
+
+  /**
+   * The problem in the page's language: the ticket's problem key where its opener gave one, else what
+   * its category means. The English record stays one tap away, folded, for the details it names.
+   */
+  function renderProblem(detail) {
+    var key = detail.problem ? 'page.problem.' + detail.problem.key : null;
+    var known = key !== null && t(key) !== key;
+    if (!known && Staff.lang === 'en') return [h('p', { 'data-role': 'problem', text: detail.description })];
+    var said = known ? t(key, problemValues(detail.problem.params)) : t('page.problemByCategory.' + detail.category);
+    return [
+      h('p', { 'data-role': 'problem', text: said }),
+      h('details', { class: 'field-record' }, [
+        h('summary', { text: t('page.detail.record') }),
+        h('p', { 'data-role': 'record', text: detail.description }),
+      ]),
+    ];
+  }
+
+  /** A problem's values as the page shows them: instants (named …At) as IST times. */
+  function problemValues(params) {
+    var values = {};
+    Object.keys(params).forEach(function (name) {
+      values[name] = /At$/.test(name) ? time(params[name]) : params[name];
+    });
+    return values;
+  }
+
+  /** The resolution photo on request: fetched with the session token, shown as a data: image. */
+  function renderPhoto(number, id) {
+    if (state.photo && state.photo.id === id) {
+      return h('img', { class: 'field-photo', 'data-role': 'photo', alt: t('page.detail.photo'), src: 'data:' + state.photo.contentType + ';base64,' + state.photo.data });
+    }
+    return h('button', {
+      type: 'button',
+      class: 'field-link',
+      'data-action': 'photo',
+      text: t('page.detail.showPhoto'),
+      onclick: function () {
+        Staff.api('GET', '/api/field/tickets/' + encodeURIComponent(number) + '/photos/' + encodeURIComponent(id))
+          .then(function (photo) {
+            state.photo = { id: id, contentType: photo.contentType, data: photo.data };
+            renderTickets();
+          })
+          .catch(showProblem);
+      },
+    });
+  }
+
+  /** Masked, with a button to reveal for the one who accepted; unmasked, with call and map, after it. */
+  function renderConsumer(detail) {
+    var consumer = detail.consumer;
+    var revealed = state.revealed && state.revealed.number === detail.number ? state.revealed.consumer : null;
+    var meter = pair(t('page.detail.meterNumber'), consumer.meterNumber + ' · ' + t(consumer.urban ? 'page.detail.urban' : 'page.detail.rural'));
+    if (revealed) {
+      return section(t('page.detail.consumer'), [
+        h('p', { class: 'field-revealed-name', 'data-role': 'revealed-name', text: revealed.name }),
+        pair(t('page.detail.address'), revealed.address),
+        h('div', { class: 'field-actions' }, [
+          revealed.mobile ? h('a', { class: 'field-action field-action-primary', href: 'tel:+91' + revealed.mobile, 'data-role': 'call', text: t('page.reveal.call', { mobile: revealed.mobile }) }) : null,
+          revealed.mapUrl ? h('a', { class: 'field-action', href: revealed.mapUrl, target: '_blank', rel: 'noopener', 'data-role': 'map', text: t('page.reveal.map') }) : null,
+        ]),
+        revealed.mobile ? null : h('p', { text: t('page.reveal.noMobile') }),
+        revealed.mapUrl ? null : h('p', { text: t('page.reveal.noMap') }),
+        meter,
+      ]);
+    }
+    return section(t('page.detail.consumer'), [
+      pair(t('page.detail.name'), consumer.name),
+      consumer.mobile ? pair(t('page.detail.mobile'), consumer.mobile) : null,
+      pair(t('page.detail.address'), consumer.address),
+      meter,
+      consumer.revealable
+        ? h('button', { type: 'button', class: 'field-action field-action-primary', 'data-action': 'reveal', text: t('page.reveal.button'), onclick: function () { reveal(detail.number); } })
+        : h('p', { class: 'field-hint', text: t('page.reveal.afterAccepting') }),
+    ]);
+  }
+
+  /** Each tap is one audited reveal on the server. */
+  function reveal(number) {
+    return Staff.api('GET', '/api/field/tickets/' + encodeURIComponent(number) + '/consumer')
+      .then(function (consumer) {
+        if (state.expanded !== number) return;
+        state.revealed = { number: number, consumer: consumer };
+        renderTickets();
+      })
+      .catch(function (error) {
+        showProblem(error);
+        if (state.expanded === number) loadDetail(number);
+      });
+  }
+
+  /** Who did what to the ticket, reveals included: the supervisor's view of the audit log. */
+  function renderTrail(number) {
+    var trail = state.trail && state.trail.number === number ? state.trail.entries : null;
+    if (!trail) {
+      return h('button', { type: 'button', class: 'field-link', 'data-action': 'trail', text: t('page.trail.show'), onclick: function () { loadTrail(number); } });
+    }
+    return section(t('page.trail.title'), [h('ol', { class: 'field-trail' }, trail.map(function (entry) {
+      var key = 'page.trail.action.' + entry.action.replace(/\./g, '_');
+      var action = t(key) === key ? entry.action : t(key);
+      return h('li', { 'data-audit': entry.action }, [
+        h('span', { text: t('page.trail.entry', { who: actorShown(entry), action: action }) }),
+        h('small', { text: time(entry.at) }),
+      ]);
+    }))]);
+  }
+
+  /** A person by name; Sampark's own timers and the consumer in the page's words. */
+  function actorShown(entry) {
+    if (entry.actorName) return entry.actorName;
+    if (entry.role === 'system' || entry.role === 'consumer') return t('page.trail.' + entry.role);
+    return entry.actor;
+  }
+
+  function loadTrail(number) {
+    return Staff.api('GET', '/api/field/tickets/' + encodeURIComponent(number) + '/audit')
+      .then(function (body) {
+        if (state.expanded !== number) return;
+        state.trail = { number: number, entries: body.entries };
+        renderTickets();
+      })
+      .catch(showProblem);
   }
 
   function section(title, children) {
@@ -532,6 +899,51 @@
     Staff.api('POST', '/api/field/alerts/read', { ids: unread }).then(loadAlerts).catch(showProblem);
   }
 
+  // ---- campaign visit lists, for supervising roles ----
+
+  function loadVisitLists() {
+    var identity = Staff.identity();
+    if (!identity || !isSupervising(identity)) return Promise.resolve();
+    return Staff.api('GET', '/api/field/visit-lists')
+      .then(function (body) {
+        state.visitLists = body.lists;
+        renderVisitLists();
+      })
+      .catch(showProblem);
+  }
+
+  function renderVisitLists() {
+    var lists = state.visitLists || [];
+    element('field-visit-lists').hidden = lists.length === 0 || !Staff.identity();
+    element('field-visit-lists-title').textContent = t('page.visitLists.title');
+    var list = element('field-visit-list');
+    clear(list);
+    lists.forEach(function (visitList) {
+      var button = h('button', { type: 'button', class: 'field-chip', 'data-csv': visitList.campaign, text: t('page.visitLists.download') });
+      button.addEventListener('click', function () { downloadVisitList(button, visitList.campaign); });
+      list.appendChild(h('li', { class: 'field-visit-list-item' }, [
+        h('span', { text: t('page.visitLists.entry', { name: visitList.name, open: visitList.open, total: visitList.total }) }),
+        button,
+      ]));
+    });
+  }
+
+  /** Fetched with the session's token and saved from a Blob: a link with the token in it would leak it. */
+  function downloadVisitList(button, campaign) {
+    button.disabled = true;
+    Staff.api('GET', '/api/field/visit-lists/' + encodeURIComponent(campaign) + '/visits.csv')
+      .then(function (text) {
+        var url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+        var link = h('a', { href: url, download: 'sampark-visits-' + campaign + '.csv', hidden: true });
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+        window.setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+      })
+      .catch(showProblem)
+      .then(function () { button.disabled = false; });
+  }
+
   // ---- messages ----
 
   function setMessage(kind, text) {
@@ -566,8 +978,10 @@
 
   function refresh() {
     if (!Staff.identity()) return;
+    flush();
     loadTickets();
     loadAlerts();
+    loadVisitLists();
   }
 
   function startWork() {
@@ -606,6 +1020,12 @@
     if (document.visibilityState === 'visible' && !state.form) refresh();
   });
 
+  window.addEventListener('online', function () {
+    renderOffline();
+    flush();
+  });
+  window.addEventListener('offline', renderOffline);
+  registerServiceWorker();
   Staff.onLanguage(renderFrame);
   Staff.onSignedOut(showSignIn);
   if (Staff.identity()) startWork();

@@ -21,6 +21,13 @@ export const AreaSchema = z.object({
 });
 export type Area = z.infer<typeof AreaSchema>;
 
+/** A point on the map (WGS 84 degrees): where a connection's meter is, as the discom surveyed it. */
+export const GeoPointSchema = z.object({
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+});
+export type GeoPoint = z.infer<typeof GeoPointSchema>;
+
 export const ConsumerSchema = z.object({
   caNumber: z.string().regex(/^\d{9,12}$/),
   name: z.string(),
@@ -31,6 +38,8 @@ export const ConsumerSchema = z.object({
   discom: DiscomSchema,
   area: AreaSchema,
   urban: z.boolean(),
+  /** Where the meter is, when the discom has surveyed it: the field team's map link. */
+  location: GeoPointSchema.optional(),
 });
 export type Consumer = z.infer<typeof ConsumerSchema>;
 

@@ -9,7 +9,8 @@ const VISIT_CONTACT_CHANNEL = 'outreach';
 export const NOT_ON_WHATSAPP = 131026;
 
 /** Why chat cannot reach the consumer, for the field team. */
-export type VisitReason = 'no_mobile' | 'not_on_whatsapp';
+export const VISIT_REASONS = ['no_mobile', 'not_on_whatsapp'] as const;
+export type VisitReason = (typeof VISIT_REASONS)[number];
 
 const REASONS: Record<VisitReason, string> = {
   no_mobile: 'no registered mobile',
@@ -37,6 +38,7 @@ export class CampaignVisits {
     await this.tickets.open({
       category: 'sampark_visit',
       description: `Sampark campaign "${campaign.name}": ${REASONS[reason]}. Help the consumer recharge and register a mobile number on WhatsApp.`,
+      problem: { key: `campaign_visit_${reason}`, params: { campaign: campaign.name } },
       urgent: false,
       caNumber: recipient.caNumber,
       area: recipient.area,

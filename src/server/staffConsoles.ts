@@ -9,6 +9,7 @@ import { mountConsumerSearch } from '../handoff/http/consumerSearch';
 import { mountDeskApi } from '../ops/http/deskApi';
 import { mountOpsApi } from '../ops/http/opsApi';
 import { mountFieldApi } from '../tickets/http/fieldApi';
+import { mountVisitListApi } from '../tickets/http/visitListApi';
 import { mountCampaignApi } from '../outreach/http/campaignApi';
 import { BreachAlerts } from '../alerts/breachAlerts';
 import { SUPERVISING_ROLES } from '../tickets/lifecycle';
@@ -38,6 +39,14 @@ export function mountStaffConsoles(
     workflow: sampark.ticketWorkflow,
     audit: sampark.audit,
     backend: sampark.services.backend,
+    photos: sampark.resolutionPhotos,
+    now,
+  });
+  mountVisitListApi(server, {
+    authentication,
+    repository: sampark.ticketRepository,
+    backend: sampark.services.backend,
+    audit: sampark.audit,
     now,
   });
   // The accounts are known here, so this is where breaches learn whom to alert.

@@ -86,9 +86,13 @@ function mountFolder(server: Server, folder: string, route: string): void {
     const type = CONTENT_TYPES[path.extname(name)];
     if (type && name !== 'index.html') files.set(name, asset(type, fs.readFileSync(path.join(folder, name)), 0));
   }
+  // A page's service worker (sw.js) lives beside its scripts but serves the page's own address, which
+  // has no trailing slash (/field): the browser allows that scope only when this header says so.
+  const workerHeaders = { ...SECURITY_HEADERS, 'Service-Worker-Allowed': route };
   server.get(`${route}/:file`, (req, res, next) => {
-    const file = files.get(String(req.params.file));
-    if (file) serve(req, res, file, SECURITY_HEADERS);
+    const name = String(req.params.file);
+    const file = files.get(name);
+    if (file) serve(req, res, file, name === 'sw.js' ? workerHeaders : SECURITY_HEADERS);
     else res.send(404, { error: 'not_found' });
     next();
   });

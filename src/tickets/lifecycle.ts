@@ -6,6 +6,7 @@ import {
   TicketPrioritySchema,
   TicketStatusSchema,
   type ClosureCode,
+  type Resolution,
   type Ticket,
   type TicketAssignee,
   type TicketStatus,
@@ -26,7 +27,7 @@ export type TicketCommand =
   | { type: 'start' }
   | { type: 'hold'; reason: string }
   | { type: 'resume' }
-  | { type: 'resolve'; code: ClosureCode; note: string }
+  | { type: 'resolve'; code: ClosureCode; note: string; meterReading?: number; photo?: string }
   | { type: 'cannot_complete'; reason: string }
   | { type: 'close' }
   | { type: 'reopen' }
@@ -164,7 +165,7 @@ function apply(ticket: Ticket, work: TicketWork, command: TicketCommand, actor: 
     }
     case 'resolve':
       if (!hasText(command.note)) return { problem: 'missing_text' };
-      return { ticket: { status: 'resolved' }, work: { resolution: { code: command.code, note: command.note.trim() }, finishedAt: at } };
+      return { ticket: { status: 'resolved' }, work: { resolution: resolutionOf(command), finishedAt: at } };
     case 'cannot_complete':
       if (!hasText(command.reason)) return { problem: 'missing_text' };
       return { ticket: { status: 'cannot_complete' }, work: { cannotCompleteReason: command.reason.trim(), finishedAt: at, hold: undefined } };
@@ -195,6 +196,15 @@ function apply(ticket: Ticket, work: TicketWork, command: TicketCommand, actor: 
       if (work.breached || !isOverdue(ticket, context.now)) return { problem: 'not_due' };
       return { ticket: { priority: raised(ticket.priority) }, work: { breached: true } };
   }
+}
+
+function resolutionOf(command: Extract<TicketCommand, { type: 'resolve' }>): Resolution {
+  return {
+    code: command.code,
+    note: command.note.trim(),
+    ...(command.meterReading === undefined ? {} : { meterReading: command.meterReading }),
+    ...(command.photo === undefined ? {} : { photo: command.photo }),
+  };
 }
 
 function hasText(text: string): boolean {

@@ -86,6 +86,17 @@ export const CLOSURE_CODES = [
 export const ClosureCodeSchema = z.enum(CLOSURE_CODES);
 export type ClosureCode = z.infer<typeof ClosureCodeSchema>;
 
+/** How a ticket was resolved: the code, what was done, and what the team recorded at the meter. */
+export const ResolutionSchema = z.object({
+  code: ClosureCodeSchema,
+  note: z.string(),
+  /** The meter's reading (kWh) when the team left it, as read off the display. */
+  meterReading: z.number().nonnegative().optional(),
+  /** The id of the photo taken (photos/resolutionPhotoStore.ts keeps the bytes). */
+  photo: z.string().optional(),
+});
+export type Resolution = z.infer<typeof ResolutionSchema>;
+
 /** Who holds a ticket: a username and role, never a phone number (the consumer sees only the role). */
 export const TicketAssigneeSchema = z.object({ username: z.string(), role: z.string() });
 export type TicketAssignee = z.infer<typeof TicketAssigneeSchema>;
@@ -102,7 +113,7 @@ export const TicketWorkSchema = z.object({
   hold: z.object({ since: z.iso.datetime(), resumeTo: TicketStatusSchema, reason: z.string() }).optional(),
   /** Hours the clock stood still on hold, already added to dueAt. */
   heldHours: z.number().nonnegative(),
-  resolution: z.object({ code: ClosureCodeSchema, note: z.string() }).optional(),
+  resolution: ResolutionSchema.optional(),
   cannotCompleteReason: z.string().optional(),
   /** When the ticket was resolved or found impossible; the consumer may reopen within the window. */
   finishedAt: z.iso.datetime().optional(),
@@ -111,6 +122,16 @@ export const TicketWorkSchema = z.object({
   notes: z.array(TicketNoteSchema),
 });
 export type TicketWork = z.infer<typeof TicketWorkSchema>;
+
+/**
+ * The problem as a locale key and its values, so each page says it in its own language
+ * (`problem.<key>` in locales/<lang>/fieldPage.json); values named `…At` are ISO instants.
+ */
+export const TicketProblemSchema = z.object({
+  key: z.string().regex(/^[a-z][a-z_]{0,59}$/),
+  params: z.record(z.string().regex(/^[A-Za-z]{1,40}$/), z.string().max(300)),
+});
+export type TicketProblem = z.infer<typeof TicketProblemSchema>;
 
 export const TicketSchema = z.object({
   number: z.string(),
@@ -121,7 +142,10 @@ export const TicketSchema = z.object({
   caNumber: z.string().nullable(),
   /** The consumer's area from the backend record; null when the backend could not be asked. */
   area: AreaSchema.nullable(),
+  /** The problem in English words, for the work-order system and the record. */
   description: z.string(),
+  /** The same problem as a locale key, where the opener gave one: what the field page shows. */
+  problem: TicketProblemSchema.optional(),
   contact: TicketContactSchema,
   createdAt: z.iso.datetime(),
   dueAt: z.iso.datetime(),

@@ -4,7 +4,7 @@ import { DEFAULT_TICKET_LIFECYCLE_POLICY, type SlaTable, type TicketLifecyclePol
 import { ticketNumberFromSerial } from '../domain/ticketNumber';
 import type { RateLimiter } from '../limits/rateLimiter';
 import { admitTicket, giveBackTicket, type TicketRefusal, type TicketRules } from '../limits/ticketLimits';
-import { FINISHED_STATUSES, OPEN_STATUSES, type Ticket, type TicketCategory, type TicketPhoto, type TicketPriority, type TicketSite } from './ticket';
+import { FINISHED_STATUSES, OPEN_STATUSES, type Ticket, type TicketCategory, type TicketPhoto, type TicketPriority, type TicketProblem, type TicketSite } from './ticket';
 import type { TicketRepository } from './ticketRepository';
 import type { ChangeOutcome, TicketWorkflow } from './ticketWorkflow';
 
@@ -12,6 +12,8 @@ import type { ChangeOutcome, TicketWorkflow } from './ticketWorkflow';
 export interface TicketRequest {
   category: TicketCategory;
   description: string;
+  /** The description as a locale key, so the field page can say it in its own language. */
+  problem?: TicketProblem;
   urgent: boolean;
   /** Null for reports not about one connection. */
   caNumber: string | null;
@@ -124,6 +126,7 @@ export class TicketService {
       caNumber: request.caNumber,
       area: request.area,
       description: request.description,
+      ...(request.problem ? { problem: request.problem } : {}),
       contact: request.contact,
       createdAt: createdAt.toISOString(),
       dueAt: new Date(createdAt.getTime() + hours * 3_600_000).toISOString(),

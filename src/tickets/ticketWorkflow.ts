@@ -1,10 +1,9 @@
 import type { AuditLog } from '../auth/auditLog';
 import type { SlaTable, TicketLifecyclePolicy } from '../config/ticketPolicy';
-import { formatTicketNumber, type TicketNumber } from '../domain/ticketNumber';
 import type { ConsumerNotice, ConsumerNotifier, NoticeOutcome } from '../notify/consumerNotifier';
 import { actorName, revisionOf, transition, type TicketActor, type TicketChange, type TicketCommand, type TransitionProblem } from './lifecycle';
 import type { Ticket, TicketContact } from './ticket';
-import { ticketNoticeKey } from './ticketNotices';
+import { ticketUpdateNotice } from './ticketNotices';
 import type { TicketRepository } from './ticketRepository';
 
 /** What the workflow works with; the composition root supplies the real ones. */
@@ -98,7 +97,7 @@ export class TicketWorkflow {
    * fails is reported, the change stands. The outcome is the opener's: the one the field team is shown.
    */
   private async tell(ticket: Ticket, change: TicketChange): Promise<NoticeOutcome> {
-    const notice = { key: ticketNoticeKey(change.to), params: { number: formatTicketNumber(ticket.number as TicketNumber) } };
+    const notice = ticketUpdateNotice(ticket, change.to);
     const [opener] = await Promise.all([ticket.contact, ...(ticket.followers ?? [])].map((contact) => this.notify(contact, notice)));
     return opener!;
   }
@@ -112,9 +111,11 @@ export class TicketWorkflow {
   }
 }
 
-/** What the audit keeps of a command beyond the move: the closure code, and to whom a ticket went. */
-function commandDetail(command: TicketCommand): Record<string, string> {
-  if (command.type === 'resolve') return { closureCode: command.code };
+/** What the audit keeps of a command beyond the move: the closure code, the reading, whether a photo came, and to whom a ticket went. */
+function commandDetail(command: TicketCommand): Record<string, string | number | boolean> {
+  if (command.type === 'resolve') {
+    return { closureCode: command.code, ...(command.meterReading === undefined ? {} : { meterReading: command.meterReading }), ...(command.photo ? { photo: true } : {}) };
+  }
   if (command.type === 'assign') return { assignee: command.assignee.username, assigneeRole: command.assignee.role };
   return {};
 }

@@ -103,6 +103,7 @@ export function describeMeterBackendContract(name: string, factory: ContractSubj
           discom: 'SBPDCL',
           area: { circle: 'Patna', division: 'Patna East', subDivision: 'Kankarbagh', section: 'Kankarbagh-1' },
           urban: true,
+          location: expect.any(Object),
         });
       });
 
@@ -121,6 +122,11 @@ export function describeMeterBackendContract(name: string, factory: ContractSubj
           ['NBPDCL', true],
           ['NBPDCL', false],
         ]);
+      });
+
+      it("gives the meter's surveyed location when the discom has one, and none otherwise", async () => {
+        expect((await backend.findConsumer('101000001'))?.location).toEqual({ latitude: 25.5961, longitude: 85.1601 });
+        expect((await backend.findConsumer('101000005'))?.location).toBeUndefined();
       });
 
       it('shows a consumer who never registered a mobile with mobile null', async () => {

@@ -73,6 +73,8 @@ describe('after a campaign message', () => {
     const visit = (await world.repository.findByConsumer(target.caNumber)).find((t) => t.category === 'sampark_visit');
     expect(visit).toMatchObject({ status: 'open', area: target.area });
     expect(visit?.description).toContain('not on WhatsApp');
+    // The field page says it in its own language from the key.
+    expect(visit?.problem).toEqual({ key: 'campaign_visit_not_on_whatsapp', params: { campaign: expect.any(String) } });
     expect(await counts(id)).toMatchObject({ failed: 1, visitNeeded: visitsBefore + 1 });
   });
 

@@ -17,6 +17,7 @@ function pageFolder(): string {
     '<!doctype html><script id="staff-config" type="application/json">%%STAFF_CONFIG%%</script><script src="/desk/desk.js"></script>',
   );
   fs.writeFileSync(path.join(root, 'desk', 'desk.js'), 'window.desk = true;');
+  fs.writeFileSync(path.join(root, 'desk', 'sw.js'), 'self.addEventListener("fetch", function () {});');
   fs.writeFileSync(path.join(root, 'desk', 'notes.txt'), 'not served');
   return root;
 }
@@ -66,6 +67,13 @@ describe('a staff page', () => {
     expect(policy).toContain("connect-src 'self'");
     expect(policy).not.toContain('unsafe-inline');
     expect(response.headers.get('x-frame-options')).toBe('DENY');
+  });
+
+  it('lets its service worker serve the page\'s own address, which has no trailing slash', async () => {
+    const worker = await fetch(`${base}/desk/sw.js`);
+    expect(worker.status).toBe(200);
+    expect(worker.headers.get('service-worker-allowed')).toBe('/desk');
+    expect((await fetch(`${base}/desk/desk.js`)).headers.get('service-worker-allowed')).toBeNull();
   });
 
   it.each([

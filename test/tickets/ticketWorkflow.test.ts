@@ -4,7 +4,7 @@ import { Translator } from '../../src/i18n/translator';
 import type { TicketActor } from '../../src/tickets/lifecycle';
 import { MemoryTicketRepository } from '../../src/tickets/memoryTicketRepository';
 import { RedisTicketRepository } from '../../src/tickets/redisTicketRepository';
-import { TICKET_STATUS_NOTICES } from '../../src/tickets/ticketNotices';
+import { TICKET_CLOSURE_NOTICES, TICKET_STATUS_NOTICES } from '../../src/tickets/ticketNotices';
 import { TicketService, type TicketRequest } from '../../src/tickets/ticketService';
 import { TicketWorkflow } from '../../src/tickets/ticketWorkflow';
 import type { TicketRepository } from '../../src/tickets/ticketRepository';
@@ -130,6 +130,32 @@ describe('TicketWorkflow', () => {
       const t = translator.forLanguage(language);
       for (const key of TICKET_STATUS_NOTICES) {
         expect(t(key, { number: 'SP-0000-0018' })).toContain('SP-0000-0018');
+      }
+    }
+  });
+
+  it('tells the consumer how their complaint was resolved, in their language ("meter replaced")', async () => {
+    const { service, workflow, notifier } = setUp();
+    const { ticket } = await service.open(request);
+    await workflow.change(ticket.number, { type: 'accept' }, lineman1);
+    await workflow.change(ticket.number, { type: 'resolve', code: 'meter_replaced', note: 'Replaced.' }, lineman1);
+    const resolved = notifier.sent.at(-1)!.notice;
+    expect(resolved).toEqual({ key: 'ticketUpdate.resolved', params: { number: expect.any(String), context: 'meter_replaced' } });
+    const translator = await Translator.create();
+    expect(translator.forLanguage('hi')(resolved.key, resolved.params)).toContain('आपका मीटर बदल दिया गया है');
+    expect(translator.forLanguage('en')(resolved.key, resolved.params)).toContain('your meter has been replaced');
+  });
+
+  it('has a resolved notice in both languages for every closure code, naming the ticket', async () => {
+    const translator = await Translator.create();
+    for (const language of ['hi', 'en'] as const) {
+      const t = translator.forLanguage(language);
+      const plain = t('ticketUpdate.resolved', { number: 'SP-0000-0018' });
+      for (const key of TICKET_CLOSURE_NOTICES) {
+        const code = key.slice('ticketUpdate.resolved_'.length);
+        const told = t('ticketUpdate.resolved', { number: 'SP-0000-0018', context: code });
+        expect(told).toContain('SP-0000-0018');
+        expect([key, told]).not.toEqual([key, plain]);
       }
     }
   });

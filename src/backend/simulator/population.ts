@@ -1,4 +1,4 @@
-import type { Area } from '../meterBackend';
+import type { Area, GeoPoint } from '../meterBackend';
 import { area, type Profile } from './seedConsumers';
 import { seededRandom } from '../../domain/seededRandom';
 
@@ -17,20 +17,21 @@ const MINUTE_HOURS = 60;
 const DAY_MINUTES = 24 * MINUTE_HOURS;
 
 /** Sections by circle and division, with whether they are towns (urban) or villages. */
-const SECTIONS: ReadonlyArray<{ area: Area; urban: boolean; discom: 'SBPDCL' | 'NBPDCL' }> = [
-  { area: area('Patna', 'Patna East', 'Kankarbagh', 'Kankarbagh-1'), urban: true, discom: 'SBPDCL' },
-  { area: area('Patna', 'Patna East', 'Kankarbagh', 'Kankarbagh-2'), urban: true, discom: 'SBPDCL' },
-  { area: area('Patna', 'Patna East', 'Rajendra Nagar', 'Rajendra Nagar'), urban: true, discom: 'SBPDCL' },
-  { area: area('Patna', 'Danapur', 'Bihta', 'Bihta-1'), urban: false, discom: 'SBPDCL' },
-  { area: area('Patna', 'Danapur', 'Danapur', 'Danapur-2'), urban: true, discom: 'SBPDCL' },
-  { area: area('Gaya', 'Gaya Urban', 'Gaya Town', 'Nai Godam'), urban: true, discom: 'SBPDCL' },
-  { area: area('Gaya', 'Gaya Rural', 'Bodh Gaya', 'Bodh Gaya'), urban: false, discom: 'SBPDCL' },
-  { area: area('Bhagalpur', 'Bhagalpur Urban', 'Tilkamanjhi', 'Tilkamanjhi-2'), urban: true, discom: 'SBPDCL' },
-  { area: area('Bhagalpur', 'Bhagalpur Rural', 'Nathnagar', 'Nathnagar'), urban: false, discom: 'SBPDCL' },
-  { area: area('Muzaffarpur', 'Muzaffarpur Urban-1', 'Brahmpura', 'Brahmpura-1'), urban: true, discom: 'NBPDCL' },
-  { area: area('Muzaffarpur', 'Muzaffarpur East', 'Motipur', 'Motipur'), urban: false, discom: 'NBPDCL' },
-  { area: area('Darbhanga', 'Darbhanga Urban', 'Lalbagh', 'Lalbagh'), urban: true, discom: 'NBPDCL' },
-  { area: area('Samastipur', 'Samastipur', 'Pusa', 'Birauli'), urban: false, discom: 'NBPDCL' },
+/** `centre` is roughly where each section's houses are, so the crowd's meters have surveyed points. */
+const SECTIONS: ReadonlyArray<{ area: Area; urban: boolean; discom: 'SBPDCL' | 'NBPDCL'; centre: GeoPoint }> = [
+  { area: area('Patna', 'Patna East', 'Kankarbagh', 'Kankarbagh-1'), urban: true, discom: 'SBPDCL', centre: { latitude: 25.5958, longitude: 85.1589 } },
+  { area: area('Patna', 'Patna East', 'Kankarbagh', 'Kankarbagh-2'), urban: true, discom: 'SBPDCL', centre: { latitude: 25.5921, longitude: 85.1652 } },
+  { area: area('Patna', 'Patna East', 'Rajendra Nagar', 'Rajendra Nagar'), urban: true, discom: 'SBPDCL', centre: { latitude: 25.605, longitude: 85.168 } },
+  { area: area('Patna', 'Danapur', 'Bihta', 'Bihta-1'), urban: false, discom: 'SBPDCL', centre: { latitude: 25.5617, longitude: 84.8697 } },
+  { area: area('Patna', 'Danapur', 'Danapur', 'Danapur-2'), urban: true, discom: 'SBPDCL', centre: { latitude: 25.6311, longitude: 85.0462 } },
+  { area: area('Gaya', 'Gaya Urban', 'Gaya Town', 'Nai Godam'), urban: true, discom: 'SBPDCL', centre: { latitude: 24.7969, longitude: 85.0141 } },
+  { area: area('Gaya', 'Gaya Rural', 'Bodh Gaya', 'Bodh Gaya'), urban: false, discom: 'SBPDCL', centre: { latitude: 24.6961, longitude: 84.9869 } },
+  { area: area('Bhagalpur', 'Bhagalpur Urban', 'Tilkamanjhi', 'Tilkamanjhi-2'), urban: true, discom: 'SBPDCL', centre: { latitude: 25.252, longitude: 86.974 } },
+  { area: area('Bhagalpur', 'Bhagalpur Rural', 'Nathnagar', 'Nathnagar'), urban: false, discom: 'SBPDCL', centre: { latitude: 25.2405, longitude: 86.9395 } },
+  { area: area('Muzaffarpur', 'Muzaffarpur Urban-1', 'Brahmpura', 'Brahmpura-1'), urban: true, discom: 'NBPDCL', centre: { latitude: 26.1225, longitude: 85.377 } },
+  { area: area('Muzaffarpur', 'Muzaffarpur East', 'Motipur', 'Motipur'), urban: false, discom: 'NBPDCL', centre: { latitude: 26.2473, longitude: 85.1593 } },
+  { area: area('Darbhanga', 'Darbhanga Urban', 'Lalbagh', 'Lalbagh'), urban: true, discom: 'NBPDCL', centre: { latitude: 26.161, longitude: 85.883 } },
+  { area: area('Samastipur', 'Samastipur', 'Pusa', 'Birauli'), urban: false, discom: 'NBPDCL', centre: { latitude: 25.985, longitude: 85.669 } },
 ];
 
 const FIRST_NAMES = ['Ramesh', 'Sunita', 'Anil', 'Geeta', 'Suresh', 'Rekha', 'Vijay', 'Poonam', 'Rakesh', 'Meena', 'Shambhu', 'Anita', 'Mohammad', 'Rubina', 'Birendra', 'Kiran'];
@@ -61,6 +62,7 @@ export function populationProfiles(): Profile[] {
         discom: place.discom,
         area: place.area,
         urban: place.urban,
+        location: nearby(place.centre, index),
       },
       balance,
       relay: cut ? 'disconnected' : 'connected',
@@ -73,6 +75,19 @@ export function populationProfiles(): Profile[] {
     });
   }
   return profiles;
+}
+
+/**
+ * A point within about a kilometre of `centre`, fixed by the connection's index (not the seeded
+ * generator, whose sequence decides everything else about the crowd and must not shift).
+ */
+function nearby(centre: GeoPoint, index: number): GeoPoint {
+  const offset = (salt: number): number => (((index * salt) % 2001) - 1000) / 100_000;
+  return { latitude: round5(centre.latitude + offset(7919)), longitude: round5(centre.longitude + offset(104_729)) };
+}
+
+function round5(value: number): number {
+  return Math.round(value * 100_000) / 100_000;
 }
 
 /** The mobile a crowd connection is registered with, if it has one: 7 and its number in the crowd. */

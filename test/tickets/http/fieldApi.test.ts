@@ -8,6 +8,7 @@ import { SimulatedMeterBackend } from '../../../src/backend/simulator/simulatedM
 import { DEFAULT_SLA_HOURS, DEFAULT_TICKET_LIFECYCLE_POLICY } from '../../../src/config/ticketPolicy';
 import { silentLogger } from '../../../src/log/logger';
 import { mountFieldApi } from '../../../src/tickets/http/fieldApi';
+import { MemoryResolutionPhotoStore } from '../../../src/tickets/photos/memoryResolutionPhotoStore';
 import { MemoryTicketRepository } from '../../../src/tickets/memoryTicketRepository';
 import { TicketService, type TicketRequest } from '../../../src/tickets/ticketService';
 import { TicketWorkflow } from '../../../src/tickets/ticketWorkflow';
@@ -37,6 +38,7 @@ describe('field API', () => {
   let clock: Date;
   const repository = new MemoryTicketRepository();
   const audit = new MemoryAuditLog();
+  const photos = new MemoryResolutionPhotoStore(() => NOW);
   const notifier = new RecordingNotifier();
   const tickets = new TicketService(repository, DEFAULT_SLA_HOURS, () => NOW);
   let authentication: StaffAuthentication;
@@ -57,7 +59,7 @@ describe('field API', () => {
     });
     server = restify.createServer();
     server.use(restify.plugins.bodyParser({ mapParams: false }));
-    mountFieldApi(server, { authentication, repository, workflow, audit, backend: new SimulatedMeterBackend({ now: () => NOW }), now: () => clock });
+    mountFieldApi(server, { authentication, repository, workflow, audit, backend: new SimulatedMeterBackend({ now: () => NOW }), photos, now: () => clock });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     mine = (await tickets.open(request({}))).ticket.number;
@@ -89,6 +91,16 @@ describe('field API', () => {
     expect(await numbersIn(await je.get('?overdue=true'))).toEqual([neighbours]);
     clock = NOW;
     expect((await je.get('?status=lost')).status).toBe(400);
+  });
+
+  it('sorts by locality and filters to one, listing the localities of the caller\'s tickets', async () => {
+    const je = await as('je1');
+    const byLocality = (await (await je.get('?view=all&sort=locality')).json()) as { sections: string[]; tickets: { number: string; area: { section: string } }[] };
+    expect(byLocality.sections).toEqual(['Kankarbagh-1', 'Kankarbagh-2']);
+    const sections = byLocality.tickets.map((ticket) => ticket.area.section);
+    expect(sections).toEqual([...sections].sort());
+    expect(await numbersIn(await je.get('?section=Kankarbagh-2'))).toEqual([neighbours]);
+    expect((await je.get('?sort=nearest')).status).toBe(400);
   });
 
   it("answers 404 for another section's ticket, to read or to change, and audits the attempt", async () => {
@@ -132,7 +144,13 @@ describe('field API', () => {
     expect((await lineman.post(`/${mine}/resolve`, { closureCode: 'meter_replaced' })).status).toBe(400);
     const resolved = await lineman.post(`/${mine}/resolve`, { closureCode: 'meter_replaced', note: 'New meter fitted.' });
     expect(resolved.status).toBe(200);
-    expect(await resolved.json()).toMatchObject({ ticket: { status: 'resolved' }, consumerNotified: true });
+    // Staff are shown by their names, the username kept for the audit.
+    expect(await resolved.json()).toMatchObject({
+      ticket: { status: 'resolved', assignee: { username: 'lineman1', name: 'Sunil Paswan', role: 'lineman' } },
+      consumerNotified: true,
+    });
+    const detail = (await (await lineman.get(`/${mine}`)).json()) as { work: { notes: unknown[] } };
+    expect(detail.work.notes).toEqual([expect.objectContaining({ by: 'lineman1', byName: 'Sunil Paswan', text: 'Reached, meter burnt.' })]);
     expect((await lineman.post(`/${mine}/close`)).status).toBe(403);
     expect((await (await as('je1')).post(`/${mine}/close`)).status).toBe(200);
     expect(notifier.sent.map((sent) => sent.notice.key)).toEqual([
@@ -171,8 +189,31 @@ describe('field API', () => {
     expect((await sdo.post(`/${neighbours}/assign`, { username: 'je1', role: 'lineman' })).status).toBe(400);
     const assigned = await sdo.post(`/${neighbours}/assign`, { username: 'je1', role: 'je' });
     expect(assigned.status).toBe(200);
-    expect(await assigned.json()).toMatchObject({ ticket: { status: 'assigned', assignee: { username: 'je1', role: 'je' } } });
+    expect(await assigned.json()).toMatchObject({ ticket: { status: 'assigned', assignee: { username: 'je1', name: 'Amit Ranjan', role: 'je' } } });
     expect((await audit.recent(10, neighbours)).map((entry) => entry.action)).toEqual(expect.arrayContaining(['ticket.assign_refused', 'ticket.assign']));
+  });
+
+  it('keeps the meter reading and a photo given when resolving, the photo for the area\'s staff only', async () => {
+    const ticket = (await tickets.open(request({ caNumber: '101000006', category: 'meter_test', description: 'Meter runs fast.' }))).ticket.number;
+    const lineman = await as('lineman1');
+    await lineman.post(`/${ticket}/accept`);
+    const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 9)]);
+    const resolve = (extra: object) => lineman.post(`/${ticket}/resolve`, { closureCode: 'meter_tested_ok', note: 'Tested with the check meter.', ...extra });
+    // Refused, and nothing changes: not a JPEG, a negative reading.
+    expect(await (await resolve({ photo: { contentType: 'image/jpeg', data: Buffer.from('%PDF-1.7').toString('base64') } })).json()).toEqual({ error: 'photo_unreadable' });
+    expect((await resolve({ meterReading: -4 })).status).toBe(400);
+    expect((await repository.findByNumber(ticket))?.status).toBe('accepted');
+
+    expect((await resolve({ meterReading: 4821.5, photo: { contentType: 'image/jpeg', data: photo.toString('base64') } })).status).toBe(200);
+    const detail = (await (await lineman.get(`/${ticket}`)).json()) as { work: { resolution: { code: string; meterReading: number; photo: string } } };
+    expect(detail.work.resolution).toMatchObject({ code: 'meter_tested_ok', meterReading: 4821.5, photo: expect.any(String) });
+    const fetched = await lineman.get(`/${ticket}/photos/${detail.work.resolution.photo}`);
+    expect(fetched.status).toBe(200);
+    expect(await fetched.json()).toEqual({ contentType: 'image/jpeg', data: photo.toString('base64') });
+    expect((await (await as('je1')).get(`/${ticket}/photos/${detail.work.resolution.photo}`)).status).toBe(200);
+    expect((await lineman.get(`/${ticket}/photos/someone-elses`)).status).toBe(404);
+    const resolved = (await audit.recent(20, ticket)).find((entry) => entry.action === 'ticket.resolve');
+    expect(resolved?.detail).toEqual({ from: 'accepted', to: 'resolved', closureCode: 'meter_tested_ok', meterReading: 4821.5, photo: true });
   });
 
   it('turns away call-centre staff and requests without a session', async () => {
