@@ -1,4 +1,5 @@
-import { addSimulatorPaymentPage, SIMULATOR_PAYMENT_PATH } from '../backend/simulator/paymentPage';
+import { addSimulatorPaymentPage } from '../backend/simulator/paymentPage';
+import { SIMULATOR_PAYMENT_PATH } from '../backend/simulator/simulatedMeterBackend';
 import { SimulatedMeterBackend } from '../backend/simulator/simulatedMeterBackend';
 import type { Server } from 'restify';
 import type { Sampark } from '../app';

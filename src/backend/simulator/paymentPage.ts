@@ -7,8 +7,6 @@ import { escapeHtml } from '../../server/staticAsset';
 import { PaymentAmountInput } from '../backendInput';
 import type { SimulatedMeterBackend } from './simulatedMeterBackend';
 
-/** Where Sampark's own server serves the page for its built-in simulator. */
-export const SIMULATOR_PAYMENT_PATH = '/simulator/pay';
 
 /** A payment link's token, as the simulator makes them. */
 const TokenSchema = z.string().regex(/^[0-9a-f]{32}$/);

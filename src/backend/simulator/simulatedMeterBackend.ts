@@ -32,7 +32,6 @@ import {
   type TargetCriteria,
   type TargetPage,
 } from '../meterBackend';
-import { SIMULATOR_PAYMENT_PATH } from './paymentPage';
 import { POPULATION_FIRST_CA, POPULATION_SIZE, populationCaOfMobile, populationProfiles } from './population';
 import { connectionFrom, seedConsumers, type Profile, type SeededConnection } from './seedConsumers';
 
@@ -85,6 +84,8 @@ const RECONNECT_EXPECTED_MINUTES = 15;
 /** A payment link works this long. */
 const PAYMENT_LINK_TTL_MS = 30 * 60_000;
 /** Where the demo server (npm start with its defaults) serves the payment page. */
+/** Where Sampark's own server serves the page for its built-in simulator. */
+export const SIMULATOR_PAYMENT_PATH = '/simulator/pay';
 const DEFAULT_PAYMENT_PAGE_URL = `http://127.0.0.1:3978${SIMULATOR_PAYMENT_PATH}`;
 
 /** A planned shutdown starting within this window counts as "soon". */
