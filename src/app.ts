@@ -9,7 +9,7 @@ import { SamparkBot } from './bot/samparkBot';
 import { Memory } from './bot/session';
 import type { Config } from './config/config';
 import type { AgentEventBus } from './handoff/agentEventBus';
-import { publishHandoffChanges } from './handoff/agentEvents';
+import { publishHandoffChanges } from './handoff/publishHandoffChanges';
 import { PRESENCE_TTL_SECONDS, type AgentPresence } from './handoff/agentPresence';
 import { InProcessAgentEventBus } from './handoff/inProcessAgentEventBus';
 import { MemoryAgentPresence } from './handoff/memoryAgentPresence';

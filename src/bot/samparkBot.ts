@@ -8,7 +8,7 @@ import {
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { languageFromLocale, localeOf } from '../i18n/language';
-import { ConversationHistory } from '../handoff/conversationHistory';
+import { ConversationHistory } from './conversationHistory';
 import type { HandoffGate } from '../handoff/handoffGate';
 import type { Translator } from '../i18n/translator';
 import type { Logger } from '../log/logger';

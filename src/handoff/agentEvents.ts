@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import type { Logger } from '../log/logger';
-import type { AgentEventBus } from './agentEventBus';
 import { HandoffStatusSchema } from './handoffRecord';
-import type { HandoffChange, HandoffService } from './handoffService';
+import type { HandoffChange } from './handoffService';
 
 /** What the agent console hears about, live. */
 export const AGENT_EVENT_TYPES = [
@@ -70,13 +68,4 @@ export function agentEventsOf({ event, before, record }: HandoffChange): AgentEv
     default:
       return [];
   }
-}
-
-/** Publishes the console events of every change the service writes; a lost event costs a refresh, never the change. */
-export function publishHandoffChanges(handoff: HandoffService, bus: AgentEventBus, logger: Logger): void {
-  handoff.onChange((change) => {
-    for (const event of agentEventsOf(change)) {
-      bus.publish(event).catch((error: unknown) => logger.warn({ err: error, type: event.type }, 'agent event not published'));
-    }
-  });
 }
