@@ -158,6 +158,9 @@ export class RootDialog extends ComponentDialog<RootOptions> {
         const route = this.routeOfAnswer(step);
         if (!route) return step.endDialog();
         if (route.to !== 'journey') return step.replaceDialog(DialogIds.rootFlow, { recognition: null, route } satisfies RootOptions);
+        // A typed answer to the menu may name more than one need, as a first message may (a flow started
+        // over on a route has queued its message's needs already).
+        if (!step.options.route) await this.queueOtherNeeds(step.context, step.context.activity.text ?? '', route.intent);
         const started = (step.values as FlowValues).entities ?? {};
         return step.beginDialog(route.intent, await this.journeyStart(step.context, { ...started, ...route.entities }));
       },
@@ -281,6 +284,14 @@ export class RootDialog extends ComponentDialog<RootOptions> {
           return innerDc.beginDialog('change_language', { entities: {} } satisfies JourneyOptions);
         }
         await switchLanguage(this.services, context, recognition.entities.language);
+        {
+          // "Can we talk in English please? Check account 101000001": the switch, then the request.
+          const next = await this.requestBesides(context.activity.text ?? '', undefined);
+          if (next) {
+            await innerDc.cancelAllDialogs();
+            return innerDc.beginDialog(DialogIds.rootFlow, { recognition, route: next } satisfies RootOptions);
+          }
+        }
         await innerDc.repromptDialog();
         return Dialog.EndOfTurn;
       default:

@@ -113,6 +113,19 @@ const transcripts: Record<string, TranscriptLine[]> = {
     ['user', '26 घंटे हो गए 300 rs का recharge अटका हुआ है, CA 101000012, utr 412300000012'],
     ['bot', 'मैं इसकी शिकायत दर्ज कर रहा हूँ'],
   ],
+  'a language switch with a request in the same message serves the request too (English)': [
+    ['user', 'namaste'],
+    ['bot', 'मैं आपकी क्या मदद करूँ?'],
+    ['user', 'Can we talk in English please? Check account 101000001'],
+    ['bot', 'I will talk to you in English'],
+    ['bot', 'Balance: ₹842.50'],
+  ],
+  'adding a mobile to a connection that never had one is the mobile journey (English)': [
+    ['user', 'I want to add my mobile to my electricity connection. I never gave one.'],
+    ['bot', 'consumer number'],
+    ['user', '101000008'],
+    ['bot', 'No mobile number is registered'],
+  ],
   'a power cut at home is asked about before an area outage ticket is raised (romanized Hindi)': [
     ['user', 'light chali gayi hai 101000001'],
     ['bot', 'पूरे इलाके में'],
