@@ -67,8 +67,10 @@ export function updateMobileDialogs(services: DialogServices) {
         ? t(step.context)('mobile.current', { mobile: maskMobile(consumer.mobile) })
         : t(step.context)('mobile.noneRegistered');
       await step.context.sendActivity(current);
-      // The new number may come with the CA number ("101000001, naya number 70912 34567").
-      const typed = step.options.entities.mobile ?? recognitionOf(step.context)?.entities.mobile;
+      // The new number may come with the CA number when it was asked for ("101000001, naya number 70912
+      // 34567"); when the journey started with a CA number, this turn is the one that started it.
+      const answeredNow = step.options.entities.caNumber ? undefined : recognitionOf(step.context)?.entities.mobile;
+      const typed = step.options.entities.mobile ?? answeredNow;
       if (typed) return step.next({ answered: true, value: typed } satisfies Answer<string>);
       return step.beginDialog(ASK_MOBILE, { key: 'mobile.askNew' });
     },

@@ -15,6 +15,7 @@ import type { Logger } from '../log/logger';
 import type { IntentId } from '../nlu/intents';
 import type { Recognition, Recognizer } from '../nlu/recognizer';
 import type { Metrics } from '../metrics/metrics';
+import { parseActionPayload } from '../outreach/campaign';
 import type { TurnLock } from '../turns/turnLock';
 import { languageWordCount, replyLanguage } from './languagePolicy';
 import type { Clock } from '../domain/clock';
@@ -119,7 +120,11 @@ export class SamparkBot extends ActivityHandler {
 
   private async handleMessage(context: TurnContext): Promise<void> {
     const text = (context.activity.text ?? '').trim();
-    const recognition = text ? await this.parts.recognizer.recognize(text) : null;
+    const read = text ? await this.parts.recognizer.recognize(text) : null;
+    // A tapped campaign button's payload ("campaign:<id>:<action>:<CA>") is no words of the consumer:
+    // its identifier's digits would pass for a mobile number or a payment reference. The root dialog
+    // takes the CA number from the payload itself.
+    const recognition = read && parseActionPayload(text) ? { ...read, entities: {} } : read;
     // Before any state is read: if the store is down, the apology is still in the consumer's language.
     setTurnFacts(context, {
       recognition,
