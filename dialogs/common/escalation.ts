@@ -36,9 +36,8 @@ export interface Escalation {
 export async function escalate(services: DialogServices, context: TurnContext, escalation: Escalation): Promise<Ticket | null> {
   const session = await services.memory.sessionOf(context);
   const language = languageOf(context);
+  // A health need said anywhere in the conversation stays with it (DOMAIN.md): every ticket it opens is urgent.
   const healthNeed = session.urgent === true;
-  // A health need makes this ticket urgent, not every later one in the conversation.
-  session.urgent = false;
   const evidence = sharedEvidenceOf(context);
   const caNumber = escalation.consumer?.caNumber ?? escalation.caNumber ?? null;
   const outcome = await services.tickets.openForConsumer({

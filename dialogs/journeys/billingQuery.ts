@@ -7,6 +7,7 @@ import type { Translate } from '../../src/i18n/translator';
 import { AskDialog, type Answer } from '../common/askDialog';
 import { escalate } from '../common/escalation';
 import { parseMeterTestConsent } from '../common/parsers';
+import { asksForMeterTest } from '../../src/understanding/dispute';
 import { translate } from '../common/replies';
 import { DialogIds } from '../dialogIds';
 import type { DialogServices } from '../services';
@@ -17,6 +18,8 @@ const ASK_METER_TEST = `${ID}.askMeterTest`;
 
 interface Values {
   consumer: Consumer;
+  /** "Meter tez chal raha, jaanch karwa dijiye": the test asked for in the message that started the journey. */
+  testAsked: boolean;
 }
 
 /**
@@ -26,7 +29,10 @@ interface Values {
 export function billingQueryDialogs(services: DialogServices) {
   return [
     new WaterfallDialog<JourneyOptions>(ID, [
-      async (step) => step.beginDialog(DialogIds.consumer, { caNumber: step.options.entities.caNumber }),
+      async (step) => {
+        (step.values as Values).testAsked = asksForMeterTest(step.context.activity.text ?? '');
+        return step.beginDialog(DialogIds.consumer, { caNumber: step.options.entities.caNumber });
+      },
       async (step) => {
         const consumer = step.result as Consumer | null;
         if (!consumer) return step.endDialog();
@@ -40,6 +46,8 @@ export function billingQueryDialogs(services: DialogServices) {
         await step.context.sendActivity(explainDeductions(t, status, languageOf(step.context)));
         // A meter test is offered to a consumer who doubts the meter, not to everyone asking about a deduction.
         if (!(await services.memory.sessionOf(step.context)).disputedMeter) return step.endDialog();
+        // Asked for in so many words: the explanation first, then the test, without asking again.
+        if ((step.values as Values).testAsked) return step.next({ answered: true, value: true } satisfies Answer<boolean>);
         return step.beginDialog(ASK_METER_TEST, yesNoQuestion('billing.offerMeterTest'));
       },
       async (step) => {

@@ -24,15 +24,13 @@ const transcripts: Record<string, TranscriptLine[]> = {
     ['bot', /Complaint number: SP-\d{4}-\d{4} \(meter defective\)/],
     ['bot', 'because it is a danger to people'],
   ],
-  'a health need makes that ticket urgent, and only that one (English)': [
+  'a health need said once stays with the conversation: every ticket it opens is urgent (English)': [
     ['user', 'meter display is blank and my father is a heart patient'],
     ['user', '101000001'],
     ['bot', 'because of the health need you mentioned'],
     ['user', 'the meter is running fast, I want a meter test'],
-    ['bot', 'Deductions this month'],
-    ['user', 'yes'],
-    // No urgency note this time: the health need was about the first ticket.
-    ['bot', /Complaint number: SP-\d{4}-\d{4} \(meter test\)(?:(?!urgent)[\s\S])*Anything else/],
+    ['bot', /Complaint number: SP-\d{4}-\d{4} \(meter test\)/],
+    ['bot', 'because of the health need you mentioned'],
   ],
 };
 
