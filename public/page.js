@@ -232,8 +232,8 @@
     element('sampark-title').textContent = strings.title;
     element('sampark-new-chat').textContent = strings.newChat;
     element('sampark-loading-text').textContent = strings.loading;
-    element('sampark-send-input').placeholder = strings.placeholder;
-    element('sampark-send-input').setAttribute('aria-label', strings.placeholder);
+    element('sampark-send-input').placeholder = strings.messageHint;
+    element('sampark-send-input').setAttribute('aria-label', strings.messageHint);
     element('sampark-send-button').textContent = strings.send;
     element('sampark-greeting').textContent = strings.greeting;
     element('sampark-helpline').textContent = strings.helpline;

@@ -24,7 +24,7 @@ export interface WebChatPageParts {
   greeting: WebChatGreeting;
 }
 
-const PAGE_STRINGS = ['title', 'newChat', 'unavailable', 'restarted', 'reconnecting', 'loading', 'send', 'placeholder', 'languages', 'privacyTitle'] as const;
+const PAGE_STRINGS = ['title', 'newChat', 'unavailable', 'restarted', 'reconnecting', 'loading', 'send', 'messageHint', 'languages', 'privacyTitle'] as const;
 
 type PageStrings = Record<(typeof PAGE_STRINGS)[number], string> & {
   greeting: string;
@@ -153,7 +153,7 @@ function renderPage(template: string, { parts, strings, language, style, urls }:
     GREETING: escapeHtml(own.greeting),
     MENU: menu,
     LOADING: escapeHtml(own.loading),
-    PLACEHOLDER: escapeHtml(own.placeholder),
+    MESSAGE_HINT: escapeHtml(own.messageHint),
     SEND: escapeHtml(own.send),
     LOGO_URL: urls.logo,
     LOGO_ALT: escapeHtml(own.logo),
@@ -162,7 +162,7 @@ function renderPage(template: string, { parts, strings, language, style, urls }:
     PRIVACY_TITLE: escapeHtml(own.privacyTitle),
     PRIVACY: escapeHtml(own.privacy),
   };
-  return template.replace(/%%([A-Z_]+)%%/g, (placeholder, name: string) => replacements[name] ?? placeholder);
+  return template.replace(/%%([A-Z_]+)%%/g, (marker, name: string) => replacements[name] ?? marker);
 }
 
 function pageStrings(parts: WebChatPageParts, language: Language): PageStrings {
